@@ -1,0 +1,46 @@
+# Study guide task runner. `make` alone prints this help.
+# Every target creates .venv and installs the pinned requirements first if needed.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+# Silence Material for MkDocs' end-of-life banner in our own commands (see README).
+export NO_MKDOCS_2_WARNING := 1
+# Keep jieba's dictionary cache inside the checkout, not in /tmp.
+export JIEBA_CACHE_DIR := $(CURDIR)/.cache
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test pdf bench lint clean
+
+help: ## Show this help
+	@echo "Study guide: make <target>"
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)   # create the venv once
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --requirement requirements.txt
+	@touch $(STAMP)
+
+serve: $(STAMP) ## Build and serve the guide with live reload at http://127.0.0.1:8000
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Build the site strictly into site/
+	$(PY) -m mkdocs build --strict --clean
+
+test: $(STAMP) ## Run the whole test suite (strict build included)
+	$(PY) -m pytest
+
+pdf: build ## Write the whole guide as one PDF into site/
+	$(PY) -m macros.pdf site
+
+bench: $(STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse scores
+	$(PY) bench/bench.py
+
+lint: $(STAMP) ## Run the pre-commit hooks on every file
+	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .cache .pytest_cache

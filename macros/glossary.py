@@ -1,0 +1,121 @@
+"""The glossary: load glossary.yaml strictly and answer questions about its entries."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .errors import GuideError, Problem, did_you_mean
+from .pinyin_check import check_pinyin, toneless
+from .strict_yaml import load_file
+
+SCHEMA = "glossary.schema.json"
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    hanzi: str
+    pinyin: str
+    english: str
+    definition: str
+    term: str
+    traditional: str | None = None
+    aliases: tuple[str, ...] = ()
+    see_also: tuple[str, ...] = ()
+    category: str | None = None
+    notes: str | None = None
+    line: int | None = None
+
+    @property
+    def sort_key(self) -> str:
+        """Order by romanization, ignoring case, tone marks and punctuation."""
+        plain = toneless(self.term).lower()
+        return "".join(c for c in unicodedata.normalize("NFKD", plain) if c.isalnum() or c == " ")
+
+    @property
+    def letter(self) -> str:
+        return self.sort_key[:1].upper()
+
+    @property
+    def tooltip(self) -> str:
+        """Plain text for the link title (Material shows it as a tooltip)."""
+        return f"{self.hanzi} · {self.pinyin} · {self.english}"
+
+
+@dataclass
+class Glossary:
+    path: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entries
+
+    def __iter__(self):
+        return iter(self.sorted())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, key: str, where: str) -> Entry:
+        """The entry for `key`; an unknown key names the page and the nearest key."""
+        try:
+            return self.entries[key]
+        except KeyError:
+            raise GuideError(Problem(where, None, key, f"unknown glossary term{did_you_mean(key, self.entries)}; terms are the keys of {self.path}")) from None
+
+    def sorted(self) -> list[Entry]:
+        return sorted(self.entries.values(), key=lambda e: (e.sort_key, e.key))
+
+    def backlinks(self) -> dict[str, list[str]]:
+        """Key -> keys of entries whose see_also names it (for 'see also' both ways)."""
+        back: dict[str, list[str]] = {k: [] for k in self.entries}
+        for entry in self.entries.values():
+            for other in entry.see_also:
+                back[other].append(entry.key)
+        return back
+
+
+def default_term(key: str) -> str:
+    return key.replace("-", " ")
+
+
+def load_glossary(path: Path, display: str = "glossary.yaml") -> Glossary:
+    """Load and check glossary.yaml; raise GuideError listing every problem."""
+    data, lines = load_file(path, display)
+    if data is None:
+        raise GuideError(Problem(display, None, None, "the glossary is empty"))
+    problems = schema.check(data, SCHEMA, lines, display)
+    if problems:
+        raise GuideError(problems)
+    glossary = Glossary(display)
+    for key, raw in data.items():
+        glossary.entries[key] = Entry(
+            key=key,
+            term=raw.get("term") or default_term(key),
+            hanzi=raw["hanzi"].strip(),
+            pinyin=raw["pinyin"].strip(),
+            english=raw["english"].strip(),
+            definition=raw["definition"].strip(),
+            traditional=raw.get("traditional"),
+            aliases=tuple(raw.get("aliases", ())),
+            see_also=tuple(raw.get("see_also", ())),
+            category=raw.get("category"),
+            notes=raw.get("notes", "").strip() or None,
+            line=lines.get((key,)),
+        )
+    for entry in glossary.entries.values():
+        for i, other in enumerate(entry.see_also):
+            if other not in glossary.entries:
+                line = lines.get((entry.key, "see_also", i), entry.line)
+                problems.append(Problem(display, line, entry.key, f"see_also names '{other}', which is not an entry{did_you_mean(other, glossary.entries)}"))
+            elif other == entry.key:
+                problems.append(Problem(display, lines.get((entry.key, "see_also", i), entry.line), entry.key, "see_also names the entry itself"))
+        mismatch = check_pinyin(entry.hanzi, entry.pinyin)
+        if mismatch:
+            problems.append(Problem(display, lines.get((entry.key, "pinyin"), entry.line), entry.key, mismatch))
+    if problems:
+        raise GuideError(problems)
+    return glossary

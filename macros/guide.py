@@ -1,0 +1,81 @@
+"""Everything the guide knows, loaded once per build and cross-checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import records
+from .errors import GuideError, Problem, did_you_mean
+from .glossary import Glossary, load_glossary
+from .records import Record
+
+
+@dataclass
+class Guide:
+    root: Path
+    glossary: Glossary
+    sources: dict[str, Record]
+    excerpts: dict[str, Record]
+    people: dict[str, Record]
+    timeline: list[Record] = field(default_factory=list)
+    selfcheck: dict[str, Record] = field(default_factory=dict)
+
+    def source_of(self, excerpt: Record) -> Record:
+        return self.sources[excerpt["source"]]
+
+    def excerpts_of(self, source_id: str) -> list[Record]:
+        """A source's excerpts in file order (the order they appear in the text)."""
+        return [e for e in self.excerpts.values() if e["source"] == source_id]
+
+
+def _optional(loader, path: Path, display: str, empty):
+    return loader(path, display) if path.exists() else empty
+
+
+def load_guide(root: Path) -> Guide:
+    """Load every data file under `root` and check the references between them."""
+    root = Path(root)
+    guide = Guide(
+        root=root,
+        glossary=load_glossary(root / "glossary.yaml"),
+        sources=records.load_sources(root / "data/sources.yaml", "data/sources.yaml"),
+        excerpts=records.load_excerpts(root / "data/excerpts", "data/excerpts") if (root / "data/excerpts").is_dir() else {},
+        people=_optional(records.load_people, root / "data/people.yaml", "data/people.yaml", {}),
+        timeline=_optional(records.load_timeline, root / "data/timeline.yaml", "data/timeline.yaml", []),
+        selfcheck=_optional(records.load_selfcheck, root / "data/selfcheck.yaml", "data/selfcheck.yaml", {}),
+    )
+    check_references(guide)
+    return guide
+
+
+def _ref(problems, record: Record, kind: str, value: str, valid, what: str) -> None:
+    if value not in valid:
+        problems.append(Problem(record.file, record.line, record.key, f"{kind} '{value}' is not {what}{did_you_mean(value, valid)}"))
+
+
+def check_references(guide: Guide) -> None:
+    """Every id a record names must exist: sources, glossary keys, people, excerpts."""
+    problems: list[Problem] = []
+    terms = guide.glossary.entries
+    for excerpt in guide.excerpts.values():
+        _ref(problems, excerpt, "source", excerpt["source"], guide.sources, "a source in data/sources.yaml")
+        if not excerpt.key.startswith(excerpt["source"] + "-"):
+            problems.append(Problem(excerpt.file, excerpt.line, excerpt.key, f"excerpt id must start with its source id: '{excerpt['source']}-…'"))
+        for key in excerpt["terms"]:
+            _ref(problems, excerpt, "term", key, terms, "a glossary key")
+        for key in excerpt.get("people", []):
+            _ref(problems, excerpt, "person", key, guide.people, "a key in data/people.yaml")
+    for person in guide.people.values():
+        for source in person["sources"]:
+            _ref(problems, person, "source", source, guide.sources, "a source in data/sources.yaml")
+    for event in guide.timeline:
+        _ref(problems, event, "source", event["source"], guide.sources, "a source in data/sources.yaml")
+        if event.get("excerpt"):
+            _ref(problems, event, "excerpt", event["excerpt"], guide.excerpts, "an excerpt id")
+    for theme, questions in guide.selfcheck.items():
+        for question in questions["items"]:
+            for excerpt_id in question["excerpts"]:
+                _ref(problems, questions, "excerpt", excerpt_id, guide.excerpts, "an excerpt id")
+    if problems:
+        raise GuideError(problems)

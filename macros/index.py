@@ -1,0 +1,103 @@
+"""Cross-indexes computed once per build: which excerpts use which terms and people,
+and which pages use which terms, excerpts and people. Each is one pass over the data,
+so cost grows linearly with content."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .guide import Guide
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def fold(text: str) -> str:
+    """Lowercase, straight quotes and hyphens, no emphasis marks."""
+    table = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "*": None, "_": None})
+    return text.translate(table).lower()
+
+
+def _pattern(needles: list[str]) -> re.Pattern | None:
+    parts = []
+    for needle in sorted({fold(n) for n in needles if n.strip()}, key=len, reverse=True):
+        escaped = re.escape(needle)
+        parts.append(escaped if CJK.search(needle) else rf"(?<![\w-]){escaped}(?![\w-])")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def matches(text: str, needles: list[str]) -> bool:
+    pattern = _pattern(needles)
+    return bool(pattern and pattern.search(fold(text)))
+
+
+def term_needles(entry) -> list[str]:
+    return [entry.term, entry.hanzi, entry.english, *entry.aliases]
+
+
+def person_needles(record) -> list[str]:
+    return [record["name"], *(record.get("aliases") or []), *([record["hanzi"]] if record.get("hanzi") else [])]
+
+
+@dataclass
+class Index:
+    excerpt_terms: dict[str, list[str]] = field(default_factory=dict)
+    term_excerpts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    excerpt_people: dict[str, list[str]] = field(default_factory=dict)
+    person_excerpts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    term_pages: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    person_pages: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    excerpt_pages: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    page_titles: dict[str, str] = field(default_factory=dict)
+
+
+def build_index(guide: Guide, docs_dir: Path | None = None) -> Index:
+    index = Index()
+    term_patterns = {e.key: _pattern(term_needles(e)) for e in guide.glossary.entries.values()}
+    people_patterns = {k: _pattern(person_needles(r)) for k, r in guide.people.items()}
+    for excerpt in guide.excerpts.values():
+        text = fold(excerpt["text"])
+        keys = list(excerpt["terms"]) + [k for k, p in term_patterns.items() if k not in excerpt["terms"] and p and p.search(text)]
+        index.excerpt_terms[excerpt.key] = keys
+        for key in keys:
+            index.term_excerpts[key].append(excerpt.key)
+        who = list(excerpt.get("people", [])) + [k for k, p in people_patterns.items() if k not in excerpt.get("people", []) and p and p.search(text)]
+        index.excerpt_people[excerpt.key] = who
+        for key in who:
+            index.person_excerpts[key].append(excerpt.key)
+    if docs_dir is not None:
+        scan_pages(guide, index, Path(docs_dir))
+    return index
+
+
+TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$|^#\s+(.+?)\s*$", re.M)
+CALL = re.compile(r"\{\{-?\s*(term|who|excerpt|key_excerpts)\(\s*[\"']([^\"']+)[\"']")
+
+
+def scan_pages(guide: Guide, index: Index, docs_dir: Path) -> None:
+    """Which page calls term(), who(), excerpt() or key_excerpts() with which key."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        page = path.relative_to(docs_dir).as_posix()
+        text = path.read_text(encoding="utf-8")
+        title = TITLE.search(text)
+        index.page_titles[page] = (title.group(1) or title.group(2)) if title else page
+        for macro, key in CALL.findall(text):
+            if macro == "term":
+                _add(index.term_pages, key, page)
+            elif macro == "who":
+                _add(index.person_pages, key, page)
+            else:
+                ids = [key] if macro == "excerpt" else [e.key for e in guide.excerpts_of(key)]
+                for excerpt_id in ids:
+                    _add(index.excerpt_pages, excerpt_id, page)
+                    for term in index.excerpt_terms.get(excerpt_id, ()):
+                        _add(index.term_pages, term, page)
+                    for person in index.excerpt_people.get(excerpt_id, ()):
+                        _add(index.person_pages, person, page)
+
+
+def _add(table: dict[str, list[str]], key: str, page: str) -> None:
+    if page not in table[key]:
+        table[key].append(page)

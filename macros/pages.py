@@ -1,0 +1,131 @@
+"""Generated pages: the glossary (two views), who's who, timeline and concept tracker.
+
+Each is the output of one macro call in a page that says it is generated; each is built
+from the data once, with one pass over the entries.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from .guide import Guide
+from .index import Index
+from .links import md_link, md_text, relative
+from .pinyin_check import toneless
+from .render import GLOSSARY_PAGE, WHO_PAGE, pinyin, source_page, term, who, zh
+
+GENERATED = (
+    '!!! info "Generated page"\n\n'
+    "    This page is generated from `{data}` by the `{macro}()` macro at build time. "
+    "To change it, edit `{data}`, not this page.\n\n"
+)
+
+
+def _page_links(page: str, pages: list[str], titles: dict[str, str]) -> str:
+    return ", ".join(md_link(titles.get(p, p), relative(page, p)) for p in sorted(pages, key=lambda p: titles.get(p, p)))
+
+
+def _excerpt_links(guide: Guide, page: str, ids: list[str]) -> str:
+    out = []
+    for excerpt_id in ids:
+        record = guide.excerpts[excerpt_id]
+        label = f"{guide.sources[record['source']]['short']}, {record['location']}"
+        out.append(md_link(label, relative(page, source_page(record["source"]), excerpt_id)))
+    return "; ".join(out)
+
+
+def glossary_page(guide: Guide, index: Index, page: str) -> str:
+    titles = index.page_titles
+    entries = guide.glossary.sorted()
+    back = guide.glossary.backlinks()
+    letters = [letter for letter, _ in groupby(entries, key=lambda e: e.letter)]
+    out = [GENERATED.format(data="glossary.yaml", macro="glossary_page")]
+    out.append(f"{len(entries)} terms, ordered by romanization. Jump to a letter, or read the [list by characters](#by-characters).\n")
+    out.append('<nav class="letter-bar" aria-label="Glossary letters" markdown>\n' + " ".join(f"[{l}](#letter-{l.lower()})" for l in letters) + "\n</nav>\n")
+    for letter, group in groupby(entries, key=lambda e: e.letter):
+        out.append(f"## {letter} {{#letter-{letter.lower()}}}\n")
+        for e in group:
+            out.append(_entry(guide, index, page, e, back[e.key], titles))
+    out.append("## By characters {#by-characters}\n")
+    out.append("For a reader who has only the characters: every term, ordered by pinyin, hanzi first.\n")
+    out.append("| Hanzi | Pinyin | Term | English |\n|---|---|---|---|")
+    for e in sorted(entries, key=lambda e: (toneless(e.pinyin).lower(), e.pinyin, e.key)):
+        out.append(f"| {zh(e.hanzi)} | {pinyin(e.pinyin)} | {md_link(e.term, '#' + e.key)} | {md_text(e.english)} |")
+    return "\n".join(out) + "\n"
+
+
+def _entry(guide: Guide, index: Index, page: str, e, backlinks: list[str], titles: dict[str, str]) -> str:
+    head = f"### {md_text(e.term)} {zh(e.hanzi)} <small>{md_text(e.english)}</small> {{#{e.key}}}\n"
+    facts = [f"{zh(e.hanzi)}", pinyin(e.pinyin), f"*{md_text(e.english)}*"]
+    if e.traditional:
+        facts.append(f"traditional {zh(e.traditional)}")
+    lines = [head, '<div class="glossary-entry" markdown>\n', " · ".join(facts) + "\n", md_text(e.definition) + "\n"]
+    if e.aliases:
+        lines.append("**Also rendered:** " + ", ".join(md_text(a) for a in e.aliases) + "\n")
+    if e.notes:
+        lines.append(md_text(e.notes) + "\n")
+    related = list(dict.fromkeys([*e.see_also, *backlinks]))
+    if related:
+        lines.append("**See also:** " + ", ".join(md_link(guide.glossary.entries[k].term, f"#{k}") for k in related) + "\n")
+    if index.term_excerpts.get(e.key):
+        lines.append("**Excerpts:** " + _excerpt_links(guide, page, index.term_excerpts[e.key]) + "\n")
+    if index.term_pages.get(e.key):
+        lines.append("**Used in:** " + _page_links(page, index.term_pages[e.key], titles) + "\n")
+    lines.append("</div>\n")
+    return "\n".join(lines)
+
+
+def people_page(guide: Guide, index: Index, page: str) -> str:
+    titles = index.page_titles
+    out = [GENERATED.format(data="data/people.yaml", macro="people_page")]
+    for kind, heading in (("person", "People"), ("organization", "Organizations")):
+        out.append(f"## {heading}\n")
+        records = sorted((r for r in guide.people.values() if r["kind"] == kind), key=lambda r: r["name"].lower())
+        for r in records:
+            name = md_text(r["name"]) + (f" {zh(r['hanzi'])}" if r.get("hanzi") else "")
+            out.append(f"### {name} {{#{r.key}}}\n")
+            out.append('<div class="who-entry" markdown>\n')
+            if r.get("hanzi"):
+                out.append(f"{zh(r['hanzi'])} · {pinyin(r['pinyin'])}\n")
+            out.append(md_text(r["about"]) + "\n")
+            if r.get("aliases"):
+                out.append("**Also named:** " + ", ".join(md_text(a) for a in r["aliases"]) + "\n")
+            out.append("**Sources:** " + ", ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in r["sources"]) + "\n")
+            if index.person_excerpts.get(r.key):
+                out.append("**Excerpts:** " + _excerpt_links(guide, page, index.person_excerpts[r.key]) + "\n")
+            if index.person_pages.get(r.key):
+                out.append("**Mentioned in:** " + _page_links(page, index.person_pages[r.key], titles) + "\n")
+            out.append("</div>\n")
+    return "\n".join(out) + "\n"
+
+
+def timeline_page(guide: Guide, page: str) -> str:
+    out = [GENERATED.format(data="data/timeline.yaml", macro="timeline_page")]
+    out.append("Dates are given exactly as the source texts give them. *Approximate* marks an event the texts date only roughly, or whose year is inferred.\n")
+    out.append("| When | Event | Dated by |\n|---|---|---|")
+    for event in sorted(guide.timeline, key=lambda e: e["year"]):
+        when = md_text(event["when"]) + (" <em>(approximate)</em>" if event.get("approximate") else "")
+        source = guide.sources[event["source"]]
+        target = relative(page, source_page(event["source"]), event.get("excerpt"))
+        label = source["short"] + (", excerpt" if event.get("excerpt") else "")
+        out.append(f"| {when} | {md_text(' '.join(event['event'].split()))} | {md_link(label, target)} |")
+    return "\n".join(out) + "\n"
+
+
+def tracker_page(guide: Guide, index: Index, page: str) -> str:
+    sources = list(guide.sources)
+    out = [GENERATED.format(data="data/excerpts/", macro="tracker_page")]
+    out.append("Rows are the guide's concepts, columns the five sources. Each number links to an excerpt in which that source treats that concept; a dash means the source's excerpts are silent on it.\n")
+    out.append("| Concept | " + " | ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in sources) + " |")
+    out.append("|---|" + "---|" * len(sources))
+    for entry in guide.glossary.sorted():
+        ids = index.term_excerpts.get(entry.key, [])
+        if not ids:
+            continue
+        cells = []
+        for s in sources:
+            mine = [i for i in ids if guide.excerpts[i]["source"] == s]
+            links = [md_link(str(n), relative(page, source_page(s), i), f"{guide.sources[s]['short']}, {guide.excerpts[i]['location']}") for n, i in enumerate(mine, 1)]
+            cells.append(" ".join(links) if links else '<span aria-label="silent">—</span>')
+        out.append(f"| {term(guide, page, entry.key)} | " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"

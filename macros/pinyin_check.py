@@ -1,0 +1,67 @@
+"""Check that tone-marked pinyin fits its hanzi, syllable by syllable (pypinyin).
+
+Heteronyms are allowed (行 may be xíng or háng). A syllable written without a tone mark
+is accepted as a neutral tone of a reading, but pinyin with no tone marks at all is not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from pypinyin import Style, pinyin
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+TONE_MARKS = "\u0304\u0301\u030c\u0300"  # macron, acute, caron, grave (after NFD)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFC", text.lower().replace("v", "ü"))
+
+
+def toneless(text: str) -> str:
+    """hùkǒu -> hukou; lǜ -> lü."""
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if c not in TONE_MARKS)
+    return unicodedata.normalize("NFC", stripped)
+
+
+@cache
+def readings(char: str) -> frozenset[str]:
+    """All tone-marked readings pypinyin knows for one character."""
+    return frozenset(_norm(r) for r in pinyin(char, style=Style.TONE, heteronym=True)[0])
+
+
+def _fits(chars: list[str], letters: str, i: int = 0, at: int = 0) -> int:
+    """Length of the longest prefix of `chars` that `letters` can spell (backtracking)."""
+    if i == len(chars):
+        return i if at == len(letters) else i - 1
+    best = i
+    for reading in readings(chars[i]):
+        for form in {reading, toneless(reading)}:
+            if letters.startswith(form, at):
+                best = max(best, _fits(chars, letters, i + 1, at + len(form)))
+                if best == len(chars):
+                    return best
+    return best
+
+
+def check_pinyin(hanzi: str, written: str) -> str | None:
+    """None if `written` fits `hanzi`; otherwise a sentence saying where it goes wrong."""
+    chars = CJK.findall(hanzi)
+    if not chars:
+        return f"hanzi '{hanzi}' contains no Chinese characters"
+    if not any(m in unicodedata.normalize("NFD", written) for m in TONE_MARKS):
+        return f"pinyin '{written}' has no tone marks; write e.g. '{_suggest(chars)}'"
+    letters = re.sub(r"[^a-zü\u00c0-\u024f]", "", _norm(written))
+    if _fits(chars, letters) == len(chars):
+        return None
+    good = _fits(chars, letters)
+    bad = chars[min(good, len(chars) - 1)]
+    options = "/".join(sorted(readings(bad)))
+    return f"pinyin '{written}' does not fit hanzi '{hanzi}': '{bad}' reads {options}; expected something like '{_suggest(chars)}'"
+
+
+def _suggest(chars: list[str]) -> str:
+    return "".join(pinyin("".join(chars), style=Style.TONE)[i][0] for i in range(len(chars)))

@@ -1,0 +1,85 @@
+"""Load the other data files (sources, excerpts, who's who, timeline, self-check) strictly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schema
+from .errors import GuideError, Problem
+from .pinyin_check import check_pinyin
+from .strict_yaml import Lines, load_file
+
+
+@dataclass(frozen=True)
+class Record:
+    """One keyed entry of a data file, with where it was defined."""
+
+    key: str
+    data: dict
+    file: str
+    line: int | None
+
+    def __getitem__(self, name):
+        return self.data[name]
+
+    def get(self, name, default=None):
+        return self.data.get(name, default)
+
+
+def load_mapping(path: Path, schema_name: str, display: str) -> tuple[dict[str, Record], Lines]:
+    """A YAML mapping of records, checked against its schema; raises on any problem."""
+    data, lines = load_file(path, display)
+    if data is None:
+        raise GuideError(Problem(display, None, None, "the file is empty"))
+    problems = schema.check(data, schema_name, lines, display)
+    if problems:
+        raise GuideError(problems)
+    if isinstance(data, dict) and "events" in data and schema_name == "timeline.schema.json":
+        return {str(i): Record(str(i), e, display, lines.get(("events", i))) for i, e in enumerate(data["events"])}, lines
+    return {k: Record(k, v if isinstance(v, dict) else {"items": v}, display, lines.get((k,))) for k, v in data.items()}, lines
+
+
+def load_sources(path: Path, display: str) -> dict[str, Record]:
+    return load_mapping(path, "sources.schema.json", display)[0]
+
+
+def load_excerpts(folder: Path, display_root: str) -> dict[str, Record]:
+    """Every data/excerpts/*.yaml merged; an id defined in two files is an error."""
+    merged: dict[str, Record] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.yaml")):
+        display = f"{display_root}/{path.name}"
+        records, _ = load_mapping(path, "excerpts.schema.json", display)
+        for key, record in records.items():
+            if key in merged:
+                first = merged[key]
+                problems.append(Problem(display, record.line, key, f"excerpt id already defined in {first.file}:{first.line}"))
+            merged[key] = record
+    if problems:
+        raise GuideError(problems)
+    return merged
+
+
+def load_people(path: Path, display: str) -> dict[str, Record]:
+    records, lines = load_mapping(path, "people.schema.json", display)
+    problems = []
+    for key, record in records.items():
+        if record.get("hanzi") and record.get("pinyin"):
+            mismatch = check_pinyin(record["hanzi"], record["pinyin"])
+            if mismatch:
+                problems.append(Problem(display, lines.get((key, "pinyin"), record.line), key, mismatch))
+        elif record.get("hanzi") or record.get("pinyin"):
+            problems.append(Problem(display, record.line, key, "give both hanzi and pinyin, or neither"))
+    if problems:
+        raise GuideError(problems)
+    return records
+
+
+def load_timeline(path: Path, display: str) -> list[Record]:
+    records, _ = load_mapping(path, "timeline.schema.json", display)
+    return list(records.values())
+
+
+def load_selfcheck(path: Path, display: str) -> dict[str, Record]:
+    return load_mapping(path, "selfcheck.schema.json", display)[0]

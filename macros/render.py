@@ -1,0 +1,103 @@
+"""Render terms, people and excerpts as Markdown (with md_in_html for the blocks)."""
+
+from __future__ import annotations
+
+import html
+
+from .cite import apa, chicago
+from .errors import GuideError, Problem, did_you_mean
+from .guide import Guide
+from .index import Index
+from .links import md_link, md_text, relative
+
+GLOSSARY_PAGE = "glossary.md"
+WHO_PAGE = "who.md"
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def zh(text: str) -> str:
+    return f'<span lang="zh-Hans">{html.escape(text)}</span>'
+
+
+def pinyin(text: str) -> str:
+    return f'<span lang="zh-Latn-pinyin">{html.escape(text)}</span>'
+
+
+def term(guide: Guide, page: str, key: str, text: str | None = None) -> str:
+    entry = guide.glossary.get(key, page)
+    return md_link(text or entry.term, relative(page, GLOSSARY_PAGE, key), entry.tooltip)
+
+
+def who(guide: Guide, page: str, key: str, text: str | None = None) -> str:
+    person = _lookup(guide.people, key, page, "who's-who key", "data/people.yaml")
+    tip = person["name"] + (f" · {person['hanzi']} · {person['pinyin']}" if person.get("hanzi") else "")
+    return md_link(text or person["name"], relative(page, WHO_PAGE, key), tip)
+
+
+def _lookup(table, key: str, page: str, what: str, where: str):
+    if key not in table:
+        raise GuideError(Problem(page, None, key, f"unknown {what}{did_you_mean(key, table)}; {what}s are the keys of {where}"))
+    return table[key]
+
+
+def excerpt(guide: Guide, index: Index, page: str, excerpt_id: str, *, home: bool = False) -> str:
+    """A stored excerpt as a <blockquote> whose id is the excerpt id."""
+    record = _lookup(guide.excerpts, excerpt_id, page, "excerpt id", "data/excerpts/*.yaml")
+    source = guide.sources[record["source"]]
+    home_page = source_page(record["source"])
+    if page == home_page and not home:
+        raise GuideError(Problem(page, None, excerpt_id, "this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#" + excerpt_id + ")"))
+    speaker = f"{md_text(record['speaker'])}, in " if record.get("speaker") else ""
+    where = md_link(f"{source['short']}, {record['location']}", relative(page, home_page, excerpt_id))
+    terms = " · ".join(term(guide, page, key) for key in index.excerpt_terms[excerpt_id])
+    lines = [
+        f'<blockquote class="excerpt" id="{excerpt_id}" data-source="{record["source"]}" markdown>',
+        "",
+        md_text(" ".join(record["text"].split())),
+        "",
+        f'<footer markdown>— {speaker}<cite markdown>{where}</cite></footer>',
+        "",
+        "</blockquote>",
+        "",
+        f'<p class="excerpt-terms" markdown>Terms: {terms}</p>' if terms else "",
+    ]
+    if home:
+        lines += ["", f'<p class="excerpt-note" markdown>**Why it matters.** {md_text(record["note"])}</p>']
+    return "\n".join(lines) + "\n"
+
+
+def key_excerpts(guide: Guide, index: Index, page: str, source_id: str) -> str:
+    """All of a source's excerpts, on the source's own page (their home)."""
+    _lookup(guide.sources, source_id, page, "source id", "data/sources.yaml")
+    records = guide.excerpts_of(source_id)
+    if not records:
+        raise GuideError(Problem(page, None, source_id, "this source has no excerpts in data/excerpts/"))
+    return "\n".join(excerpt(guide, index, page, r.key, home=True) for r in records)
+
+
+def source_card(guide: Guide, page: str, source_id: str) -> str:
+    source = _lookup(guide.sources, source_id, page, "source id", "data/sources.yaml")
+    people = "; ".join(f"{md_text(p['name'])} ({p.get('role', 'author')})" for p in source["people"]) or "not named in the text"
+    rows = [
+        ("Title", md_text(source["title"])),
+        ("People", people),
+        ("Published in", md_text(source.get("container", "not stated"))),
+        ("Publisher", md_text(source.get("publisher", "not named in the text"))),
+        ("Date", md_text(source["date"])),
+        ("Genre", source["genre"]),
+    ]
+    if source.get("url"):
+        rows.append(("Link", f"<{source['url']}>"))
+    if source.get("omissions"):
+        rows.append(("Not in the text", md_text(source["omissions"])))
+    rows.append(("Why read it", md_text(source["why"])))
+    table = "\n".join(f"| {k} | {v} |" for k, v in rows)
+    return (
+        '<div class="source-card" markdown>\n\n| Record | Detail |\n|---|---|\n' + table + "\n\n</div>\n\n"
+        '??? note "How to cite this source"\n\n'
+        f"    **Chicago:** {chicago(source)}\n\n"
+        f"    **APA:** {apa(source)}\n"
+    )
