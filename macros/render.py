@@ -58,7 +58,7 @@ def excerpt(guide: Guide, index: Index, page: str, excerpt_id: str, *, home: boo
         "",
         md_text(" ".join(record["text"].split())),
         "",
-        f'<footer markdown>— {speaker}<cite markdown>{where}</cite></footer>',
+        f'<footer markdown>— {speaker}<cite>{where}</cite></footer>',
         "",
         "</blockquote>",
         "",

@@ -65,5 +65,7 @@ def check(data, schema_name: str, lines: Lines, file: str) -> list[Problem]:
     for error in sorted(v.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path, message = _describe(error, v.schema)
         key = str(path[0]) if path else None
-        problems.append(Problem(file, _line(lines, path), key, message))
+        problem = Problem(file, _line(lines, path), key, message)
+        if problem not in problems:
+            problems.append(problem)
     return problems
