@@ -36,6 +36,8 @@ def define_env(env):
         "people_page": lambda: pages.people_page(guide, index, here()),
         "timeline_page": lambda: pages.timeline_page(guide, here()),
         "tracker_page": lambda: pages.tracker_page(guide, index, here()),
+        "self_check": lambda theme: render.self_check(guide, here(), theme),
+        "review_page": lambda: pages.review_page(guide, here()),
     }
     for name, function in macros.items():
         env.macro(function, name)

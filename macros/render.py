@@ -101,3 +101,23 @@ def source_card(guide: Guide, page: str, source_id: str) -> str:
         f"    **Chicago:** {chicago(source)}\n\n"
         f"    **APA:** {apa(source)}\n"
     )
+
+
+def _evidence(guide: Guide, page: str, excerpt_ids: list[str]) -> str:
+    links = []
+    for excerpt_id in excerpt_ids:
+        record = guide.excerpts[excerpt_id]
+        label = f"{guide.sources[record['source']]['short']}, {record['location']}"
+        links.append(md_link(label, relative(page, source_page(record["source"]), excerpt_id)))
+    return "; ".join(links)
+
+
+def self_check(guide: Guide, page: str, theme: str, *, heading_level: int | None = None) -> str:
+    """A theme's questions, each answer folded away (pymdownx.details) with its evidence."""
+    questions = _lookup(guide.selfcheck, theme, page, "self-check theme", "data/selfcheck.yaml")
+    out = []
+    for number, item in enumerate(questions["items"], 1):
+        title = f"{number}. {item['q']}".replace('"', "'")
+        answer = md_text(" ".join(item["a"].split()))
+        out.append(f'??? question "{md_text(title)}"\n\n    {answer}\n\n    **Evidence:** {_evidence(guide, page, item["excerpts"])}\n')
+    return "\n".join(out)

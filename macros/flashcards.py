@@ -1,0 +1,79 @@
+"""Flashcards from glossary.yaml: an Anki deck (.apkg, via genanki) and a CSV.
+
+Ids are fixed, and each note's guid is derived from its glossary key, so re-importing an
+updated deck updates the learner's existing cards instead of duplicating them and their
+review history survives.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from pathlib import Path
+
+import genanki
+import markdown
+
+from .glossary import Glossary
+
+DECK_ID = 1_794_305_117          # fixed forever: Anki matches decks by id
+MODEL_ID = 1_651_802_349         # fixed forever: changing it orphans learners' cards
+DECK_NAME = "Social Management to Social Governance: glossary"
+GUID_NAMESPACE = "social-governance-guide"
+CSV_FIELDS = ["hanzi", "pinyin", "english", "definition", "term", "key"]
+
+MODEL = genanki.Model(
+    MODEL_ID,
+    "Study guide term (hanzi → meaning)",
+    fields=[{"name": n} for n in ("Key", "Hanzi", "Pinyin", "Term", "English", "Definition")],
+    templates=[
+        {
+            "name": "Hanzi → meaning",
+            "qfmt": '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>',
+            "afmt": '{{FrontSide}}<hr id="answer"><div lang="zh-Latn-pinyin">{{Pinyin}}</div>'
+                    "<div><b>{{Term}}</b> — {{English}}</div><div>{{Definition}}</div>",
+        },
+        {
+            "name": "Meaning → hanzi",
+            "qfmt": "<div><b>{{English}}</b></div><div>{{Definition}}</div>",
+            "afmt": '{{FrontSide}}<hr id="answer"><div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>'
+                    '<div lang="zh-Latn-pinyin">{{Pinyin}}</div><div>{{Term}}</div>',
+        },
+    ],
+    css=".card { font-family: system-ui, sans-serif; font-size: 20px; text-align: center; }"
+        " .hanzi { font-size: 48px; font-family: 'Noto Sans CJK SC', 'PingFang SC', sans-serif; }",
+)
+
+
+def guid(key: str) -> str:
+    return genanki.guid_for(GUID_NAMESPACE, key)
+
+
+def _html(text: str) -> str:
+    """Definition Markdown as HTML; raw HTML in the YAML is escaped, not kept."""
+    return markdown.markdown(text.replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def deck(glossary: Glossary) -> genanki.Deck:
+    result = genanki.Deck(DECK_ID, DECK_NAME)
+    for e in glossary.sorted():
+        fields = [e.key, e.hanzi, e.pinyin, e.term, e.english, _html(e.definition)]
+        result.add_note(genanki.Note(model=MODEL, fields=fields, guid=guid(e.key), sort_field=e.key))
+    return result
+
+
+def apkg_bytes(glossary: Glossary) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "deck.apkg"
+        genanki.Package(deck(glossary)).write_to_file(str(path), timestamp=0)
+        return path.read_bytes()
+
+
+def csv_text(glossary: Glossary) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for e in glossary.sorted():
+        writer.writerow([e.hanzi, e.pinyin, e.english, " ".join(e.definition.split()), e.term, e.key])
+    return "\ufeff" + out.getvalue()  # BOM: spreadsheet programs then read the hanzi as UTF-8
