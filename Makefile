@@ -8,8 +8,6 @@ STAMP  := $(VENV)/.installed
 
 # Silence Material for MkDocs' end-of-life banner in our own commands (see README).
 export NO_MKDOCS_2_WARNING := 1
-# Keep jieba's dictionary cache inside the checkout, not in /tmp.
-export JIEBA_CACHE_DIR := $(CURDIR)/.cache
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build test pdf bench lint clean
@@ -40,7 +38,7 @@ bench: $(STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse sco
 	$(PY) bench/bench.py
 
 lint: $(STAMP) ## Run the pre-commit hooks on every file
-	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .cache .pytest_cache

@@ -1,6 +1,8 @@
 """Shared fixtures: the real site built once per session, and scratch copies of the
 project for builds that must fail. Under CI (the CI variable set), a skipped test is a
-failure: CI has every browser, font and source text, so nothing may be skipped there."""
+failure: CI has every browser, font and source text, so nothing may be skipped there
+(GUIDE_ALLOW_SKIP lists reasons a particular CI may accept, e.g. where the copyrighted
+source texts are absent)."""
 
 from __future__ import annotations
 
@@ -24,12 +26,15 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        allowed = [a for a in os.environ.get("GUIDE_ALLOW_SKIP", "").split(",") if a.strip()]
+        if any(a.strip() in reason for a in allowed):
+            return
         report.outcome = "failed"
         report.longrepr = f"skipped under CI, where nothing may be skipped: {reason}"
 
 
 def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JIEBA_CACHE_DIR=str(ROOT / ".cache"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

@@ -1,0 +1,61 @@
+"""A contributor's mistake stops the real build with a message that names the file, the
+key and the fix. Each test breaks a scratch copy of the project and runs mkdocs."""
+
+from __future__ import annotations
+
+from conftest import run_mkdocs
+
+
+def build_output(project, tmp_path) -> tuple[int, str]:
+    result = run_mkdocs(project, tmp_path / "out")
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_unknown_term_fails_the_build_naming_page_key_and_nearest(project_copy, tmp_path):
+    page = project_copy / "docs/sources/shi-2014.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n\nSee {{ term("hukuo") }}.\n', encoding="utf-8")
+    code, output = build_output(project_copy, tmp_path)
+    assert code != 0
+    assert "sources/shi-2014.md: 'hukuo': unknown glossary term (did you mean 'hukou'?)" in output
+
+
+def test_unknown_excerpt_fails_the_build_naming_page_and_id(project_copy, tmp_path):
+    page = project_copy / "docs/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n\n{{ excerpt("shi-2014-hub-organisations") }}\n', encoding="utf-8")
+    code, output = build_output(project_copy, tmp_path)
+    assert code != 0
+    assert "index.md: 'shi-2014-hub-organisations': unknown excerpt id (did you mean 'shi-2014-hub-organizations'?)" in output
+
+
+def test_duplicate_glossary_key_fails_the_build_with_its_line(project_copy, tmp_path):
+    glossary = project_copy / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text + "hukou:\n  hanzi: 户口\n  pinyin: hùkǒu\n  english: x\n  definition: y\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    code, output = build_output(project_copy, tmp_path)
+    assert code != 0
+    assert f"glossary.yaml:{line}: 'hukou': duplicate key (first defined on line" in output
+
+
+def test_bad_pinyin_fails_the_build(project_copy, tmp_path):
+    glossary = project_copy / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("pinyin: hùkǒu", "pinyin: hùkōu", 1), encoding="utf-8")
+    code, output = build_output(project_copy, tmp_path)
+    assert code != 0
+    assert "'hukou': pinyin 'hùkōu' does not fit hanzi '户口'" in output
+
+
+def test_broken_anchor_fails_the_build(project_copy, tmp_path):
+    page = project_copy / "docs/study/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n[bad](../glossary.md#no-such-term)\n", encoding="utf-8")
+    code, output = build_output(project_copy, tmp_path)
+    assert code != 0
+    assert "does not contain an anchor '#no-such-term'" in output
+
+
+def test_prose_that_looks_like_jinja_can_be_written_with_raw(project_copy, tmp_path):
+    page = project_copy / "docs/study/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n{% raw %}Write {{ term(\"key\") }} to link a term.{% endraw %}\n", encoding="utf-8")
+    code, output = build_output(project_copy, tmp_path)
+    assert code == 0, output[-2000:]
+    assert 'Write {{ term("key") }} to link a term.' in (tmp_path / "out/study/index.html").read_text(encoding="utf-8").replace("&quot;", '"')

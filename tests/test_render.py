@@ -1,0 +1,131 @@
+"""Macro output, compared with the exact Markdown/HTML expected."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from macros import render
+from macros.cjk_lang import wrap
+from macros.errors import GuideError
+from macros.glossary import Entry, Glossary
+from macros.guide import Guide
+from macros.index import build_index
+from macros.links import md_link, relative
+from macros.records import Record
+
+EXTENSIONS = ["attr_list", "md_in_html", "macros.cjk_lang"]
+
+
+def small_guide() -> Guide:
+    glossary = Glossary("glossary.yaml")
+    glossary.entries["hukou"] = Entry("hukou", "户口", "hùkǒu", "household registration", "Registration.", "hukou", aliases=("household registration system",))
+    glossary.entries["danwei"] = Entry("danwei", "单位", "dānwèi", "work unit", "The <script>alert(1)</script> unit.", "danwei")
+    source = {"file": "001_x.txt", "short": "Shi (2014)", "title": "T", "people": [], "date": "2 February 2014", "year": 2014, "genre": "working paper", "why": "w"}
+    excerpt = {"source": "shi-2014", "location": "§4", "text": "The *hukou* <b>system</b>\n  persists.", "terms": ["hukou"], "note": "Why."}
+    return Guide(
+        root=None, glossary=glossary,
+        sources={"shi-2014": Record("shi-2014", source, "data/sources.yaml", 1)},
+        excerpts={"shi-2014-hukou": Record("shi-2014-hukou", excerpt, "data/excerpts/shi-2014.yaml", 2)},
+        people={"wang-yang": Record("wang-yang", {"name": "Wang Yang", "kind": "person", "hanzi": "汪洋", "pinyin": "Wāng Yáng", "about": "a", "sources": ["shi-2014"]}, "data/people.yaml", 1)},
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("index.md", "glossary.md#hukou"),
+        ("glossary.md", "#hukou"),
+        ("sources/shi-2014.md", "../glossary.md#hukou"),
+        ("themes/deep/page.md", "../../glossary.md#hukou"),
+    ],
+)
+def test_links_are_relative_at_every_depth(page, expected):
+    assert relative(page, "glossary.md", "hukou") == expected
+
+
+def test_term_renders_a_markdown_link_with_tooltip_title():
+    guide = small_guide()
+    assert render.term(guide, "sources/shi-2014.md", "hukou") == '[hukou](../glossary.md#hukou "户口 · hùkǒu · household registration")'
+
+
+def test_term_with_other_link_text():
+    guide = small_guide()
+    assert render.term(guide, "index.md", "hukou", "household registration") == '[household registration](glossary.md#hukou "户口 · hùkǒu · household registration")'
+
+
+def test_unknown_term_names_the_page_the_key_and_the_nearest_key():
+    with pytest.raises(GuideError) as caught:
+        render.term(small_guide(), "themes/welfare-mix.md", "hukuo")
+    assert str(caught.value).startswith("themes/welfare-mix.md: 'hukuo': unknown glossary term (did you mean 'hukou'?)")
+
+
+def test_who_links_to_the_who_page_with_hanzi_in_the_tooltip():
+    assert render.who(small_guide(), "index.md", "wang-yang") == '[Wang Yang](who.md#wang-yang "Wang Yang · 汪洋 · Wāng Yáng")'
+
+
+def test_link_text_and_title_cannot_break_out_of_markdown():
+    assert md_link('a]b<i>', "x.md", 'say "hi" <b>') == '[a\\]b&lt;i&gt;](x.md "say &quot;hi&quot; &lt;b&gt;")'
+
+
+def test_excerpt_renders_a_blockquote_with_id_source_and_attribution():
+    guide = small_guide()
+    out = render.excerpt(guide, build_index(guide), "themes/t.md", "shi-2014-hukou")
+    assert out == (
+        '<blockquote class="excerpt" id="shi-2014-hukou" data-source="shi-2014" markdown>\n\n'
+        "The *hukou* &lt;b&gt;system&lt;/b&gt; persists.\n\n"
+        "<footer markdown>— <cite>[Shi (2014), §4](../sources/shi-2014.md#shi-2014-hukou)</cite></footer>\n\n"
+        "</blockquote>\n\n"
+        '<p class="excerpt-terms" markdown>Terms: [hukou](../glossary.md#hukou "户口 · hùkǒu · household registration")</p>\n'
+    )
+    html = markdown.markdown(out, extensions=EXTENSIONS)
+    assert '<blockquote class="excerpt" data-source="shi-2014" id="shi-2014-hukou">' in html
+    assert "<cite><a href=\"../sources/shi-2014.md#shi-2014-hukou\">Shi (2014), §4</a></cite>" in html
+    assert "<b>" not in html
+
+
+def test_excerpt_on_its_own_source_page_must_use_key_excerpts():
+    guide = small_guide()
+    with pytest.raises(GuideError, match="key_excerpts"):
+        render.excerpt(guide, build_index(guide), "sources/shi-2014.md", "shi-2014-hukou")
+
+
+def test_unknown_excerpt_names_page_and_id():
+    guide = small_guide()
+    with pytest.raises(GuideError) as caught:
+        render.excerpt(guide, build_index(guide), "themes/t.md", "shi-2014-hukuo")
+    assert str(caught.value).startswith("themes/t.md: 'shi-2014-hukuo': unknown excerpt id (did you mean 'shi-2014-hukou'?)")
+
+
+def test_key_excerpts_adds_the_why_it_matters_note():
+    guide = small_guide()
+    out = render.key_excerpts(guide, build_index(guide), "sources/shi-2014.md", "shi-2014")
+    assert '<footer markdown>— <cite>[Shi (2014), §4](#shi-2014-hukou)</cite></footer>' in out
+    assert '<p class="excerpt-note" markdown>**Why it matters.** Why.</p>' in out
+
+
+def test_excerpts_match_terms_by_alias_and_hanzi_as_well_as_their_own_list():
+    guide = small_guide()
+    guide.excerpts["shi-2014-hukou"].data["text"] = "The household registration system and 单位 housing."
+    guide.excerpts["shi-2014-hukou"].data["terms"] = []
+    index = build_index(guide)
+    assert sorted(index.excerpt_terms["shi-2014-hukou"]) == ["danwei", "hukou"]
+    assert index.term_excerpts["danwei"] == ["shi-2014-hukou"]
+
+
+def test_a_script_in_a_definition_never_becomes_a_live_script():
+    from macros import pages
+    guide = small_guide()
+    out = pages.glossary_page(guide, build_index(guide), "glossary.md")
+    html = markdown.markdown(out, extensions=EXTENSIONS + ["admonition"])
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_chinese_text_is_wrapped_once_and_code_is_left_alone():
+    html = '<p>Hukou 户口 and <span lang="zh-Hans">单位</span> <code>代码</code> <a title="户口">链接</a></p>'
+    assert wrap(html) == '<p>Hukou <span lang="zh-Hans">户口</span> and <span lang="zh-Hans">单位</span> <code>代码</code> <a title="户口"><span lang="zh-Hans">链接</span></a></p>'
+
+
+def test_pinyin_and_zh_helpers_mark_language():
+    assert render.pinyin("hùkǒu") == '<span lang="zh-Latn-pinyin">hùkǒu</span>'
+    assert render.zh("户口") == '<span lang="zh-Hans">户口</span>'

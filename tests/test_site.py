@@ -1,0 +1,131 @@
+"""The real site, built strictly once: every link into the glossary lands on an anchor,
+every entry reaches the glossary page and the search index, and languages are marked."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+
+class Anchors(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.langs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def parse(path: Path) -> Anchors:
+    parser = Anchors()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def test_every_link_into_the_glossary_lands_on_an_existing_anchor(site):
+    glossary_ids = parse(site / "glossary/index.html").ids
+    checked = 0
+    for page in pages(site):
+        url = "http://x/" + page.relative_to(site).as_posix()
+        for href in parse(page).links:
+            target = urlparse(urljoin(url, href))
+            if target.netloc == "x" and target.path == "/glossary/" and target.fragment:
+                assert target.fragment in glossary_ids, f"{page.relative_to(site)} links to glossary#{target.fragment}, which does not exist"
+                checked += 1
+    assert checked > 100
+
+
+def test_every_glossary_entry_appears_on_the_glossary_page(site, guide):
+    html = (site / "glossary/index.html").read_text(encoding="utf-8")
+    ids = parse(site / "glossary/index.html").ids
+    for entry in guide.glossary.entries.values():
+        assert entry.key in ids, f"entry {entry.key} has no anchor on the glossary page"
+        assert entry.hanzi in html and entry.pinyin in html, f"entry {entry.key}: hanzi or pinyin missing"
+
+
+def test_every_glossary_entry_reaches_the_search_index(site, guide):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"]: doc for doc in index["docs"]}
+    for entry in guide.glossary.entries.values():
+        doc = locations.get(f"glossary/#{entry.key}")
+        assert doc, f"entry {entry.key} is not a search result of its own"
+        assert entry.pinyin in doc["text"] or entry.pinyin in doc["title"], f"{entry.key}: tone-marked pinyin not searchable"
+
+
+def test_search_index_keeps_multi_character_terms_whole(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    doc = next(d for d in index["docs"] if d["location"] == "glossary/#shuniu-zuzhi")
+    tokens = set(re.split(r"[\s\u200b]+", doc["title"] + " " + doc["text"]))
+    assert "枢纽组织" in tokens
+
+
+def test_search_is_configured_for_english_and_chinese(site):
+    config = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["en", "zh"]
+    assert "\\u200b" in config["separator"] or "\u200b" in config["separator"]
+
+
+def test_chinese_text_is_marked_zh_hans_on_every_page(site):
+    cjk_outside = re.compile(r">([^<]*[\u4e00-\u9fff][^<]*)<")
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        body = html.split('<div class="md-content"', 1)[-1].split("</article>", 1)[0]
+        for match in cjk_outside.finditer(body):
+            before = body[: match.start() + 1]
+            assert before.rstrip().endswith('lang="zh-Hans">') or re.search(r'<span lang="zh-Hans">$', before), (
+                f"{page.relative_to(site)}: Chinese text not marked zh-Hans: {match.group(1)[:40]!r}"
+            )
+
+
+def test_glossary_pinyin_is_marked_as_pinyin(site, guide):
+    html = (site / "glossary/index.html").read_text(encoding="utf-8")
+    for entry in guide.glossary.entries.values():
+        assert f'<span lang="zh-Latn-pinyin">{entry.pinyin}</span>' in html, entry.key
+
+
+def test_generated_pages_say_they_are_generated(site):
+    for page in ("glossary", "who", "timeline", "tracker", "study/review"):
+        assert "Generated page" in (site / page / "index.html").read_text(encoding="utf-8"), page
+
+
+def test_no_page_requests_a_third_party_host(site):
+    """Scripts, styles, images and frames all come from the site itself (outbound <a>
+    links and the canonical URL are not requests)."""
+    pattern = re.compile(r'(?:src|href)="(https?:)?//([^/"]+)')
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe|source)[^>]*>", html):
+            if 'rel="canonical"' in tag:
+                continue
+            match = pattern.search(tag)
+            assert not match, f"{page.relative_to(site)} loads {match.group(2)} in {tag[:80]}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_flashcard_files_are_in_the_site_and_linked(site):
+    assert (site / "study/guide-glossary.apkg").stat().st_size > 1000
+    assert (site / "study/guide-glossary.csv").read_text(encoding="utf-8-sig").startswith("hanzi,pinyin,english,definition")
+    study = (site / "study/index.html").read_text(encoding="utf-8")
+    assert 'href="guide-glossary.apkg"' in study and 'href="guide-glossary.csv"' in study
+
+
+@pytest.mark.parametrize("page", ["index.html", "glossary/index.html", "sources/shi-2014/index.html"])
+def test_pages_have_a_meta_description_and_language(site, page):
+    html = (site / page).read_text(encoding="utf-8")
+    assert '<html lang="en"' in html
+    assert re.search(r'<meta name="description" content="[^"]{40,}"', html), page
