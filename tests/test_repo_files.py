@@ -75,7 +75,9 @@ def test_workflow_with_a_job_missing_runs_on_and_a_bad_timeout_is_rejected(tmp_p
         "      - run: make test\n",
         encoding="utf-8",
     )
-    assert_rejected(check_jsonschema("--builtin-schema", "vendor.github-workflows", broken), "$.jobs.build")
+    result = check_jsonschema("--builtin-schema", "vendor.github-workflows", broken)
+    assert_rejected(result, "$.jobs.build")
+    assert "'runs-on' is a required property" in result.stdout
 
 
 def test_zensical_workflow_is_non_blocking_read_only_and_time_limited():
