@@ -22,7 +22,9 @@ def define_env(env):
     env.variables["guide"] = guide
 
     def here() -> str:
-        return env.page.file.src_uri
+        """The current page's path under docs/ (Zensical's pages carry it as .path)."""
+        page = env.page
+        return page.file.src_uri if hasattr(page, "file") else page.path
 
     macros = {
         "term": lambda key, text=None: render.term(guide, here(), key, text),

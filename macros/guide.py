@@ -73,7 +73,7 @@ def check_references(guide: Guide) -> None:
         _ref(problems, event, "source", event["source"], guide.sources, "a source in data/sources.yaml")
         if event.get("excerpt"):
             _ref(problems, event, "excerpt", event["excerpt"], guide.excerpts, "an excerpt id")
-    for theme, questions in guide.selfcheck.items():
+    for questions in guide.selfcheck.values():
         for question in questions["items"]:
             for excerpt_id in question["excerpts"]:
                 _ref(problems, questions, "excerpt", excerpt_id, guide.excerpts, "an excerpt id")

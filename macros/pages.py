@@ -41,7 +41,7 @@ def glossary_page(guide: Guide, index: Index, page: str) -> str:
     letters = [letter for letter, _ in groupby(entries, key=lambda e: e.letter)]
     out = [GENERATED.format(data="glossary.yaml", macro="glossary_page")]
     out.append(f"{len(entries)} terms, ordered by romanization. Jump to a letter, or read the [list by characters](#by-characters).\n")
-    out.append('<nav class="letter-bar" aria-label="Glossary letters" markdown>\n' + " ".join(f"[{l}](#letter-{l.lower()})" for l in letters) + "\n</nav>\n")
+    out.append('<nav class="letter-bar" aria-label="Glossary letters" markdown>\n' + " ".join(f"[{c}](#letter-{c.lower()})" for c in letters) + "\n</nav>\n")
     for letter, group in groupby(entries, key=lambda e: e.letter):
         out.append(f"## {letter} {{#letter-{letter.lower()}}}\n")
         for e in group:

@@ -361,7 +361,7 @@ def build_date() -> dt.date:
     """Today, or SOURCE_DATE_EPOCH's date for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 
@@ -432,6 +432,15 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
+def running_css(site_name: str) -> str:
+    """The left running header: the guide's title."""
+    return "@page { @top-left { content: %s; } }\n" % _css_string(site_name.split(":")[0])
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
 def font_css(font: CJKFont) -> str:
     """The font stacks: DejaVu for Latin text and pinyin (it has every tone mark), the CJK
     font for hanzi; the CJK font is in every stack, so hanzi never fall to another face."""
@@ -469,7 +478,7 @@ def write_pdf(site_dir: Path, output: Path | None = None, config_file: Path | No
     try:
         fonts = FontConfiguration()
         stylesheets = [CSS(filename=str(STYLESHEET), font_config=fonts),
-                       CSS(string=font_css(font), font_config=fonts)]
+                       CSS(string=font_css(font) + running_css(config["site_name"]), font_config=fonts)]
         rendered = HTML(string=document, base_url=str(site_dir.resolve()) + "/").render(
             stylesheets=stylesheets, font_config=fonts)
         missing = sorted({r.args[0] for r in collect.records if r.msg.startswith(".notdef")})

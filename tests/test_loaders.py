@@ -103,7 +103,7 @@ def test_key_must_be_a_slug(tmp_path):
 
 
 def test_bad_category_lists_the_choices(tmp_path):
-    message = error_of(tmp_path, GOOD.replace("  see_also: [danwei]", "  category: polcy"))
+    message = error_of(tmp_path, GOOD.replace("  see_also: [danwei]", "  category: polcy"))  # codespell:ignore polcy
     assert "'polcy' is not one of policy," in message and "(did you mean 'policy'?)" in message
 
 
