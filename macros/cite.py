@@ -1,19 +1,18 @@
 """'How to cite': Chicago (bibliography) and APA (7th ed.) strings from data/sources.yaml.
 
-Both follow the record exactly: no date becomes 'n.d.', an unnamed author is left out
-(the title leads), and only a URL that the text itself gives is printed.
+Both follow the record exactly: no stated date becomes 'n.d.', an unnamed author is left
+out (the title leads), and only a URL that the text itself gives is printed.
 """
 
 from __future__ import annotations
 
-import re
-
 from .links import md_text
 
-KEEP_CAPITALS = {"China", "China's", "Chinese", "NGO", "NGOs", "Party", "Guangdong", "ISSI", "UC", "Berkeley"}
+KEEP_CAPITALS = {"China", "China's", "Chinese", "NGO", "NGOs", "Guangdong", "ISSI", "UC", "Berkeley"}
+ITALIC_GENRES = {"interview", "blog post with comments", "interview excerpt", "translation with commentary"}
 
 
-def _authors(source, roles=("author", "translated author")):
+def _people(source, roles):
     return [p for p in source["people"] if p.get("role", "author") in roles]
 
 
@@ -35,53 +34,62 @@ def sentence_case(title: str) -> str:
     words = title.split(" ")
     out = []
     for i, word in enumerate(words):
-        core = word.strip("'\"‘’“”[]")
+        core = word.strip("'\"‘’“”[]:,.")
         after_colon = i > 0 and words[i - 1].endswith(":")
-        if i == 0 or after_colon or core in KEEP_CAPITALS or core.isupper():
-            out.append(word)
-        else:
-            out.append(word.lower())
+        keep = i == 0 or after_colon or core in KEEP_CAPITALS or (core.isupper() and len(core) > 1)
+        out.append(word if keep else word.lower())
     return " ".join(out)
 
 
-def _interviewee(source) -> str:
-    people = _authors(source, ("interviewee",))
-    return f" Interview with {people[0]['name']}." if people and _authors(source) else ""
+def _end(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _container(source) -> str | None:
+    container = source.get("container")
+    if not container:
+        return None
+    return f"*{container}*" if source["genre"] in ITALIC_GENRES else container
 
 
 def chicago(source) -> str:
-    authors = _authors(source)
-    lead = ""
-    if authors:
-        names = [_chicago_name(p, i == 0) for i, p in enumerate(authors)]
-        lead = " and ".join(names).rstrip(".") + ". "
-    title = f"“{source['title'].rstrip('.')}.”"
-    parts = [f"{lead}{title}{_interviewee(source)}"]
-    if source.get("container"):
-        parts.append(f"*{source['container']}*")
-    if source.get("publisher"):
-        parts.append(source["publisher"])
-    text = ". ".join(parts) + f", {source['date'] if source['year'] else 'n.d.'}."
+    authors = _people(source, ("author",))
+    parts = []
+    lead = " and ".join(_chicago_name(p, i == 0) for i, p in enumerate(authors))
+    title = f"“{_end(source['title'])}”"
+    parts.append(f"{_end(lead)} {title}" if lead else title)
+    interviewees = _people(source, ("interviewee",))
+    if interviewees and authors:
+        parts.append(f"Interview with {interviewees[0]['name']}.")
+    if source.get("cite_note"):
+        parts.append(_end(source["cite_note"]))
+    tail = [c for c in (_container(source), source.get("publisher")) if c]
+    tail.append(source["date"] if source["year"] else "n.d.")
+    parts.append(_end(", ".join(tail)))
     if source.get("url"):
-        text += f" {source['url']}."
-    return md_text(re.sub(r"\.\.", ".", text))
+        parts.append(_end(source["url"]))
+    return md_text(" ".join(parts))
 
 
 def apa(source) -> str:
-    authors = _authors(source)
-    year = f"({source['year']})" if source["year"] else "(n.d.)"
+    authors = _people(source, ("author",))
+    year = f"({source['year']})." if source["year"] else "(n.d.)."
     title = sentence_case(source["title"])
-    genre = f" [{source['genre'].capitalize()}]"
+    if source["genre"] == "working paper" and source.get("container"):
+        described = f"{title} ({source['container']})."
+        container = None
+    else:
+        described = f"{title} [{source['genre'].capitalize()}]."
+        container = _container(source)
     if authors:
         names = [_apa_name(p) for p in authors]
         lead = (", ".join(names[:-1]) + ", & " + names[-1]) if len(names) > 1 else names[0]
-        text = f"{lead.rstrip('.')}. {year}. {title}{genre}."
+        parts = [_end(lead), year, described]
     else:
-        text = f"{title}{genre}. {year}."
-    if source.get("container"):
-        text += f" *{source['container']}*."
-    if source.get("publisher"):
-        text += f" {source['publisher']}."
+        parts = [described, year]
+    if source.get("cite_note"):
+        parts.append(_end(source["cite_note"]))
+    parts += [_end(c) for c in (container, source.get("publisher")) if c]
     if source.get("url"):
-        text += f" {source['url']}"
-    return md_text(text)
+        parts.append(source["url"])
+    return md_text(" ".join(parts))

@@ -129,3 +129,45 @@ def test_pages_have_a_meta_description_and_language(site, page):
     html = (site / page).read_text(encoding="utf-8")
     assert '<html lang="en"' in html
     assert re.search(r'<meta name="description" content="[^"]{40,}"', html), page
+
+
+def _target_file(site: Path, path: str) -> Path:
+    candidate = site / path.lstrip("/")
+    return candidate / "index.html" if path.endswith("/") or candidate.is_dir() else candidate
+
+
+def test_every_internal_link_on_every_page_resolves_to_a_file_and_anchor(site):
+    """An offline link check of the built HTML, independent of MkDocs' own validation:
+    covers the generated tracker, timeline, who's who and review pages too."""
+    ids_cache: dict[Path, set[str]] = {}
+    broken = []
+    for page in pages(site):
+        url = "http://x/" + page.relative_to(site).as_posix()
+        for href in parse(page).links:
+            target = urlparse(urljoin(url, href))
+            if target.netloc != "x" or target.path.endswith("guide.pdf"):
+                continue
+            file = _target_file(site, target.path)
+            if not file.exists():
+                broken.append(f"{page.relative_to(site)} → {href} (no such file)")
+            elif target.fragment and file.suffix == ".html":
+                ids = ids_cache.setdefault(file, parse(file).ids)
+                if target.fragment not in ids:
+                    broken.append(f"{page.relative_to(site)} → {href} (no such anchor)")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_tracker_links_every_excerpt_that_illustrates_a_term(site, guide):
+    from macros.index import build_index
+
+    html = (site / "tracker/index.html").read_text(encoding="utf-8")
+    index = build_index(guide)
+    for excerpt_id in {e for ids in index.term_excerpts.values() for e in ids}:
+        assert f"#{excerpt_id}" in html, f"tracker does not link excerpt {excerpt_id}"
+
+
+def test_timeline_lists_every_event_with_a_link(site, guide):
+    html = (site / "timeline/index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)[1:]
+    assert len(rows) == len(guide.timeline)
+    assert all('href="../sources/' in row for row in rows)
