@@ -259,13 +259,21 @@ def _remove_keep_tail(parent: ET.Element, child: ET.Element) -> None:
 class LinkStats:
     internal: int = 0
     external: int = 0
-    problems: list[str] = field(default_factory=list)
+    missing_anchors: list[str] = field(default_factory=list)
+    outside_nav: dict[str, list[str]] = field(default_factory=dict)   # page -> pages linking to it
+
+    @property
+    def problems(self) -> list[str]:
+        out = [f"{page} is linked from {', '.join(sorted(set(sources)))} but is not in mkdocs.yml's nav, "
+               "so it is not in the PDF; the links print as web links" for page, sources in sorted(self.outside_nav.items())]
+        return out + self.missing_anchors
 
 
 class LinkMapper:
     """Maps a page's hrefs to ids of the combined document."""
 
-    def __init__(self, contents: list[PageContent], site_url: str | None):
+    def __init__(self, contents: list[PageContent], site_dir: Path, site_url: str | None):
+        self.site_dir = site_dir
         self.by_path: dict[str, PageContent] = {}
         for content in contents:
             self.by_path[content.page.url] = content
@@ -283,7 +291,9 @@ class LinkMapper:
             path = path[: -len("index.html")]
         target = self.by_path.get(path) or self.by_path.get(path + "/" if path else path)
         if target is None:
-            self.stats.problems.append(f"{content.page.dest}: {href} is not a page of the guide's nav; printed as a web link")
+            is_download = path and not path.endswith((".html", "/")) and (self.site_dir / path).is_file()
+            if not is_download:          # a download (e.g. the Anki deck) is fine as a web link
+                self.stats.outside_nav.setdefault("/" + path, []).append(content.page.dest)
             if self.site_url:
                 return urljoin(self.site_url, path) + (f"#{resolved.fragment}" if resolved.fragment else ""), False
             return href, False
@@ -291,7 +301,7 @@ class LinkMapper:
         if fragment and fragment in target.ids:
             return f"#{target.page.slug}--{fragment}", True
         if fragment:
-            self.stats.problems.append(f"{content.page.dest}: {href}: no id {fragment!r} on {target.page.dest}; linked to the page")
+            self.stats.missing_anchors.append(f"{content.page.dest}: {href}: no id {fragment!r} on {target.page.dest}; linked to the page's start")
         return f"#page--{target.page.slug}", True
 
     def rewrite(self, content: PageContent) -> None:
@@ -368,7 +378,7 @@ def build_date() -> dt.date:
 def build_html(config, outline: list, site_dir: Path) -> tuple[str, LinkStats]:
     contents = [extract_article(page, site_dir) for page in iter_pages(outline)]
     by_slug = {c.page.slug: c for c in contents}
-    mapper = LinkMapper(contents, config.get("site_url"))
+    mapper = LinkMapper(contents, site_dir, config.get("site_url"))
     for content in contents:
         mapper.rewrite(content)
 
@@ -423,6 +433,30 @@ def build_html(config, outline: list, site_dir: Path) -> tuple[str, LinkStats]:
 
 # --------------------------------------------------------------------------- render
 
+def _is_hanzi(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def embedded_fonts(pdf: bytes) -> set[str]:
+    """BaseFont names of the fonts embedded in a PDF (font file present)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    names: set[str] = set()
+    for page in PdfReader(BytesIO(pdf)).pages:
+        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+        for ref in fonts.values():
+            font = ref.get_object()
+            for face in font.get("/DescendantFonts") or [font]:
+                face = face.get_object()
+                descriptor = face.get("/FontDescriptor")
+                descriptor = descriptor.get_object() if descriptor is not None else {}
+                if any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    names.add(str(face.get("/BaseFont")).lstrip("/"))
+    return names
+
+
 class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -434,7 +468,7 @@ class _Collect(logging.Handler):
 
 def running_css(site_name: str) -> str:
     """The left running header: the guide's title."""
-    return "@page { @top-left { content: %s; } }\n" % _css_string(site_name.split(":")[0])
+    return "@page { @top-left { content: " + _css_string(site_name.split(":")[0]) + "; } }\n"
 
 
 def _css_string(text: str) -> str:
@@ -489,6 +523,10 @@ def write_pdf(site_dir: Path, output: Path | None = None, config_file: Path | No
         pdf = rendered.write_pdf()
     finally:
         wp_logger.removeHandler(collect)
+    embedded = embedded_fonts(pdf)
+    if any(_is_hanzi(c) for c in document) and not any(font.family.replace(" ", "") in name.replace("-", "") for name in embedded):
+        raise PdfError(f"the hanzi were set without {font.family} (embedded fonts: {', '.join(sorted(embedded)) or 'none'}); "
+                       "check the font stacks in macros/pdf.py (font_css). guide.pdf was not written.")
     tmp = output.with_suffix(".pdf.tmp")
     tmp.write_bytes(pdf)
     tmp.replace(output)

@@ -1,0 +1,138 @@
+"""Build the guide through MkDocs' Python API, optionally without some of our extras,
+optionally capturing every page's Markdown after the macros have run.
+
+    python bench/build.py --root . --site-dir /tmp/x [--without git,hooks,cjk] [--capture DIR]
+
+`--without` drops components from the configuration in memory (mkdocs.yml is not
+touched), so the build still runs from the project root with its git history:
+
+    git     the git-revision-date-localized plugin
+    hooks   our MkDocs hooks (macros/build_hooks.py: flashcard deck and CSV)
+    cjk     our Markdown extensions (macros.cjk_lang)
+
+`--capture DIR` writes a "bare" project into DIR: docs/ is a copy of the docs tree in
+which each page is replaced by its Markdown as rendered by the macros (front matter
+kept), plus the files our hooks generate; mkdocs.yml is ours without the macros plugin,
+the git plugin, our hooks and our extensions. Material then builds the same pages alone.
+
+This does what `mkdocs build` does (load_config, on_startup, build, on_shutdown). Strict
+mode is off unless --strict is given: warnings do not change the work a build does, and
+without the hooks the links to the generated files would be warnings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils.yaml import yaml_load
+
+EXTRA_PLUGINS = {"macros", "git-revision-date-localized"}  # ours, not Material's
+
+
+def _name(item) -> str:
+    return next(iter(item)) if isinstance(item, dict) else item
+
+
+def raw_config(root: Path) -> dict:
+    with open(root / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml_load(f)
+
+
+def without(raw: dict, parts: set[str]) -> dict:
+    """Overrides for load_config that drop the named components."""
+    out: dict = {}
+    if "git" in parts:
+        out["plugins"] = [p for p in raw.get("plugins", []) if _name(p) != "git-revision-date-localized"]
+    if "hooks" in parts:
+        out["hooks"] = []
+    if "cjk" in parts:
+        out["markdown_extensions"] = [e for e in raw.get("markdown_extensions", []) if not _name(e).startswith("macros.")]
+    return out
+
+
+def bare_config(raw: dict, root: Path) -> dict:
+    """Our mkdocs.yml for Material alone: same theme, extensions and search, none of ours."""
+    bare = dict(raw)
+    bare["plugins"] = [p for p in raw.get("plugins", []) if _name(p) not in EXTRA_PLUGINS]
+    bare.pop("hooks", None)
+    bare["markdown_extensions"] = [e for e in raw.get("markdown_extensions", []) if not _name(e).startswith("macros.")]
+    bare["docs_dir"] = "docs"
+    theme = dict(bare.get("theme", {}))
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    bare["theme"] = theme
+    return bare
+
+
+class Capture(BasePlugin):
+    """Write each page's final Markdown (after every other plugin) into a bare docs tree."""
+
+    def __init__(self, docs_out: Path):
+        super().__init__()
+        self.docs_out = docs_out
+
+    @event_priority(-100)
+    def on_files(self, files, *, config):
+        for file in files:
+            if file.generated_by:  # files our hooks add: static files in the bare project
+                target = self.docs_out / file.src_uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(file.content_bytes)
+        return files
+
+    @event_priority(-100)
+    def on_page_markdown(self, markdown, *, page, config, files):
+        meta = {k: v for k, v in page.meta.items() if not k.startswith("git_")}
+        head = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" if meta else ""
+        target = self.docs_out / page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(head + markdown, encoding="utf-8")
+        return markdown
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd())
+    parser.add_argument("--site-dir", type=Path, required=True)
+    parser.add_argument("--without", default="", help="comma-separated: git, hooks, cjk")
+    parser.add_argument("--capture", type=Path)
+    parser.add_argument("--strict", action="store_true")
+    args = parser.parse_args()
+    root = args.root.resolve()
+    os.chdir(root)
+    sys.path.insert(0, str(root))
+    raw = raw_config(root)
+    parts = {p for p in args.without.split(",") if p}
+    unknown = parts - {"git", "hooks", "cjk"}
+    if unknown:
+        parser.error(f"unknown component(s): {', '.join(sorted(unknown))}")
+    cfg = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(args.site_dir), strict=args.strict, **without(raw, parts))
+    if args.capture:
+        out = args.capture.resolve()
+        shutil.rmtree(out, ignore_errors=True)
+        docs = Path(cfg["docs_dir"])
+        shutil.copytree(docs, out / "docs", ignore=shutil.ignore_patterns("*.md"))
+        cfg.plugins["bench-capture"] = Capture(out / "docs")
+        (out / "mkdocs.yml").write_text(
+            "# Generated by bench/build.py --capture: Material alone on the macro-rendered pages.\n"
+            + yaml.safe_dump(bare_config(raw, root), allow_unicode=True, sort_keys=False, width=10_000),
+            encoding="utf-8",
+        )
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

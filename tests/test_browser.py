@@ -1,0 +1,394 @@
+"""The guide in a real browser (Chromium through Playwright): term tooltips and links,
+search in English, pinyin and hanzi, excerpts and their attributions, both palettes,
+and, on every page in both palettes, a clean load (no console error, no failed or
+off-site request) and zero axe-core violations (WCAG 2.0/2.1/2.2 A and AA plus best
+practice), with Chinese marked lang="zh-Hans" and pinyin lang="zh-Latn-pinyin".
+
+The site is built strictly with site_url http://127.0.0.1:PORT/guide/ and served there,
+as GitHub Pages serves a project site, so links are proved to work under a subpath.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_support import LAUNCH_ARGS, build_site, find_chromium, free_socket, serve, site_pages
+
+pytestmark = pytest.mark.browser
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+expect = sync_api.expect
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+VIEWPORT = {"width": 1280, "height": 900}
+PALETTES = {"light": "default", "dark": "slate"}
+SEARCHES = [
+    ("户口", "glossary/#hukou"),
+    ("hukou", "glossary/#hukou"),
+    ("hùkǒu", "glossary/#hukou"),
+    ("household registration", "glossary/#hukou"),
+    ("枢纽组织", "glossary/#shuniu-zuzhi"),
+    ("shuniu zuzhi", "glossary/#shuniu-zuzhi"),
+    ("hub organization", "glossary/#shuniu-zuzhi"),
+]
+
+# Runs in the page: every text node with Chinese (Han or CJK punctuation) whose closest
+# [lang] is not zh-Hans.
+UNMARKED_CHINESE_JS = r"""() => {
+  const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+  const skip = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const bad = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!CJK.test(node.data) || skip.has(node.parentElement.tagName)) continue;
+    const owner = node.parentElement.closest("[lang]");
+    const lang = owner ? owner.getAttribute("lang") : null;
+    if (lang !== "zh-Hans") {
+      const where = node.parentElement;
+      bad.push(`<${where.tagName.toLowerCase()} class="${where.className}"> lang=${lang}: ${node.data.trim().slice(0, 60)}`);
+    }
+  }
+  return bad;
+}"""
+
+# Runs in the page: the document's structure facts.
+STRUCTURE_JS = r"""() => {
+  const headings = [...document.body.querySelectorAll("h1, h2, h3, h4, h5, h6")];
+  const skips = [];
+  let previous = 0;
+  for (const h of headings) {
+    const level = Number(h.tagName[1]);
+    if (level > previous + 1) skips.push(`h${previous} → h${level} "${h.textContent.trim().slice(0, 50)}"`);
+    previous = level;
+  }
+  return {
+    htmlLang: document.documentElement.getAttribute("lang"),
+    imgsWithoutAlt: [...document.querySelectorAll("img:not([alt])")].map((i) => i.outerHTML.slice(0, 120)),
+    h1Count: document.querySelectorAll("h1").length,
+    skips,
+    scheme: document.body.getAttribute("data-md-color-scheme"),
+    background: getComputedStyle(document.body).backgroundColor,
+  };
+}"""
+
+# Runs on the glossary page: each entry's pinyin element and its lang.
+GLOSSARY_PINYIN_JS = r"""() => [...document.querySelectorAll("h3[id] + .glossary-entry")].map((entry) => {
+  const line = entry.querySelector("p");
+  const pinyin = line ? line.querySelector('[lang="zh-Latn-pinyin"]') : null;
+  return {id: entry.previousElementSibling.id, pinyin: pinyin ? pinyin.textContent : null};
+})"""
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """(site_dir, base_url): the guide built strictly for http://127.0.0.1:PORT/guide/
+    and served there. The port is reserved before the build so site_url is exact."""
+    sock = free_socket()
+    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}/guide/"
+    site_dir = tmp_path_factory.mktemp("browser-site")
+    try:
+        build_site(site_dir, base_url)
+    except BaseException:
+        sock.close()
+        raise
+    with serve(site_dir, sock) as url:
+        assert url == base_url
+        yield site_dir, base_url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        path, reason = find_chromium(playwright)
+        if path is None:
+            pytest.skip(reason)
+        browser = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Recorder:
+    """A browser context that routes every request: the local server's pass, any other
+    host is aborted and recorded. Console errors, page errors and failed requests are
+    recorded too."""
+
+    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
+        self.host = urlsplit(base_url).netloc
+        self.context = browser.new_context(
+            viewport=VIEWPORT, color_scheme=color_scheme, reduced_motion="reduce", service_workers="block"
+        )
+        self.context.set_default_timeout(10_000)
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
+
+    def _route(self, route):
+        url = route.request.url
+        if urlsplit(url).netloc == self.host:
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort("blockedbyclient")
+
+    def reset(self):
+        self.foreign.clear()
+        self.errors.clear()
+        self.failed.clear()
+
+    def open(self, url: str):
+        response = self.page.goto(url, wait_until="networkidle")
+        return response
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def recorder(browser, served):
+    rec = Recorder(browser, served[1])
+    yield rec
+    rec.close()
+
+
+@pytest.fixture(scope="session")
+def pages(served) -> list[str]:
+    site_dir, base_url = served
+    return site_pages(site_dir, base_url)
+
+
+@pytest.fixture(scope="session")
+def walk(browser, served, pages):
+    """Every page, in both palettes, loaded once: what it logged and requested, axe's
+    violations, unmarked Chinese text and structure facts. The tests below read this."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    results = {}
+    for palette, scheme in PALETTES.items():
+        rec = Recorder(browser, served[1], color_scheme=palette)
+        try:
+            for url in pages:
+                rec.reset()
+                rec.open(url)
+                expect(rec.page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+                page_result = {
+                    "errors": list(rec.errors),
+                    "failed": list(rec.failed),
+                    "foreign": list(rec.foreign),
+                    "unmarked_chinese": rec.page.evaluate(UNMARKED_CHINESE_JS),
+                    "structure": rec.page.evaluate(STRUCTURE_JS),
+                    "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS) if url.endswith("/glossary/") else None,
+                }
+                page_result["axe"] = axe.run(rec.page, options=options).response["violations"]
+                results[(palette, url)] = page_result
+        finally:
+            rec.close()
+    return results
+
+
+def _short(base_url: str, url: str) -> str:
+    return "/" + url[len(base_url):] if url.startswith(base_url) else url
+
+
+# --------------------------------------------------------------------------- every page
+
+
+def test_site_has_pages(pages, served):
+    _, base_url = served
+    assert base_url in pages and base_url + "glossary/" in pages, pages
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_every_page_loads_cleanly(walk, served, pages, palette):
+    """No console error, no failed request, no request to any other host."""
+    problems = []
+    for url in pages:
+        r = walk[(palette, url)]
+        problems += [f"{_short(served[1], url)}: {e}" for e in r["errors"]]
+        problems += [f"{_short(served[1], url)}: failed {f}" for f in r["failed"]]
+        problems += [f"{_short(served[1], url)}: off-site request {f}" for f in r["foreign"]]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_axe_finds_no_violations(walk, served, pages, palette):
+    lines = []
+    for url in pages:
+        for v in walk[(palette, url)]["axe"]:
+            targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            summary = v["nodes"][0].get("failureSummary", "").replace("\n", " ")[:300]
+            lines.append(f"{_short(served[1], url)} [{palette}] {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {targets} — {summary}")
+    assert not lines, "axe-core violations:\n" + "\n".join(lines)
+
+
+def test_chinese_text_is_marked_zh_hans(walk, served, pages):
+    problems = [
+        f"{_short(served[1], url)}: {text}"
+        for url in pages
+        for text in walk[("light", url)]["unmarked_chinese"]
+    ]
+    assert not problems, "Chinese text outside lang=zh-Hans:\n" + "\n".join(problems[:40])
+
+
+def test_page_structure(walk, served, pages):
+    """html lang="en", one h1, no skipped heading level, every img has alt."""
+    problems = []
+    for url in pages:
+        s = walk[("light", url)]["structure"]
+        where = _short(served[1], url)
+        if s["htmlLang"] != "en":
+            problems.append(f"{where}: html lang={s['htmlLang']!r}")
+        if s["h1Count"] != 1:
+            problems.append(f"{where}: {s['h1Count']} h1 elements")
+        problems += [f"{where}: heading skip {skip}" for skip in s["skips"]]
+        problems += [f"{where}: img without alt {img}" for img in s["imgsWithoutAlt"]]
+    assert not problems, "\n".join(problems)
+
+
+def test_glossary_pinyin_is_marked(walk, served):
+    entries = walk[("light", served[1] + "glossary/")]["glossary_pinyin"]
+    assert len(entries) >= 10, f"only {len(entries)} glossary entries found"
+    tone_latin = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff' -]+$")
+    bad = [e for e in entries if not e["pinyin"] or not tone_latin.match(e["pinyin"].strip())]
+    assert not bad, f"entries without a lang=zh-Latn-pinyin pinyin element: {bad}"
+
+
+def test_both_palettes_render(walk, served):
+    def luminance(css: str) -> float:
+        r, g, b = (int(x) for x in re.findall(r"\d+", css)[:3])
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+
+    home = served[1]
+    light, dark = walk[("light", home)]["structure"], walk[("dark", home)]["structure"]
+    assert light["scheme"] == "default" and dark["scheme"] == "slate"
+    assert luminance(light["background"]) > 0.8, light["background"]
+    assert luminance(dark["background"]) < 0.3, dark["background"]
+
+
+# --------------------------------------------------------------------------- interactions
+
+
+def test_palette_toggle_flips_and_persists(recorder, served):
+    page = recorder.page
+    recorder.open(served[1])
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    for target in ("slate", "default"):
+        page.locator("form[data-md-component=palette] label:visible").click()
+        expect(body).to_have_attribute("data-md-color-scheme", target)
+        page.reload(wait_until="networkidle")
+        expect(body).to_have_attribute("data-md-color-scheme", target)
+        recorder.open(served[1] + "glossary/")  # and on another page
+        expect(body).to_have_attribute("data-md-color-scheme", target)
+    assert not recorder.errors and not recorder.foreign and not recorder.failed
+
+
+def test_term_tooltip_and_link_to_glossary(recorder, served):
+    page = recorder.page
+    recorder.open(served[1])
+    link = page.locator('article a[href$="glossary/#hukou"]').first
+    expect(link).to_be_visible()
+    link.hover()
+    tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    expect(tooltip).to_be_visible()
+    text = tooltip.inner_text()
+    for part in ("户口", "hùkǒu", "household registration"):
+        assert part in text, f"tooltip {text!r} lacks {part!r}"
+    link.click()
+    expect(page).to_have_url(served[1] + "glossary/#hukou")
+    heading = page.locator("h3#hukou")
+    expect(heading).to_be_visible()
+    expect(heading).to_be_in_viewport()
+    assert not recorder.errors and not recorder.foreign
+
+
+@pytest.mark.parametrize(("query", "target"), SEARCHES, ids=[q for q, _ in SEARCHES])
+def test_search_finds_glossary_entry(recorder, served, query, target):
+    page = recorder.page
+    recorder.open(served[1])
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    page.keyboard.type(query, delay=20)
+    expect(box).to_have_value(query)
+    links = page.locator(".md-search-result__list a.md-search-result__link")
+    wanted = served[1] + target
+    top: list[str] = []
+    try:
+        expect(links.first).to_be_visible()
+        for _ in range(50):  # results settle after the last key press
+            top = [_short(served[1], h) for h in links.evaluate_all("as => as.slice(0, 3).map(a => a.href)")]
+            if _short(served[1], wanted) in top:
+                break
+            page.wait_for_timeout(100)
+    finally:
+        meta = page.locator(".md-search-result__meta").inner_text()
+    assert _short(served[1], wanted) in top, f"search {query!r}: top results {top} ({meta}) lack {target}"
+    assert not recorder.errors and not recorder.foreign
+
+
+def _excerpt_page(site_dir, base_url) -> str | None:
+    """A page that shows an excerpt by {{ excerpt() }}: one whose blockquote.excerpt
+    cites another page. Theme pages first."""
+    candidates = sorted(site_dir.rglob("index.html"), key=lambda p: ("themes" not in p.parts, str(p)))
+    for path in candidates:
+        html = path.read_text(encoding="utf-8")
+        if re.search(r'<cite><a href="\.\./[^"#]*#', html) and 'class="excerpt"' in html:
+            rel = path.parent.relative_to(site_dir).as_posix()
+            return base_url + ("" if rel == "." else rel + "/")
+    return None
+
+
+def test_excerpt_attribution_leads_to_source_then_glossary(recorder, served):
+    site_dir, base_url = served
+    start = _excerpt_page(site_dir, base_url)
+    if start is None:
+        pytest.skip("no page shows an excerpt from another page yet (theme pages use {{ excerpt() }})")
+    page = recorder.page
+    recorder.open(start)
+    quote = page.locator("blockquote.excerpt").first
+    excerpt_id = quote.get_attribute("id")
+    cite = quote.locator("footer cite a")
+    expect(cite).to_be_visible()
+    cite.click()
+    page.wait_for_load_state("networkidle")
+    url = urlsplit(page.url)
+    assert url.fragment == excerpt_id, f"{page.url} is not #{excerpt_id}"
+    assert "/sources/" in url.path, page.url
+    home = page.locator(f"blockquote.excerpt#{excerpt_id}")
+    expect(home).to_be_visible()
+    expect(home).to_be_in_viewport()
+    term = page.locator(f"blockquote.excerpt#{excerpt_id} + p.excerpt-terms a").first
+    expect(term).to_be_visible()
+    key = urlsplit(term.get_attribute("href")).fragment
+    term.click()
+    expect(page).to_have_url(base_url + "glossary/#" + key)
+    heading = page.locator(f"h3#{key}")
+    expect(heading).to_be_visible()
+    expect(heading).to_be_in_viewport()
+    assert not recorder.errors and not recorder.foreign and not recorder.failed
+
+
+def test_missing_page_gets_the_styled_404(recorder, served):
+    """GitHub Pages answers unknown paths with 404.html; with site_url set right, its
+    assets load even from a deep path."""
+    page = recorder.page
+    response = recorder.open(served[1] + "no/such/page/")
+    assert response.status == 404
+    expect(page.locator("header.md-header")).to_be_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    others = [f for f in recorder.failed if "/no/such/page/" not in f]
+    assert not others and not recorder.foreign and not recorder.errors, (others, recorder.foreign, recorder.errors)
