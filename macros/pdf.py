@@ -209,7 +209,7 @@ class PageContent:
     ids: set[str]
 
 
-def extract_article(page: NavPage, site_dir: Path) -> PageContent:
+def extract_article(page: NavPage, site_dir: Path, site_name: str = "") -> PageContent:
     import tinyhtml5
 
     path = site_dir / page.dest
@@ -224,11 +224,20 @@ def extract_article(page: NavPage, site_dir: Path) -> PageContent:
         raise PdfError(f"{path}: no article.md-content__inner or .md-content; is this a page built by MkDocs Material?")
     _strip_screen_only(article)
     h1 = next((e for e in article.iter() if _tag(e) == "h1"), None)
-    title = page.title or (_text(h1) if h1 is not None else page.slug)
+    title = page.title or _html_title(root, site_name) or (_text(h1) if h1 is not None else page.slug)
     if h1 is not None:
         h1.set("class", " ".join(sorted(_classes(h1) | {"pdf-chapter"})))
     ids = {e.get("id") for e in article.iter() if e.get("id")}
     return PageContent(page, article, title, ids)
+
+
+def _html_title(root: ET.Element, site_name: str) -> str | None:
+    """The page's title as the site's nav shows it (front-matter title, else the h1): the
+    <title> that Material writes as "<page title> - <site name>"."""
+    element = next((e for e in root.iter() if _tag(e) == "title"), None)
+    text = _text(element) if element is not None else ""
+    suffix = f" - {' '.join(site_name.split())}"
+    return text.removesuffix(suffix) if site_name and text.endswith(suffix) else None
 
 
 def _strip_screen_only(parent: ET.Element) -> None:
@@ -376,7 +385,7 @@ def build_date() -> dt.date:
 
 
 def build_html(config, outline: list, site_dir: Path) -> tuple[str, LinkStats]:
-    contents = [extract_article(page, site_dir) for page in iter_pages(outline)]
+    contents = [extract_article(page, site_dir, config["site_name"]) for page in iter_pages(outline)]
     by_slug = {c.page.slug: c for c in contents}
     mapper = LinkMapper(contents, site_dir, config.get("site_url"))
     for content in contents:
