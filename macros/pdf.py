@@ -13,7 +13,8 @@ rendering the Markdown again:
    every <details> is rendered open.
 3. The pages are joined into one HTML document: a cover (title, build date, licence),
    a table of contents (page numbers by CSS target-counter), then one
-   <section id="page--<slug>"> per page. Every id inside a page is prefixed with its
+   <section id="page--<slug>"> per page; each nav section gets a title page, unless
+   its first page has the section's title (an index page), which then opens it. Every id inside a page is prefixed with its
    slug ("glossary--hukou"), and every link is resolved against its page's URL and
    mapped to the prefixed id ("../../glossary/#hukou" -> "#glossary--hukou"), so
    internal links, excerpt attributions included, stay inside the PDF. External links
@@ -414,10 +415,18 @@ def build_html(config, outline: list, site_dir: Path) -> tuple[str, LinkStats]:
     toc: list[str] = ["<nav class='pdf-toc' id='contents'><h1 class='pdf-toc-title'>Contents</h1><ul>"]
     body: list[str] = []
 
-    def emit(items: list) -> None:
+    def emit(items: list, opens: NavSection | None = None) -> None:
+        """`opens`: the section whose index page this is (same title as the section): the
+        page then stands for the section too, instead of a divider page."""
         for item in items:
             if isinstance(item, NavSection):
+                first = item.children[0] if item.children and isinstance(item.children[0], NavPage) else None
+                merged = first is not None and by_slug[first.slug].title == item.title
                 toc.append(f"<li class='pdf-toc-part pdf-toc-l{item.level}'><a href='#{item.slug}'>{e(item.title)}</a></li>")
+                if merged:
+                    emit(item.children[:1], opens=item)
+                    emit(item.children[1:])
+                    continue
                 pages = "".join(f"<li>{e(by_slug[p.slug].title)}</li>" for p in iter_pages(item.children))
                 body.append(
                     f"<section class='pdf-part pdf-level-{item.level}' id='{item.slug}' data-bookmark='{e(item.title)}'>"
@@ -426,12 +435,25 @@ def build_html(config, outline: list, site_dir: Path) -> tuple[str, LinkStats]:
             else:
                 content = by_slug[item.slug]
                 content.article.tag, content.article.tail = "div", None
-                toc.append(f"<li class='pdf-toc-page pdf-toc-l{item.level}'><a href='#page--{item.slug}'>{e(content.title)}</a></li>")
                 for h2 in (x for x in content.article.iter() if _tag(x) == "h2"):
                     h2.set("class", " ".join(sorted(_classes(h2) | {f"pdf-h2-level-{item.level + 1}"})))
+                if opens is None:
+                    toc.append(f"<li class='pdf-toc-page pdf-toc-l{item.level}'><a href='#page--{item.slug}'>{e(content.title)}</a></li>")
+                    body.append(
+                        f"<section class='pdf-page pdf-level-{item.level}' id='page--{item.slug}' data-bookmark='{e(content.title)}'>"
+                        + serialize(content.article) + "</section>")
+                    continue
+                # The section's bookmark on the page, the page's own bookmark on its h1.
+                h1 = next((x for x in content.article.iter() if _tag(x) == "h1"), None)
+                if h1 is None:
+                    h1 = ET.Element("h1", {"class": "pdf-chapter"})
+                    h1.text = content.title
+                    content.article.insert(0, h1)
+                h1.set("class", " ".join(sorted(_classes(h1) | {f"pdf-level-{item.level}"})))
+                h1.set("data-bookmark", content.title)
                 body.append(
-                    f"<section class='pdf-page pdf-level-{item.level}' id='page--{item.slug}' data-bookmark='{e(content.title)}'>"
-                    + serialize(content.article) + "</section>")
+                    f"<section class='pdf-page pdf-level-{opens.level}' id='page--{item.slug}' data-bookmark='{e(opens.title)}'>"
+                    f"<span id='{opens.slug}'></span>" + serialize(content.article) + "</section>")
 
     emit(outline)
     toc.append("</ul></nav>")

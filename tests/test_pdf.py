@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -76,67 +75,65 @@ def squeeze(s: str) -> str:
     return "".join(s.split())
 
 
-def bookmarks(reader) -> list[tuple[int, str, int]]:
-    """(depth, title, 1-based page) in document order."""
-    out = []
+def outline(reader) -> list[dict]:
+    """The PDF's bookmarks as a tree: {title, page (1-based), children}."""
 
-    def walk(items, depth):
+    def walk(items) -> list[dict]:
+        out: list[dict] = []
         for item in items:
             if isinstance(item, list):
-                walk(item, depth + 1)
+                out[-1]["children"] = walk(item)
             else:
-                out.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+                out.append({"title": item.title, "page": reader.get_destination_page_number(item) + 1, "children": []})
+        return out
 
-    walk(reader.outline, 0)
+    return walk(reader.outline)
+
+
+def flat_outline(tree: list[dict], depth: int = 0) -> list[tuple[int, str, int]]:
+    """(depth, title, page) in document order."""
+    out = []
+    for node in tree:
+        out.append((depth, node["title"], node["page"]))
+        out += flat_outline(node["children"], depth + 1)
     return out
 
 
-class _H1(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.depth, self.skip, self.title = 0, 0, ""
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "h1" and not self.title:
-            self.depth = 1
-        elif self.depth and "headerlink" in (dict(attrs).get("class") or ""):
-            self.skip = 1
-
-    def handle_endtag(self, tag):
-        if tag == "h1":
-            self.depth = 0
-        elif tag == "a":
-            self.skip = 0
-
-    def handle_data(self, data):
-        if self.depth and not self.skip:
-            self.title += data
+def page_title(path: Path, site_name: str) -> str:
+    """The title the site's nav shows for a page without a nav title: the front-matter
+    title or the h1, which Material writes into <title> as "<title> - <site name>"."""
+    html_text = path.read_text(encoding="utf-8")
+    title = html.unescape(re.search(r"<title>(.*?)</title>", html_text, re.S).group(1))
+    title = " ".join(title.split())
+    suffix = f" - {' '.join(site_name.split())}"
+    if title.endswith(suffix):
+        return title.removesuffix(suffix)
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html_text, re.S).group(1)
+    return " ".join(html.unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", h1)).split())
 
 
-def nav_titles(site: Path) -> list[tuple[str | None, str]]:
-    """(section title, page title) for every page of the nav, read with MkDocs' loader;
-    a page without a nav title is titled by its h1, as MkDocs does."""
+def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
+    """The nav read with MkDocs' loader, as the PDF must mirror it: (title, page titles
+    of a section or [] for a page) at the top level, the Reference section moved last
+    and renamed Appendices."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.nav import Page, Section, get_navigation
 
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    out = []
 
-    def walk(items, section):
-        for item in items:
-            if isinstance(item, Section):
-                walk(item.children, item.title)
-            elif isinstance(item, Page):
-                title = item.title
-                if not title:
-                    parser = _H1()
-                    parser.feed((site / item.file.dest_uri).read_text(encoding="utf-8"))
-                    title = " ".join(parser.title.split())
-                out.append((section, title))
+    def title(page: Page) -> str:
+        return page.title or page_title(site / page.file.dest_uri, config["site_name"])
 
-    walk(get_navigation(get_files(config), config).items, None)
-    return out
+    top = []
+    for item in get_navigation(get_files(config), config).items:
+        if isinstance(item, Section):
+            top.append((item.title, [title(p) for p in item.children if isinstance(p, Page)]))
+        elif isinstance(item, Page):
+            top.append((title(item), []))
+    reference = next(entry for entry in top if entry[0] == guide_pdf.APPENDIX_NAV_TITLE)
+    top.remove(reference)
+    return top + [(guide_pdf.APPENDIX_TITLE, reference[1])]
 
 
 # --------------------------------------------------------------------------- the file
@@ -171,51 +168,72 @@ def test_cover_has_title_date_and_licence(rendered, reader):
     assert f"{today.day} {today:%B %Y}" in cover
 
 
-def test_table_of_contents_gives_page_numbers(rendered, reader, text):
-    contents = page_text(rendered["path"], 2)
-    assert "Contents" in contents
-    marks = {title: page for _, title, page in bookmarks(reader)}
-    for _, title in nav_titles(rendered["site"]):
-        line = next((ln for ln in contents.splitlines() if flat(ln).startswith(title[:30])), None)
-        assert line is not None, f"{title!r} is not in the table of contents"
-        number = re.search(r"(\d+)\s*$", line)
-        assert number and int(number.group(1)) == marks[title], f"{title!r}: contents say {line!r}, bookmark says page {marks[title]}"
+def nav_in_pdf(reader, site: Path) -> list[tuple[str, dict]]:
+    """Each nav section and page (expected title) with its bookmark node, in PDF order."""
+    nodes = [n for n in outline(reader) if n["title"] not in ("Cover", "Contents")]
+    expected = expected_outline(site)
+    assert [n["title"] for n in nodes] == [title for title, _ in expected], "top-level bookmarks differ from the nav"
+    pairs = []
+    for node, (title, pages) in zip(nodes, expected, strict=True):
+        pairs.append((title, node))
+        if pages:
+            assert [c["title"] for c in node["children"]] == pages, f"bookmarks under {title!r} differ from the nav"
+            pairs += list(zip(pages, node["children"], strict=True))
+    return pairs
+
+
+def test_table_of_contents_gives_page_numbers(rendered, reader):
+    _require_pdftotext()
+    tree = outline(reader)
+    contents_page = next(n["page"] for n in tree if n["title"] == "Contents")
+    first_page = next(n["page"] for n in tree if n["title"] not in ("Cover", "Contents"))
+    lines = [flat(ln) for number in range(contents_page, first_page)
+             for ln in page_text(rendered["path"], number).splitlines() if flat(ln) not in ("", str(number))]
+    assert lines[0] == "Contents"
+    entries, pending = [], ""
+    for line in lines[1:]:                      # a long title wraps: join until the page number
+        pending = f"{pending} {line}".strip()
+        if re.search(r"\d+$", pending):
+            entries.append(pending)
+            pending = ""
+    wanted = []
+    for title, node in nav_in_pdf(reader, rendered["site"]):
+        if wanted and wanted[-1][0] == title and wanted[-1][1]["page"] == node["page"]:
+            continue                            # a section's index page, printed as the section
+        wanted.append((title, node))
+    assert len(entries) == len(wanted), f"{len(entries)} entries in the contents, {len(wanted)} sections and pages in the nav"
+    for entry, (title, node) in zip(entries, wanted, strict=True):
+        assert flat(entry).startswith(title[:30]), f"contents entry {entry!r} should be {title!r}"
+        assert int(re.search(r"(\d+)$", entry).group(1)) == node["page"], f"{title!r}: contents say {entry!r}, bookmark says page {node['page']}"
 
 
 # --------------------------------------------------------------------------- structure
 
 
 def test_bookmarks_mirror_the_navigation_with_appendices_last(rendered, reader):
-    marks = bookmarks(reader)
-    titles = [title for _, title, _ in marks]
-    expected = nav_titles(rendered["site"])
-    for _, title in expected:
-        assert title in titles, f"page {title!r} has no bookmark"
-    # Nav order, except that the Reference section comes last, as "Appendices".
-    reference = [t for s, t in expected if s == guide_pdf.APPENDIX_NAV_TITLE]
-    assert reference, "the nav has no Reference section"
-    order = [t for s, t in expected if s != guide_pdf.APPENDIX_NAV_TITLE] + reference
-    assert [t for t in titles if t in set(order)] == order
-    top = [title for depth, title, _ in marks if depth == 0]
-    assert top[-1] == guide_pdf.APPENDIX_TITLE
-    appendix_at = titles.index(guide_pdf.APPENDIX_TITLE)
-    assert all(titles.index(t) > appendix_at for t in reference)
-    # Section -> page -> h2: pages in a section sit one level down, their h2s one more.
-    depth = {title: d for d, title, _ in marks}
-    for section, title in expected:
-        assert depth[title] == (1 if section else 0), f"{title!r} is at bookmark depth {depth[title]}"
-    assert "At a glance" in titles and depth["At a glance"] == 2
-    assert [p for _, _, p in marks] == sorted(p for _, _, p in marks), "bookmarks out of page order"
+    """Section -> page -> h2, in nav order, with the Reference section last as Appendices."""
+    pairs = nav_in_pdf(reader, rendered["site"])          # asserts titles and order
+    tree = outline(reader)
+    assert tree[-1]["title"] == guide_pdf.APPENDIX_TITLE
+    assert {c["title"] for c in tree[-1]["children"]} >= {"Glossary"}
+    titles = [title for title, _ in pairs]
+    assert guide_pdf.APPENDIX_NAV_TITLE not in titles
+    # A source page's bookmarks are its h2s.
+    shi = next(node for title, node in pairs if title.startswith("Shi (2014)"))
+    assert "At a glance" in [c["title"] for c in shi["children"]]
+    assert all(not c["children"] for c in shi["children"]), "bookmarks below h2"
+    pages = [page for _, _, page in flat_outline(tree)]
+    assert pages == sorted(pages), "bookmarks out of page order"
 
 
 def test_running_header_carries_the_chapter_and_pages_are_numbered(rendered, reader):
     _require_pdftotext()
-    marks = bookmarks(reader)
-    glossary_page = next(page for _, title, page in marks if title == "Glossary")
-    following = page_text(rendered["path"], glossary_page + 1)
+    glossary = next(node for title, node in nav_in_pdf(reader, rendered["site"]) if title == "Glossary")
+    number = glossary["page"] + 1
+    following = page_text(rendered["path"], number)
     head = following.strip().splitlines()[:3]
-    assert any("Glossary" in line for line in head), f"no running header on page {glossary_page + 1}: {head}"
-    assert re.search(rf"(^|\n)\s*{glossary_page + 1}\s*$", following.rstrip()), "no page number at the foot"
+    assert any("Glossary" in line for line in head), f"no running header on page {number}: {head}"
+    assert re.search(rf"(^|\n)\s*{number}\s*$", following.rstrip()), "no page number at the foot"
 
 
 # --------------------------------------------------------------------------- text and fonts
@@ -303,12 +321,13 @@ def test_internal_links_point_inside_the_document(reader):
     assert any(name.startswith("page--") for name in names)
 
 
-def test_glossary_link_lands_on_the_glossary_entry(reader):
+def test_glossary_link_lands_on_the_glossary_entry(reader, rendered):
     """'../../glossary/#hukou' on a source page -> '#glossary--hukou' inside the PDF."""
     names = reader.named_destinations
-    marks = bookmarks(reader)
-    start = next(page for _, title, page in marks if title == "Glossary")
-    end = next(page for depth, title, page in marks if page > start and depth <= 1 and title != "Glossary")
+    pairs = nav_in_pdf(reader, rendered["site"])
+    at = next(i for i, (title, _) in enumerate(pairs) if title == "Glossary")
+    start = pairs[at][1]["page"]
+    end = pairs[at + 1][1]["page"] if at + 1 < len(pairs) else len(reader.pages) + 1
     hukou = names.get("glossary--hukou")
     assert hukou is not None
     assert start <= reader.get_destination_page_number(hukou) + 1 < end

@@ -1,0 +1,595 @@
+#!/usr/bin/env python3
+"""Benchmark the study guide: build cost, scaling, page weight and Lighthouse scores.
+
+    make bench                      # or: .venv/bin/python bench/bench.py
+    python bench/bench.py --quick   # one run per timing, fewer scale steps (a smoke test)
+    python bench/bench.py --skip lighthouse,scale --no-write
+
+Prints one table and writes the same table, as Markdown, into docs/benchmarks.md between
+the markers <!-- bench:start --> and <!-- bench:end -->. It is a report, not a test: the
+exit code is 0 even when a budget fails (FAIL is printed); it is 1 only if the bench
+itself cannot run. Work files go to bench/out/ (ignored by git). See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+GZIP_LEVEL = 6  # the usual server default (nginx and Apache default lower, GitHub Pages similar)
+
+BUDGET_BUILD_RATIO = 1.25
+BUDGET_SCALE_RATIO = 11.0
+BUDGET_PAGE_KIB = 150.0
+BUDGET_LH = {"performance": 0.99, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+LH_PAGES = [("Home", ""), ("Source page", "sources/shi-2014/"), ("Theme page", "themes/welfare-mix/"), ("Glossary", "glossary/")]
+LH_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+COMPONENTS = [
+    ("git", "git-revision-date-localized plugin"),
+    ("hooks", "hooks (flashcard deck + CSV)"),
+    ("cjk", "macros.cjk_lang extension"),
+]
+
+sys.path.insert(0, str(HERE))
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class Row:
+    check: str
+    value: str
+    budget: str = ""
+    ok: bool | None = None  # None: information only
+
+    @property
+    def result(self) -> str:
+        return "" if self.ok is None else ("pass" if self.ok else "FAIL")
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, *args, **kwargs) -> Row:
+        row = Row(*args, **kwargs)
+        self.rows.append(row)
+        return row
+
+    def section(self, title: str) -> None:
+        self.rows.append(Row(f"**{title}**", ""))
+
+
+def say(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- timing
+
+
+@dataclass
+class Timing:
+    best: float | None
+    runs: list[float]
+    error: str = ""
+    stderr: str = ""
+
+    def __str__(self) -> str:
+        return "failed" if self.best is None else f"{self.best:.2f} s"
+
+
+def timed(cmd: list[str], cwd: Path, runs: int) -> Timing:
+    """Wall time of `cmd`, best of `runs` (the least disturbed by other load)."""
+    times = []
+    stderr = ""
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+        stderr = proc.stderr
+        if proc.returncode != 0:
+            tail = [line for line in proc.stderr.strip().splitlines() if line.strip()][-6:]
+            return Timing(None, times, "\n".join(tail) or f"exit code {proc.returncode}", stderr)
+        times.append(elapsed)
+    return Timing(min(times), times, "", stderr)
+
+
+def warnings_in(stderr: str) -> int:
+    return sum(1 for line in stderr.splitlines() if line.startswith("WARNING") or line.startswith("Doc file"))
+
+
+def mkdocs_build(config_dir: Path, site: Path, runs: int, *, strict: bool = True, config: Path | None = None) -> Timing:
+    cmd = [PY, "-m", "mkdocs", "build", "-q", "--clean", "-d", str(site)]
+    if strict:
+        cmd.append("--strict")
+    if config:
+        cmd += ["-f", str(config)]
+    return timed(cmd, config_dir, runs)
+
+
+def python_snippet(code: str, cwd: Path, runs: int) -> float | None:
+    """Best of `runs` of a number printed by a Python snippet (in-process timing)."""
+    values = []
+    for _ in range(runs):
+        proc = subprocess.run([PY, "-c", code], cwd=cwd, env=ENV, capture_output=True, text=True)
+        if proc.returncode != 0:
+            return None
+        values.append(float(proc.stdout.strip().splitlines()[-1]))
+    return min(values)
+
+
+# --------------------------------------------------------------------------- 1. build cost
+
+
+def bench_build(report: Report, root: Path, runs: int, component_runs: int) -> Path | None:
+    """Ours vs bare Material on the same rendered pages; returns our built site."""
+    report.section("1. Build cost")
+    site = OUT / "site"
+    bare = OUT / "bare"
+    say("capturing the macro-rendered pages into a bare Material project …")
+    capture = timed([PY, str(HERE / "build.py"), "--root", str(root), "--site-dir", str(OUT / "site-capture"), "--capture", str(bare)], root, 1)
+    say(f"timing our strict build (best of {runs}) …")
+    ours = mkdocs_build(root, site, runs)
+    if ours.best is None:
+        report.add("Our build (`mkdocs build --strict`)", "failed", "", False)
+        report.notes.append("Our strict build failed, so rows 1, 3 and 4 could not be measured:\n\n```\n" + ours.error + "\n```")
+        return None
+    report.add(f"Our build (`mkdocs build --strict`), best of {runs}", str(ours))
+    if capture.best is None:
+        report.add("Bare Material, same rendered pages", "failed", "", False)
+        report.notes.append("Capturing the rendered pages failed:\n\n```\n" + capture.error + "\n```")
+        return site
+    say(f"timing bare Material (best of {runs}) …")
+    bare_time = mkdocs_build(bare, OUT / "site-bare", runs, config=bare / "mkdocs.yml")
+    if bare_time.best is None:
+        report.add("Bare Material, same rendered pages", "failed", "", False)
+        report.notes.append("The bare Material build failed:\n\n```\n" + bare_time.error + "\n```")
+        return site
+    report.add(f"Bare Material, same rendered pages, best of {runs}", str(bare_time))
+    ratio = ours.best / bare_time.best
+    report.add("Build cost ratio ours / bare", f"{ratio:.2f}", f"≤ {BUDGET_BUILD_RATIO}", ratio <= BUDGET_BUILD_RATIO)
+
+    # Each extra's cost: the full build minus the build without it (same API runner).
+    say(f"timing each component (best of {component_runs}) …")
+    runner = [PY, str(HERE / "build.py"), "--root", str(root), "--site-dir", str(OUT / "site-variant")]
+    full = timed(runner, root, component_runs)
+    variants = {key: timed(runner + ["--without", key], root, component_runs) for key, _ in COMPONENTS}
+    only_macros = timed(runner + ["--without", ",".join(k for k, _ in COMPONENTS)], root, component_runs)
+    jieba_load = python_snippet("import time, jieba; t = time.perf_counter(); jieba.initialize(); print(time.perf_counter() - t)", root, component_runs)
+    data_load = python_snippet(
+        "import time; from pathlib import Path; t = time.perf_counter()\n"
+        "from macros.guide import load_guide; from macros.index import build_index\n"
+        "g = load_guide(Path('.')); build_index(g, Path('docs')); print(time.perf_counter() - t)",
+        root,
+        component_runs,
+    )
+    if full.best is None:
+        report.notes.append("The component runs failed:\n\n```\n" + full.error + "\n```")
+        return site
+    for key, label in COMPONENTS:
+        variant = variants[key]
+        if variant.best is not None:
+            cost = full.best - variant.best
+            report.add(f"  cost of the {label}", f"{cost:+.2f} s ({cost / bare_time.best:+.0%} of bare)")
+    if only_macros.best is not None:
+        cost = only_macros.best - bare_time.best
+        report.add("  cost of the macros plugin (data, checks, rendering)", f"{cost:+.2f} s ({cost / bare_time.best:+.0%} of bare)")
+    if data_load is not None:
+        report.add("    of which loading + checking the data (define_env)", f"{data_load:.2f} s")
+    if jieba_load is not None:
+        report.add("  jieba dictionary load (in both builds: Material's zh search)", f"{jieba_load:.2f} s")
+    report.notes.append(
+        f"Component costs come from leave-one-out builds through `bench/build.py` (MkDocs' Python API, not strict), "
+        f"best of {component_runs}: the full build took {full.best:.2f} s there (the CLI: {ours.best:.2f} s); the macros row "
+        f"is the build with the macros plugin as the only extra minus bare Material. Costs of a few hundredths of a second are noise."
+    )
+    return site
+
+
+# --------------------------------------------------------------------------- 2. scale
+
+
+def bench_scale(report: Report, root: Path, factors: list[int], runs: int) -> None:
+    from scale import make_scaled
+
+    report.section("2. Scale (10× glossary, excerpts and pages)")
+    results = {}
+    for factor in factors:
+        say(f"generating and timing the {factor}× copy (best of {runs}) …")
+        copy = OUT / f"scale-{factor}"
+        try:
+            counts = make_scaled(root, copy, factor)
+        except Exception as error:  # noqa: BLE001 - reported, not raised
+            report.add(f"Build {factor}×", "failed", "", False)
+            report.notes.append(f"Generating the {factor}× copy failed: {type(error).__name__}: {error}")
+            return
+        timing = mkdocs_build(copy, OUT / f"scale-{factor}-site", runs, strict=False)
+        results[factor] = timing
+        label = f"Build {factor}× ({counts['pages']} pages, {counts['glossary']} terms, {counts['excerpts']} excerpts)"
+        if timing.best is None:
+            report.add(label, "failed", "", False)
+            report.notes.append(f"The {factor}× build failed:\n\n```\n{timing.error}\n```")
+            continue
+        warn = warnings_in(timing.stderr)
+        report.add(label, str(timing) + (f", {warn} warnings" if warn else "") + (f" ({timing.best / results[1].best:.1f}×)" if factor > 1 and results.get(1) and results[1].best else ""))
+        shutil.rmtree(OUT / f"scale-{factor}-site", ignore_errors=True)
+    top = max(factors)
+    if top > 1 and results.get(1) and results[1].best and results.get(top) and results[top].best:
+        ratio = results[top].best / results[1].best
+        report.add(f"Scale ratio {top}× / 1×", f"{ratio:.1f}", f"≤ {BUDGET_SCALE_RATIO:g}" if top == 10 else "", ratio <= BUDGET_SCALE_RATIO if top == 10 else None)
+    report.notes.append(
+        "Scale copies live in bench/out/ (ignored by git), so the git-revision-date plugin finds no history for them and "
+        "uses the build date, as it does for any new page; the builds are not strict (the copies are not meant to pass content checks)."
+    )
+
+
+# --------------------------------------------------------------------------- 3. page weight
+
+
+class Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
+            self.urls.append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def bench_weight(report: Report, site: Path) -> None:
+    report.section("3. Page weight (gzip)")
+    cache: dict[Path, int] = {}
+    weights = []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":
+            continue
+        html = page.read_bytes()
+        parser = Assets()
+        parser.feed(html.decode("utf-8"))
+        base = "http://x/" + page.relative_to(site).as_posix()
+        assets = 0
+        for url in dict.fromkeys(parser.urls):
+            target = urlparse(urljoin(base, url))
+            if target.netloc != "x":
+                continue
+            file = site / target.path.lstrip("/")
+            if file.is_file():
+                if file not in cache:
+                    cache[file] = gz(file.read_bytes())
+                assets += cache[file]
+        html_gz = gz(html)
+        url = page.parent.relative_to(site).as_posix() + "/" if page.name == "index.html" else page.relative_to(site).as_posix()
+        weights.append((html_gz + assets, html_gz, assets, "/" if url == "./" else url))
+    weights.sort(reverse=True)
+    total, html_gz, assets, url = weights[0]
+    kib = total / 1024
+    report.add(f"Heaviest page: {url} (HTML {html_gz / 1024:.1f} + CSS/JS {assets / 1024:.1f} KiB)", f"{kib:.1f} KiB", f"≤ {BUDGET_PAGE_KIB:g} KiB", kib <= BUDGET_PAGE_KIB)
+    median = statistics.median(w[0] for w in weights) / 1024
+    report.add(f"Median page ({len(weights)} pages)", f"{median:.1f} KiB")
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        raw = index.read_bytes()
+        workers = sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))
+        worker = f"; search worker {gz(workers[0].read_bytes()) / 1024:.1f} KiB gzip" if workers else ""
+        report.add("Search index (fetched by the search worker)", f"{len(raw) / 1024:.1f} KiB raw, {gz(raw) / 1024:.1f} KiB gzip{worker}")
+    report.notes.append(
+        f"Page weight: the page's HTML plus every stylesheet and script it references, each gzipped at level {GZIP_LEVEL} as a "
+        "static host would send it on a first visit (images, the favicon and the search index are not counted; the search "
+        "index is listed separately)."
+    )
+
+
+# --------------------------------------------------------------------------- 4. Lighthouse
+
+
+def chrome_path() -> str | None:
+    for candidate in (os.environ.get("CHROME_PATH"), "/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"), shutil.which("google-chrome")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def ensure_lighthouse() -> Path | None:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if binary.exists():
+        return binary
+    npm = shutil.which("npm")
+    if not npm:
+        return None
+    say("installing Lighthouse: npm ci --no-audit --no-fund …")
+    proc = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        say(proc.stderr[-2000:])
+        return None
+    return binary if binary.exists() else None
+
+
+def _items(audit: dict, limit: int = 3) -> list[str]:
+    """What an audit points at: element selectors, or URLs for network items."""
+    out = []
+    for item in (audit.get("details") or {}).get("items", [])[:limit]:
+        if not isinstance(item, dict):
+            continue
+        node = item.get("node") or {}
+        location = item.get("sourceLocation") or {}
+        text = node.get("selector") or node.get("snippet") or item.get("url") or location.get("url")
+        if text:
+            explanation = (node.get("explanation") or item.get("description") or "").strip().splitlines()
+            detail = next((x.strip() for x in explanation if x.strip() and not x.startswith("Fix ")), "")[:240]
+            out.append(f"`{text}`" + (f" ({detail})" if detail else ""))
+    return out
+
+
+def failing_audits(lhr: dict) -> dict[str, list[str]]:
+    """Category -> human lines naming each audit that costs points."""
+    out: dict[str, list[str]] = {}
+    for cat_id, cat in lhr["categories"].items():
+        lines = []
+        for ref in cat["auditRefs"]:
+            audit = lhr["audits"].get(ref["id"], {})
+            if audit.get("scoreDisplayMode") in ("notApplicable", "manual", "informative", "error") or audit.get("score") is None:
+                continue
+            if cat_id == "performance":
+                if ref.get("weight", 0) > 0 and audit["score"] < 1:
+                    lines.append(f"{ref['id']} {audit.get('displayValue', '')} (score {audit['score']:.2f}, weight {ref['weight']})")
+            elif ref.get("weight", 0) > 0 and audit["score"] < 1:
+                where = _items(audit)
+                lines.append(f"`{ref['id']}` ({audit['title']})" + (f": {'; '.join(where)}" if where else ""))
+        if lines:
+            out[cat_id] = lines
+    return out
+
+
+def run_lighthouse(binary: Path, chrome: str, url: str, preset: str, out: Path) -> dict | None:
+    cmd = [
+        str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
+        "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={LH_FLAGS}",
+    ]
+    if preset == "desktop":
+        cmd.append("--preset=desktop")
+    proc = subprocess.run(cmd, env={**ENV, "CHROME_PATH": chrome}, capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0 or not out.exists():
+        say(f"lighthouse failed on {url} ({preset}): {proc.stderr[-800:]}")
+        return None
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def bench_lighthouse(report: Report, site: Path, presets: list[str], runs: int) -> None:
+    import serve
+
+    report.section("4. Lighthouse (served with gzip from 127.0.0.1)")
+    chrome = chrome_path()
+    binary = ensure_lighthouse()
+    if not chrome or not binary:
+        report.add("Lighthouse", "skipped", "", False)
+        report.notes.append("Lighthouse was skipped: " + ("no Chromium found (set CHROME_PATH)" if not chrome else "npm or `npm ci` failed"))
+        return
+    server, base = serve.start(site)
+    folder = OUT / "lighthouse"
+    folder.mkdir(parents=True, exist_ok=True)
+    budget = " · ".join(f"{BUDGET_LH[c]:g}" for c in BUDGET_LH)
+    try:
+        for name, path in LH_PAGES:
+            if not (site / path / "index.html").is_file():
+                if path.startswith("themes/"):
+                    themes = sorted(p.parent.name for p in (site / "themes").glob("*/index.html"))
+                    if not themes:
+                        continue
+                    path = f"themes/{themes[0]}/"
+                else:
+                    continue
+            for preset in presets:
+                say(f"lighthouse {preset} /{path} …")
+                reports = []
+                for n in range(runs):
+                    lhr = run_lighthouse(binary, chrome, base + path, preset, folder / f"{(path or 'home').strip('/').replace('/', '_')}-{preset}-{n}.json")
+                    if lhr:
+                        reports.append(lhr)
+                if not reports:
+                    report.add(f"{name} /{path} ({preset})", "failed", budget, False)
+                    continue
+                scores = {c: statistics.median((r["categories"][c]["score"] or 0) for r in reports) for c in BUDGET_LH}
+                ok = all(scores[c] >= BUDGET_LH[c] for c in BUDGET_LH)
+                report.add(f"{name} /{path} ({preset})", " · ".join(f"{scores[c]:.2f}" for c in BUDGET_LH), budget, ok)
+                # name what costs points, from the run closest to the median performance
+                lhr = min(reports, key=lambda r: abs((r["categories"]["performance"]["score"] or 0) - scores["performance"]))
+                for category, lines in failing_audits(lhr).items():
+                    if scores[category] < BUDGET_LH[category]:
+                        report.notes.append(f"Lighthouse {preset}, /{path}, {category} {scores[category]:.2f}: " + "; ".join(lines))
+    finally:
+        server.shutdown()
+    version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip()
+    report.notes.append(
+        f"Lighthouse {version}, scores in the order performance · accessibility · best practices · SEO"
+        + (f", median of {runs} runs" if runs > 1 else "")
+        + ". Mobile is Lighthouse's default (Moto G Power emulation, simulated slow 4G and 4× CPU slowdown): a study guide is "
+        "read on phones, so it counts. Desktop is the `--preset=desktop` run. Both are held to the same budget. Full JSON reports: bench/out/lighthouse/."
+    )
+
+
+# --------------------------------------------------------------------------- output
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "?"
+    try:
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        ram = f"{kib / 1024**2:.0f} GiB"
+    except (OSError, AttributeError):
+        pass
+    versions = []
+    for package, label in (("mkdocs", "MkDocs"), ("mkdocs-material", "Material"), ("mkdocs-macros-plugin", "mkdocs-macros")):
+        try:
+            versions.append(f"{label} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            pass
+    load = f"; load average at start {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    return f"{os.cpu_count()} CPUs ({cpu}), {ram} RAM, Python {platform.python_version()}, {', '.join(versions)}{load}"
+
+
+def text_table(rows: list[Row]) -> str:
+    head = ("Check", "Value", "Budget", "Result")
+    cells = [(r.check.replace("**", "").replace("`", ""), r.value, r.budget, r.result) for r in rows]
+    widths = [max(len(c[i]) for c in [head, *cells]) for i in range(4)]
+    line = lambda c: "  ".join(str(x).ljust(w) for x, w in zip(c, widths)).rstrip()  # noqa: E731
+    out = [line(head), "  ".join("-" * w for w in widths)]
+    for row, c in zip(rows, cells):
+        if row.check.startswith("**"):
+            out.append("")
+        out.append(line(c))
+    return "\n".join(out)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("{{", "{ {").replace("{%", "{ %")
+
+
+def markdown(report: Report, header: str, date: str) -> str:
+    lines = [f"Measured {date} on {header}.", "", "| Check | Value | Budget | Result |", "|---|---|---|---|"]
+    for row in report.rows:
+        check = row.check.replace("  ", "&emsp;", 2) if row.check.startswith("  ") else row.check
+        result = "**FAIL**" if row.ok is False else row.result
+        lines.append(f"| {_md(check)} | {_md(row.value)} | {_md(row.budget)} | {result} |")
+    if report.notes:
+        lines += ["", "Notes:", ""]
+        lines += [f"- {_md(note)}" if "```" not in note else "- " + note.replace("\n", "\n  ") for note in report.notes]
+    return "\n".join(lines)
+
+
+PAGE_HEAD = """---
+title: Benchmarks
+description: How fast the guide builds, how it scales to ten times the content, how heavy its pages are, and its Lighthouse scores, measured by make bench.
+---
+
+# Benchmarks
+
+`make bench` measures four things and writes the table below (everything between the
+markers is generated; edit the text above them only):
+
+1. **Build cost.** Our full strict build against bare Material for MkDocs building the
+   same rendered pages (each page's Markdown after our macros, built with the same theme,
+   Markdown extensions and search settings but without our macros, hooks, `cjk_lang`
+   extension and the git-revision-date plugin). Budget: ours at most 1.25 times bare.
+   When an extra is costly its own cost is listed.
+2. **Scale.** The same build on a copy of the project with 2, 5 and 10 times the glossary
+   entries, excerpts and pages (synthetic, generated by `bench/scale.py`). Budget: ten
+   times the content builds in at most eleven times the time.
+3. **Page weight.** Each page's HTML with its CSS and JavaScript, gzipped as a static host
+   sends it. Budget: 150 KiB for the heaviest page.
+4. **Lighthouse.** Performance, accessibility, best practices and SEO for four pages,
+   served with gzip from a local server, on Lighthouse's mobile and desktop settings.
+   Budget: performance at least 0.99, the others 1.
+
+Timings depend on the machine and on what else it is doing, so compare runs on the same
+machine. The method is described in `bench/README.md` in the repository.
+
+"""
+
+
+def write_page(path: Path, body: str) -> None:
+    block = f"{START}\n\n{body}\n\n{END}"
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        if START in text and END in text:
+            text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
+        else:
+            text = text.rstrip("\n") + "\n\n" + block + "\n"
+    else:
+        text = PAGE_HEAD + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="project to measure (default: this repository)")
+    parser.add_argument("--quick", action="store_true", help="one run per timing; scale 1× and 10× only; Lighthouse mobile only")
+    parser.add_argument("--skip", default="", help="comma-separated: build, scale, weight, lighthouse")
+    parser.add_argument("--runs", type=int, default=5, help="runs per headline build timing (best is kept)")
+    parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse runs per page and preset (median is kept)")
+    parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
+    args = parser.parse_args()
+    root = args.root.resolve()
+    skip = set(filter(None, args.skip.split(",")))
+    runs = 1 if args.quick else args.runs
+    component_runs = 1 if args.quick else 3
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = datetime.now(timezone.utc)
+    header = machine()
+    report = Report()
+
+    site = OUT / "site"
+    if "build" not in skip:
+        site = bench_build(report, root, runs, component_runs)
+    elif not (site / "index.html").exists():
+        say("building the site once (build row skipped) …")
+        site = site if mkdocs_build(root, site, 1).best is not None else None
+    if "scale" not in skip:
+        bench_scale(report, root, [1, 10] if args.quick else [1, 2, 5, 10], 1 if args.quick else 3)
+    if site and "weight" not in skip:
+        bench_weight(report, site)
+    if site and "lighthouse" not in skip:
+        bench_lighthouse(report, site, ["mobile"] if args.quick else ["mobile", "desktop"], args.lighthouse_runs)
+
+    date = started.strftime("%Y-%m-%d %H:%M UTC")
+    print()
+    print(f"Study guide benchmark, {date}")
+    print(header)
+    print()
+    print(text_table(report.rows))
+    if report.notes:
+        print()
+        for note in report.notes:
+            print("- " + note.replace("`", ""))
+    failed = [r for r in report.rows if r.ok is False]
+    print()
+    print(f"FAIL: {len(failed)} budget(s) missed: " + "; ".join(r.check.strip() for r in failed) if failed else "All budgets met.")
+    if not args.no_write:
+        target = root / "docs" / "benchmarks.md"
+        write_page(target, markdown(report, header, date))
+        print(f"Wrote {target.relative_to(root)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
