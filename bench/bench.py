@@ -25,7 +25,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
@@ -45,11 +45,6 @@ BUDGET_PAGE_KIB = 150.0
 BUDGET_LH = {"performance": 0.99, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 LH_PAGES = [("Home", ""), ("Source page", "sources/shi-2014/"), ("Theme page", "themes/welfare-mix/"), ("Glossary", "glossary/")]
 LH_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
-COMPONENTS = [
-    ("git", "git-revision-date-localized plugin"),
-    ("hooks", "hooks (flashcard deck + CSV)"),
-    ("cjk", "macros.cjk_lang extension"),
-]
 
 sys.path.insert(0, str(HERE))
 
@@ -130,17 +125,6 @@ def mkdocs_build(config_dir: Path, site: Path, runs: int, *, strict: bool = True
     return timed(cmd, config_dir, runs)
 
 
-def python_snippet(code: str, cwd: Path, runs: int) -> float | None:
-    """Best of `runs` of a number printed by a Python snippet (in-process timing)."""
-    values = []
-    for _ in range(runs):
-        proc = subprocess.run([PY, "-c", code], cwd=cwd, env=ENV, capture_output=True, text=True)
-        if proc.returncode != 0:
-            return None
-        values.append(float(proc.stdout.strip().splitlines()[-1]))
-    return min(values)
-
-
 # --------------------------------------------------------------------------- 1. build cost
 
 
@@ -172,41 +156,90 @@ def bench_build(report: Report, root: Path, runs: int, component_runs: int) -> P
     ratio = ours.best / bare_time.best
     report.add("Build cost ratio ours / bare", f"{ratio:.2f}", f"≤ {BUDGET_BUILD_RATIO}", ratio <= BUDGET_BUILD_RATIO)
 
-    # Each extra's cost: the full build minus the build without it (same API runner).
-    say(f"timing each component (best of {component_runs}) …")
-    runner = [PY, str(HERE / "build.py"), "--root", str(root), "--site-dir", str(OUT / "site-variant")]
-    full = timed(runner, root, component_runs)
-    variants = {key: timed(runner + ["--without", key], root, component_runs) for key, _ in COMPONENTS}
-    only_macros = timed(runner + ["--without", ",".join(k for k, _ in COMPONENTS)], root, component_runs)
-    jieba_load = python_snippet("import time, jieba; t = time.perf_counter(); jieba.initialize(); print(time.perf_counter() - t)", root, component_runs)
-    data_load = python_snippet(
-        "import time; from pathlib import Path; t = time.perf_counter()\n"
-        "from macros.guide import load_guide; from macros.index import build_index\n"
-        "g = load_guide(Path('.')); build_index(g, Path('docs')); print(time.perf_counter() - t)",
-        root,
-        component_runs,
-    )
-    if full.best is None:
-        report.notes.append("The component runs failed:\n\n```\n" + full.error + "\n```")
+    # Where the difference goes: both builds timed per component inside the process.
+    say(f"timing each component in-process (best of {component_runs}) …")
+    ours_parts = component_times(root, None, component_runs)
+    bare_parts = component_times(bare, None, component_runs)
+    if not ours_parts or not bare_parts:
+        report.notes.append("The per-component timing (bench/build.py --timings) failed.")
         return site
-    for key, label in COMPONENTS:
-        variant = variants[key]
-        if variant.best is not None:
-            cost = full.best - variant.best
-            report.add(f"  cost of the {label}", f"{cost:+.2f} s ({cost / bare_time.best:+.0%} of bare)")
-    if only_macros.best is not None:
-        cost = only_macros.best - bare_time.best
-        report.add("  cost of the macros plugin (data, checks, rendering)", f"{cost:+.2f} s ({cost / bare_time.best:+.0%} of bare)")
-    if data_load is not None:
-        report.add("    of which loading + checking the data (define_env)", f"{data_load:.2f} s")
-    if jieba_load is not None:
-        report.add("  jieba dictionary load (in both builds: Material's zh search)", f"{jieba_load:.2f} s")
+    shared = "material/search", "jieba dictionary load", "MkDocs + Material core (Markdown, templates, files)"
+    extra = ours.best - bare_time.best
+    report.add(f"Where our extra {extra:.2f} s goes (in-process, best of {component_runs}):", "")
+    labels = {
+        "load_config (imports, config, hooks loaded)": "imports + config (load_config)",
+        "macros": "macros plugin: data load + checks, page rendering",
+        "git-revision-date-localized": "git-revision-date-localized plugin",
+        "hooks": "hooks (flashcard deck + CSV)",
+        "macros.cjk_lang": "macros.cjk_lang extension",
+    }
+    rows = []
+    for name in sorted(set(ours_parts) | set(bare_parts), key=lambda n: -(ours_parts.get(n, 0) - bare_parts.get(n, 0))):
+        if name in shared:
+            continue
+        cost = ours_parts.get(name, 0) - bare_parts.get(name, 0)
+        rows.append((labels.get(name, name), cost))
+    for label, cost in rows:
+        report.add(f"  {label}", f"{cost:+.2f} s ({cost / bare_time.best:+.0%} of bare)")
+    same = sum(ours_parts.get(n, 0) - bare_parts.get(n, 0) for n in shared)
+    report.add("  Material search, jieba, MkDocs core (work common to both)", f"{same:+.2f} s")
+    startup = (ours.best - ours_parts["__total__"]) - (bare_time.best - bare_parts["__total__"])
+    report.add("  process start-up (imports before the build starts)", f"{startup:+.2f} s")
+    report.add("  jieba dictionary load, in both builds (Material's zh search)", f"{ours_parts.get('jieba dictionary load', 0):.2f} s")
+    imports = import_costs(root)
+    if imports:
+        report.notes.append("Import cost of our extras' modules (in this order, each after Material and the ones before it): " + ", ".join(f"{name} {t:.2f} s" for name, t in imports) + ".")
     report.notes.append(
-        f"Component costs come from leave-one-out builds through `bench/build.py` (MkDocs' Python API, not strict), "
-        f"best of {component_runs}: the full build took {full.best:.2f} s there (the CLI: {ours.best:.2f} s); the macros row "
-        f"is the build with the macros plugin as the only extra minus bare Material. Costs of a few hundredths of a second are noise."
+        "The component rows come from `bench/build.py --timings`, which runs the same build through MkDocs' Python API and "
+        "times every plugin and hook event by owner, jieba's dictionary load and our Markdown postprocessor (exclusive time, "
+        f"best of {component_runs} per component); the difference of each between our build and the bare one is shown. "
+        "`bench/build.py --without git,hooks,cjk` builds without those extras, for a leave-one-out check."
     )
     return site
+
+
+def component_times(root: Path, config: Path | None, runs: int) -> dict[str, float] | None:
+    """Seconds per component of one build (best of `runs` for each), plus __total__."""
+    best: dict[str, float] = {}
+    for _ in range(runs):
+        out = OUT / "timings.json"
+        cmd = [PY, str(HERE / "build.py"), "--root", str(root), "--site-dir", str(OUT / "site-variant"), "--timings", str(out)]
+        if config:
+            cmd += ["--config", str(config)]
+        proc = subprocess.run(cmd, cwd=root, env=ENV, capture_output=True, text=True)
+        if proc.returncode != 0:
+            say(proc.stderr[-1500:])
+            return None
+        data = json.loads(out.read_text(encoding="utf-8"))
+        for name, seconds in {**data["components"], "__total__": data["total"]}.items():
+            best[name] = min(best.get(name, seconds), seconds)
+    return best
+
+
+IMPORTS = [
+    ("mkdocs-macros", "mkdocs_macros.plugin"),
+    ("git-revision-date plugin", "mkdocs_git_revision_date_localized_plugin.plugin"),
+    ("pypinyin", "pypinyin"),
+    ("jsonschema", "jsonschema"),
+    ("genanki", "genanki"),
+    ("the rest of our macros package", "macros"),
+]
+
+
+def import_costs(root: Path) -> list[tuple[str, float]]:
+    code = (
+        "import importlib, sys, time\n"
+        "import mkdocs.commands.build, mkdocs.config, material.plugins.search.plugin, markdown, pymdownx.superfences, pymdownx.details\n"
+        f"for label, name in {IMPORTS!r}:\n"
+        "    t = time.perf_counter(); importlib.import_module(name); print(f'{label}\\t{time.perf_counter() - t}')\n"
+    )
+    runs = []
+    for _ in range(3):
+        proc = subprocess.run([PY, "-c", code], cwd=root, env=ENV, capture_output=True, text=True)
+        if proc.returncode != 0:
+            return []
+        runs.append([(line.split("\t")[0], float(line.split("\t")[1])) for line in proc.stdout.strip().splitlines()])
+    return [(label, min(run[i][1] for run in runs)) for i, (label, _) in enumerate(runs[0])]
 
 
 # --------------------------------------------------------------------------- 2. scale
@@ -350,23 +383,19 @@ def _items(audit: dict, limit: int = 3) -> list[str]:
     return out
 
 
-def failing_audits(lhr: dict) -> dict[str, list[str]]:
-    """Category -> human lines naming each audit that costs points."""
-    out: dict[str, list[str]] = {}
+def failing_audits(lhr: dict) -> list[tuple[str, str, str, list[str]]]:
+    """(category, audit id, title or value, examples) for every audit that costs points."""
+    out = []
     for cat_id, cat in lhr["categories"].items():
-        lines = []
         for ref in cat["auditRefs"]:
             audit = lhr["audits"].get(ref["id"], {})
             if audit.get("scoreDisplayMode") in ("notApplicable", "manual", "informative", "error") or audit.get("score") is None:
                 continue
-            if cat_id == "performance":
-                if ref.get("weight", 0) > 0 and audit["score"] < 1:
-                    lines.append(f"{ref['id']} {audit.get('displayValue', '')} (score {audit['score']:.2f}, weight {ref['weight']})")
-            elif ref.get("weight", 0) > 0 and audit["score"] < 1:
-                where = _items(audit)
-                lines.append(f"`{ref['id']}` ({audit['title']})" + (f": {'; '.join(where)}" if where else ""))
-        if lines:
-            out[cat_id] = lines
+            if ref.get("weight", 0) > 0 and audit["score"] < 1:
+                if cat_id == "performance":
+                    out.append((cat_id, ref["id"], f"{audit.get('displayValue', '')} (score {audit['score']:.2f}, weight {ref['weight']})", []))
+                else:
+                    out.append((cat_id, ref["id"], audit["title"], _items(audit)))
     return out
 
 
@@ -396,23 +425,25 @@ def bench_lighthouse(report: Report, site: Path, presets: list[str], runs: int) 
         return
     server, base = serve.start(site)
     folder = OUT / "lighthouse"
-    folder.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     budget = " · ".join(f"{BUDGET_LH[c]:g}" for c in BUDGET_LH)
+    audits: dict[tuple[str, str], dict] = {}  # (category, audit id) -> title, where, examples
+    slow: list[str] = []
     try:
         for name, path in LH_PAGES:
             if not (site / path / "index.html").is_file():
-                if path.startswith("themes/"):
-                    themes = sorted(p.parent.name for p in (site / "themes").glob("*/index.html"))
-                    if not themes:
-                        continue
-                    path = f"themes/{themes[0]}/"
-                else:
+                themes = sorted(p.parent.name for p in (site / "themes").glob("*/index.html")) if path.startswith("themes/") else []
+                if not themes:
+                    report.notes.append(f"Lighthouse: /{path} is not in the site, so it was not measured.")
                     continue
+                path = f"themes/{themes[0]}/"
             for preset in presets:
-                say(f"lighthouse {preset} /{path} …")
+                say(f"lighthouse {preset} /{path} ({runs} run{'s' if runs > 1 else ''}) …")
                 reports = []
                 for n in range(runs):
-                    lhr = run_lighthouse(binary, chrome, base + path, preset, folder / f"{(path or 'home').strip('/').replace('/', '_')}-{preset}-{n}.json")
+                    slug = (path or "home").strip("/").replace("/", "_")
+                    lhr = run_lighthouse(binary, chrome, base + path, preset, folder / f"{slug}-{preset}-{n + 1}.json")
                     if lhr:
                         reports.append(lhr)
                 if not reports:
@@ -423,11 +454,28 @@ def bench_lighthouse(report: Report, site: Path, presets: list[str], runs: int) 
                 report.add(f"{name} /{path} ({preset})", " · ".join(f"{scores[c]:.2f}" for c in BUDGET_LH), budget, ok)
                 # name what costs points, from the run closest to the median performance
                 lhr = min(reports, key=lambda r: abs((r["categories"]["performance"]["score"] or 0) - scores["performance"]))
-                for category, lines in failing_audits(lhr).items():
-                    if scores[category] < BUDGET_LH[category]:
-                        report.notes.append(f"Lighthouse {preset}, /{path}, {category} {scores[category]:.2f}: " + "; ".join(lines))
+                metrics = []
+                for category, audit_id, title, examples in failing_audits(lhr):
+                    if scores[category] >= BUDGET_LH[category]:
+                        continue
+                    if category == "performance":
+                        metrics.append(f"{audit_id} {title}")
+                        continue
+                    entry = audits.setdefault((category, audit_id), {"title": title, "where": [], "examples": []})
+                    entry["where"].append(f"/{path} ({preset})")
+                    entry["examples"] += [e for e in examples if e not in entry["examples"]]
+                if metrics:
+                    slow.append(f"Lighthouse performance {scores['performance']:.2f} on /{path} ({preset}): " + "; ".join(metrics) + ".")
     finally:
         server.shutdown()
+    for (category, audit_id), entry in sorted(audits.items()):
+        examples = entry["examples"][:3]
+        report.notes.append(
+            f"Lighthouse {category}: `{audit_id}` ({entry['title']}) on {', '.join(entry['where'])}"
+            + (". For example: " + "; ".join(examples) if examples else "")
+            + ("" if examples and examples[-1].endswith(".") else ".")
+        )
+    report.notes += slow
     version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip()
     report.notes.append(
         f"Lighthouse {version}, scores in the order performance · accessibility · best practices · SEO"
@@ -469,9 +517,9 @@ def text_table(rows: list[Row]) -> str:
     head = ("Check", "Value", "Budget", "Result")
     cells = [(r.check.replace("**", "").replace("`", ""), r.value, r.budget, r.result) for r in rows]
     widths = [max(len(c[i]) for c in [head, *cells]) for i in range(4)]
-    line = lambda c: "  ".join(str(x).ljust(w) for x, w in zip(c, widths)).rstrip()  # noqa: E731
+    line = lambda c: "  ".join(str(x).ljust(w) for x, w in zip(c, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(head), "  ".join("-" * w for w in widths)]
-    for row, c in zip(rows, cells):
+    for row, c in zip(rows, cells, strict=True):
         if row.check.startswith("**"):
             out.append("")
         out.append(line(c))
@@ -546,7 +594,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="one run per timing; scale 1× and 10× only; Lighthouse mobile only")
     parser.add_argument("--skip", default="", help="comma-separated: build, scale, weight, lighthouse")
     parser.add_argument("--runs", type=int, default=5, help="runs per headline build timing (best is kept)")
-    parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse runs per page and preset (median is kept)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and preset (median is kept)")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
     args = parser.parse_args()
     root = args.root.resolve()
@@ -554,7 +602,7 @@ def main() -> int:
     runs = 1 if args.quick else args.runs
     component_runs = 1 if args.quick else 3
     OUT.mkdir(parents=True, exist_ok=True)
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     header = machine()
     report = Report()
 
@@ -569,7 +617,7 @@ def main() -> int:
     if site and "weight" not in skip:
         bench_weight(report, site)
     if site and "lighthouse" not in skip:
-        bench_lighthouse(report, site, ["mobile"] if args.quick else ["mobile", "desktop"], args.lighthouse_runs)
+        bench_lighthouse(report, site, ["mobile"] if args.quick else ["mobile", "desktop"], 1 if args.quick else args.lighthouse_runs)
 
     date = started.strftime("%Y-%m-%d %H:%M UTC")
     print()

@@ -23,9 +23,13 @@ without the hooks the links to the generated files would be warnings.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
+import time
+import types
+from collections import defaultdict
 from pathlib import Path
 
 import yaml
@@ -41,9 +45,77 @@ def _name(item) -> str:
     return next(iter(item)) if isinstance(item, dict) else item
 
 
-def raw_config(root: Path) -> dict:
-    with open(root / "mkdocs.yml", encoding="utf-8") as f:
+def raw_config(config_file: Path) -> dict:
+    with open(config_file, encoding="utf-8") as f:
         return yaml_load(f)
+
+
+class Clock:
+    """Exclusive wall time per component: time inside a nested component (jieba loading
+    inside a plugin's event, say) counts for the inner one only."""
+
+    def __init__(self):
+        self.totals: dict[str, float] = defaultdict(float)
+        self.stack: list[list] = []
+
+    def enter(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.stack:
+            self.totals[self.stack[-1][0]] += now - self.stack[-1][1]
+        self.stack.append([name, now])
+
+    def exit(self) -> None:
+        now = time.perf_counter()
+        name, start = self.stack.pop()
+        self.totals[name] += now - start
+        if self.stack:
+            self.stack[-1][1] = now
+
+    def wrap(self, name: str, function):
+        def timed(*args, **kwargs):
+            self.enter(name)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.exit()
+
+        return timed
+
+
+def instrument(cfg, clock: Clock) -> None:
+    """Time every plugin and hook event by owner, jieba's dictionary load and our
+    Markdown extensions' postprocessors."""
+    plugins = cfg.plugins
+
+    def run_event(self, name, item=None, **kwargs):
+        pass_item = item is not None
+        for method in self.events[name]:
+            owner = self._event_origins.get(method, "<unknown>")
+            self._current_plugin = owner
+            call = clock.wrap(COMPONENT_NAMES.get(owner, owner), method)
+            result = call(item, **kwargs) if pass_item else call(**kwargs)
+            if result is not None:
+                item = result
+        self._current_plugin = None
+        return item
+
+    plugins.run_event = types.MethodType(run_event, plugins)
+    try:
+        import jieba
+
+        jieba.Tokenizer.initialize = clock.wrap("jieba dictionary load", jieba.Tokenizer.initialize)
+    except ImportError:
+        pass
+    for ext in cfg["markdown_extensions"]:
+        if isinstance(ext, str) and ext.startswith("macros."):
+            module = __import__(ext, fromlist=["wrap"])
+            for attr in dir(module):
+                obj = getattr(module, attr)
+                if isinstance(obj, type) and attr.endswith("Postprocessor") and hasattr(obj, "run"):
+                    obj.run = clock.wrap(ext, obj.run)
+
+
+COMPONENT_NAMES = {"macros/build_hooks.py": "hooks"}
 
 
 def without(raw: dict, parts: set[str]) -> dict:
@@ -101,6 +173,8 @@ class Capture(BasePlugin):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd())
+    parser.add_argument("--config", type=Path, help="default: ROOT/mkdocs.yml")
+    parser.add_argument("--timings", type=Path, help="write seconds per component (JSON) here")
     parser.add_argument("--site-dir", type=Path, required=True)
     parser.add_argument("--without", default="", help="comma-separated: git, hooks, cjk")
     parser.add_argument("--capture", type=Path)
@@ -109,12 +183,18 @@ def main() -> int:
     root = args.root.resolve()
     os.chdir(root)
     sys.path.insert(0, str(root))
-    raw = raw_config(root)
+    config_file = (args.config or root / "mkdocs.yml").resolve()
+    raw = raw_config(config_file)
     parts = {p for p in args.without.split(",") if p}
     unknown = parts - {"git", "hooks", "cjk"}
     if unknown:
         parser.error(f"unknown component(s): {', '.join(sorted(unknown))}")
-    cfg = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(args.site_dir), strict=args.strict, **without(raw, parts))
+    started = time.perf_counter()
+    cfg = load_config(config_file=str(config_file), site_dir=str(args.site_dir.resolve()), strict=args.strict, **without(raw, parts))
+    loaded = time.perf_counter()
+    clock = Clock()
+    if args.timings:
+        instrument(cfg, clock)
     if args.capture:
         out = args.capture.resolve()
         shutil.rmtree(out, ignore_errors=True)
@@ -131,6 +211,12 @@ def main() -> int:
         build(cfg)
     finally:
         cfg.plugins.on_shutdown()
+    if args.timings:
+        total = time.perf_counter() - started
+        parts_timed = dict(clock.totals)
+        parts_timed["load_config (imports, config, hooks loaded)"] = loaded - started
+        parts_timed["MkDocs + Material core (Markdown, templates, files)"] = total - sum(parts_timed.values())
+        args.timings.write_text(json.dumps({"total": total, "components": parts_timed}, indent=1), encoding="utf-8")
     return 0
 
 

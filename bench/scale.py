@@ -64,9 +64,10 @@ def copy_project(root: Path, out: Path) -> None:
 
 def synthetic_terms(root: Path, count: int, rng: random.Random) -> dict[str, dict]:
     sys.path.insert(0, str(root))
+    from pypinyin import Style, pinyin
+
     from macros.glossary import load_glossary
     from macros.pinyin_check import check_pinyin, toneless
-    from pypinyin import Style, pinyin
 
     glossary = load_glossary(root / "glossary.yaml")
     pool = sorted({c for e in glossary.entries.values() for c in e.hanzi if "\u4e00" <= c <= "\u9fff"})
