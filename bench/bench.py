@@ -175,7 +175,7 @@ def bench_build(report: Report, root: Path, runs: int, component_runs: int) -> P
     }
     rows = []
     for name in sorted(set(ours_parts) | set(bare_parts), key=lambda n: -(ours_parts.get(n, 0) - bare_parts.get(n, 0))):
-        if name in shared:
+        if name in shared or name.startswith("__"):
             continue
         cost = ours_parts.get(name, 0) - bare_parts.get(name, 0)
         rows.append((labels.get(name, name), cost))
@@ -413,7 +413,7 @@ def run_lighthouse(binary: Path, chrome: str, url: str, preset: str, out: Path) 
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def bench_lighthouse(report: Report, site: Path, presets: list[str], runs: int) -> None:
+def bench_lighthouse(report: Report, site: Path, presets: list[str], runs: int, bare_site: Path | None = None) -> None:
     import serve
 
     report.section("4. Lighthouse (served with gzip from 127.0.0.1)")
@@ -424,6 +424,7 @@ def bench_lighthouse(report: Report, site: Path, presets: list[str], runs: int) 
         report.notes.append("Lighthouse was skipped: " + ("no Chromium found (set CHROME_PATH)" if not chrome else "npm or `npm ci` failed"))
         return
     server, base = serve.start(site)
+    bare_server, bare_base = serve.start(bare_site) if bare_site and (bare_site / "index.html").is_file() else (None, None)
     folder = OUT / "lighthouse"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -465,9 +466,21 @@ def bench_lighthouse(report: Report, site: Path, presets: list[str], runs: int) 
                     entry["where"].append(f"/{path} ({preset})")
                     entry["examples"] += [e for e in examples if e not in entry["examples"]]
                 if metrics:
-                    slow.append(f"Lighthouse performance {scores['performance']:.2f} on /{path} ({preset}): " + "; ".join(metrics) + ".")
+                    line = f"Lighthouse performance {scores['performance']:.2f} on /{path} ({preset}): " + "; ".join(metrics) + "."
+                    if bare_base and (bare_site / path / "index.html").is_file():
+                        say(f"lighthouse {preset} /{path} on the bare Material build, for comparison …")
+                        slug = "bare-" + ((path or "home").strip("/").replace("/", "_"))
+                        bare = [r for n in range(runs) if (r := run_lighthouse(binary, chrome, bare_base + path, preset, folder / f"{slug}-{preset}-{n + 1}.json"))]
+                        if bare:
+                            perf = statistics.median(r["categories"]["performance"]["score"] or 0 for r in bare)
+                            tbt = statistics.median(r["audits"]["total-blocking-time"]["numericValue"] for r in bare)
+                            lcp = statistics.median(r["audits"]["largest-contentful-paint"]["numericValue"] for r in bare)
+                            line += f" Bare Material on the same page (no macros, hooks, cjk_lang): performance {perf:.2f}, TBT {tbt:.0f} ms, LCP {lcp / 1000:.1f} s."
+                    slow.append(line)
     finally:
         server.shutdown()
+        if bare_server:
+            bare_server.shutdown()
     for (category, audit_id), entry in sorted(audits.items()):
         examples = entry["examples"][:3]
         report.notes.append(
@@ -617,7 +630,7 @@ def main() -> int:
     if site and "weight" not in skip:
         bench_weight(report, site)
     if site and "lighthouse" not in skip:
-        bench_lighthouse(report, site, ["mobile"] if args.quick else ["mobile", "desktop"], 1 if args.quick else args.lighthouse_runs)
+        bench_lighthouse(report, site, ["mobile"] if args.quick else ["mobile", "desktop"], 1 if args.quick else args.lighthouse_runs, OUT / "site-bare")
 
     date = started.strftime("%Y-%m-%d %H:%M UTC")
     print()

@@ -21,16 +21,22 @@ def fold(text: str) -> str:
 
 
 def _pattern(needles: list[str]) -> re.Pattern | None:
-    parts = []
-    for needle in sorted({fold(n) for n in needles if n.strip()}, key=len, reverse=True):
-        escaped = re.escape(needle)
-        parts.append(escaped if CJK.search(needle) else rf"(?<![\w-]){escaped}(?![\w-])")
+    """Whole-word matches of the Latin-script needles (Chinese ones: see _chinese_hits)."""
+    parts = [rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted({fold(n) for n in needles if n.strip() and not CJK.search(n)}, key=len, reverse=True)]
     return re.compile("|".join(parts)) if parts else None
 
 
-def matches(text: str, needles: list[str]) -> bool:
-    pattern = _pattern(needles)
-    return bool(pattern and pattern.search(fold(text)))
+def _chinese_hits(text: str, hanzi: dict[str, list[str]]) -> set[str]:
+    """Keys whose hanzi occur in `text`, longest first: 单位 inside 业务主管单位 is the
+    longer term's, not a mention of danwei."""
+    found: set[str] = set()
+    taken = [False] * len(text)
+    for word, key in sorted(((w, k) for k, words in hanzi.items() for w in words), key=lambda wk: -len(wk[0])):
+        for match in re.finditer(re.escape(word), text):
+            if not any(taken[match.start():match.end()]):
+                found.add(key)
+                taken[match.start():match.end()] = [True] * (match.end() - match.start())
+    return found
 
 
 def term_needles(entry) -> list[str]:
@@ -56,14 +62,18 @@ class Index:
 def build_index(guide: Guide, docs_dir: Path | None = None) -> Index:
     index = Index()
     term_patterns = {e.key: _pattern(term_needles(e)) for e in guide.glossary.entries.values()}
+    term_hanzi = {e.key: [n for n in term_needles(e) if CJK.search(n)] for e in guide.glossary.entries.values()}
     people_patterns = {k: _pattern(person_needles(r)) for k, r in guide.people.items()}
+    people_hanzi = {k: [n for n in person_needles(r) if CJK.search(n)] for k, r in guide.people.items()}
     for excerpt in guide.excerpts.values():
         text = fold(excerpt["text"])
-        keys = list(excerpt["terms"]) + [k for k, p in term_patterns.items() if k not in excerpt["terms"] and p and p.search(text)]
+        hits = {k for k, p in term_patterns.items() if p and p.search(text)} | _chinese_hits(text, term_hanzi)
+        keys = list(excerpt["terms"]) + sorted(hits - set(excerpt["terms"]), key=list(term_patterns).index)
         index.excerpt_terms[excerpt.key] = keys
         for key in keys:
             index.term_excerpts[key].append(excerpt.key)
-        who = list(excerpt.get("people", [])) + [k for k, p in people_patterns.items() if k not in excerpt.get("people", []) and p and p.search(text)]
+        named = {k for k, p in people_patterns.items() if p and p.search(text)} | _chinese_hits(text, people_hanzi)
+        who = list(excerpt.get("people", [])) + sorted(named - set(excerpt.get("people", [])), key=list(people_patterns).index)
         index.excerpt_people[excerpt.key] = who
         for key in who:
             index.person_excerpts[key].append(excerpt.key)

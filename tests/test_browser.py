@@ -81,6 +81,14 @@ SEARCH_READY_JS = """() => {
   return meta && meta.textContent.trim() !== "" && !/Initializing/i.test(meta.textContent);
 }"""
 
+# Starts axe without waiting for it; the outcome lands in window.__axeOutcome.
+AXE_START_JS = """(options) => {
+  window.__axeOutcome = null;
+  axe.run(document, options).then(
+    (r) => { window.__axeOutcome = {violations: r.violations}; },
+    (e) => { window.__axeOutcome = {error: String(e)}; });
+}"""
+
 # Runs on the glossary page: each entry's pinyin element and its lang.
 GLOSSARY_PINYIN_JS = r"""() => [...document.querySelectorAll("h3[id] + .glossary-entry")].map((entry) => {
   const line = entry.querySelector("p");
@@ -195,20 +203,26 @@ def pages(served) -> list[str]:
 @pytest.fixture(scope="session")
 def walk(browser, served, pages):
     """Every page, in both palettes, loaded once: what it logged and requested, axe's
-    violations, unmarked Chinese text and structure facts. The tests below read this."""
+    violations, unmarked Chinese text and structure facts. The tests below read this.
+
+    The two palettes are two contexts (separate renderer processes) walked in step, and
+    axe runs in both at once, so the walk uses both cores."""
     from axe_playwright_python.sync_playwright import Axe
 
-    axe = Axe()
+    axe_source = Axe().axe_script
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    recorders = {palette: Recorder(browser, served[1], color_scheme=palette) for palette in PALETTES}
     results = {}
-    for palette, scheme in PALETTES.items():
-        rec = Recorder(browser, served[1], color_scheme=palette)
-        try:
-            for url in pages:
+    try:
+        for url in pages:
+            for rec in recorders.values():
                 rec.reset()
-                rec.open(url)
-                expect(rec.page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
-                page_result = {
+                rec.page.goto(url, wait_until="load")
+            for palette, rec in recorders.items():
+                rec.page.wait_for_function(SEARCH_READY_JS)
+                rec.settle()
+                expect(rec.page.locator("body")).to_have_attribute("data-md-color-scheme", PALETTES[palette])
+                results[(palette, url)] = {
                     "errors": list(rec.errors),
                     "failed": list(rec.failed),
                     "foreign": list(rec.foreign),
@@ -216,9 +230,14 @@ def walk(browser, served, pages):
                     "structure": rec.page.evaluate(STRUCTURE_JS),
                     "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS) if url.endswith("/glossary/") else None,
                 }
-                page_result["axe"] = axe.run(rec.page, options=options).response["violations"]
-                results[(palette, url)] = page_result
-        finally:
+                rec.page.evaluate(axe_source)
+                rec.page.evaluate(AXE_START_JS, options)
+            for palette, rec in recorders.items():
+                outcome = rec.page.wait_for_function("() => window.__axeOutcome", timeout=120_000).json_value()
+                assert "error" not in outcome, f"axe failed on {url} [{palette}]: {outcome['error']}"
+                results[(palette, url)]["axe"] = outcome["violations"]
+    finally:
+        for rec in recorders.values():
             rec.close()
     return results
 

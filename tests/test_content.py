@@ -9,8 +9,8 @@ import zipfile
 from io import BytesIO
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from macros import flashcards, verbatim
 from macros.check import excerpt_problems
 from macros.index import build_index

@@ -129,3 +129,11 @@ def test_chinese_text_is_wrapped_once_and_code_is_left_alone():
 def test_pinyin_and_zh_helpers_mark_language():
     assert render.pinyin("hùkǒu") == '<span lang="zh-Latn-pinyin">hùkǒu</span>'
     assert render.zh("户口") == '<span lang="zh-Hans">户口</span>'
+
+
+def test_a_short_hanzi_inside_a_longer_term_is_not_a_separate_mention():
+    guide = small_guide()
+    guide.glossary.entries["yewu-zhuguan-danwei"] = Entry("yewu-zhuguan-danwei", "业务主管单位", "yèwù zhǔguǎn dānwèi", "business supervision unit", "d", "yewu zhuguan danwei")
+    guide.excerpts["shi-2014-hukou"].data["text"] = "a suitable ‘business supervision unit’ within the government (“业务主管单位”)"
+    guide.excerpts["shi-2014-hukou"].data["terms"] = []
+    assert build_index(guide).excerpt_terms["shi-2014-hukou"] == ["yewu-zhuguan-danwei"]
