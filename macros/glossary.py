@@ -9,7 +9,6 @@ from pathlib import Path
 from . import schema
 from .errors import GuideError, Problem, did_you_mean
 from .pinyin_check import check_pinyin, toneless
-from .strict_yaml import load_file
 
 SCHEMA = "glossary.schema.json"
 
@@ -84,12 +83,8 @@ def default_term(key: str) -> str:
 
 def load_glossary(path: Path, display: str = "glossary.yaml") -> Glossary:
     """Load and check glossary.yaml; raise GuideError listing every problem."""
-    data, lines = load_file(path, display)
-    if data is None:
-        raise GuideError(Problem(display, None, None, "the glossary is empty"))
-    problems = schema.check(data, SCHEMA, lines, display)
-    if problems:
-        raise GuideError(problems)
+    data, lines = schema.load_checked(path, SCHEMA, display)
+    problems: list[Problem] = []
     glossary = Glossary(display)
     for key, raw in data.items():
         glossary.entries[key] = Entry(

@@ -12,7 +12,7 @@ from .guide import Guide
 from .index import Index
 from .links import md_link, md_text, relative
 from .pinyin_check import toneless
-from .render import pinyin, self_check, source_page, term, zh
+from .render import excerpt_links, pinyin, self_check, source_page, term, zh
 
 GENERATED = (
     '!!! info "Generated page"\n\n'
@@ -23,15 +23,6 @@ GENERATED = (
 
 def _page_links(page: str, pages: list[str], titles: dict[str, str]) -> str:
     return ", ".join(md_link(titles.get(p, p), relative(page, p)) for p in sorted(pages, key=lambda p: titles.get(p, p)))
-
-
-def _excerpt_links(guide: Guide, page: str, ids: list[str]) -> str:
-    out = []
-    for excerpt_id in ids:
-        record = guide.excerpts[excerpt_id]
-        label = f"{guide.sources[record['source']]['short']}, {record['location']}"
-        out.append(md_link(label, relative(page, source_page(record["source"]), excerpt_id)))
-    return "; ".join(out)
 
 
 def glossary_page(guide: Guide, index: Index, page: str) -> str:
@@ -68,7 +59,7 @@ def _entry(guide: Guide, index: Index, page: str, e, backlinks: list[str], title
     if related:
         lines.append("**See also:** " + ", ".join(md_link(guide.glossary.entries[k].term, f"#{k}") for k in related) + "\n")
     if index.term_excerpts.get(e.key):
-        lines.append("**Excerpts:** " + _excerpt_links(guide, page, index.term_excerpts[e.key]) + "\n")
+        lines.append("**Excerpts:** " + excerpt_links(guide, page, index.term_excerpts[e.key]) + "\n")
     if index.term_pages.get(e.key):
         lines.append("**Used in:** " + _page_links(page, index.term_pages[e.key], titles) + "\n")
     lines.append("</div>\n")
@@ -92,7 +83,7 @@ def people_page(guide: Guide, index: Index, page: str) -> str:
                 out.append("**Also named:** " + ", ".join(md_text(a) for a in r["aliases"]) + "\n")
             out.append("**Sources:** " + ", ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in r["sources"]) + "\n")
             if index.person_excerpts.get(r.key):
-                out.append("**Excerpts:** " + _excerpt_links(guide, page, index.person_excerpts[r.key]) + "\n")
+                out.append("**Excerpts:** " + excerpt_links(guide, page, index.person_excerpts[r.key]) + "\n")
             if index.person_pages.get(r.key):
                 out.append("**Mentioned in:** " + _page_links(page, index.person_pages[r.key], titles) + "\n")
             out.append("</div>\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 from . import schema
 from .errors import GuideError, Problem
 from .pinyin_check import check_pinyin
-from .strict_yaml import Lines, load_file
+from .strict_yaml import Lines
 
 
 @dataclass(frozen=True)
@@ -29,14 +29,7 @@ class Record:
 
 def load_mapping(path: Path, schema_name: str, display: str) -> tuple[dict[str, Record], Lines]:
     """A YAML mapping of records, checked against its schema; raises on any problem."""
-    data, lines = load_file(path, display)
-    if data is None:
-        raise GuideError(Problem(display, None, None, "the file is empty"))
-    problems = schema.check(data, schema_name, lines, display)
-    if problems:
-        raise GuideError(problems)
-    if isinstance(data, dict) and "events" in data and schema_name == "timeline.schema.json":
-        return {str(i): Record(str(i), e, display, lines.get(("events", i))) for i, e in enumerate(data["events"])}, lines
+    data, lines = schema.load_checked(path, schema_name, display)
     return {k: Record(k, v if isinstance(v, dict) else {"items": v}, display, lines.get((k,))) for k, v in data.items()}, lines
 
 
@@ -77,8 +70,8 @@ def load_people(path: Path, display: str) -> dict[str, Record]:
 
 
 def load_timeline(path: Path, display: str) -> list[Record]:
-    records, _ = load_mapping(path, "timeline.schema.json", display)
-    return list(records.values())
+    data, lines = schema.load_checked(path, "timeline.schema.json", display)
+    return [Record(str(i), event, display, lines.get(("events", i))) for i, event in enumerate(data["events"])]
 
 
 def load_selfcheck(path: Path, display: str) -> dict[str, Record]:

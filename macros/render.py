@@ -103,7 +103,8 @@ def source_card(guide: Guide, page: str, source_id: str) -> str:
     )
 
 
-def _evidence(guide: Guide, page: str, excerpt_ids: list[str]) -> str:
+def excerpt_links(guide: Guide, page: str, excerpt_ids: list[str]) -> str:
+    """'Source, location' links to excerpts on their source pages, separated by semicolons."""
     links = []
     for excerpt_id in excerpt_ids:
         record = guide.excerpts[excerpt_id]
@@ -119,5 +120,5 @@ def self_check(guide: Guide, page: str, theme: str, *, heading_level: int | None
     for number, item in enumerate(questions["items"], 1):
         title = f"{number}. {item['q']}".replace('"', "'")
         answer = md_text(" ".join(item["a"].split()))
-        out.append(f'??? question "{md_text(title)}"\n\n    {answer}\n\n    **Evidence:** {_evidence(guide, page, item["excerpts"])}\n')
+        out.append(f'??? question "{md_text(title)}"\n\n    {answer}\n\n    **Evidence:** {excerpt_links(guide, page, item["excerpts"])}\n')
     return "\n".join(out)

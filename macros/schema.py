@@ -8,8 +8,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from .errors import Problem, did_you_mean
-from .strict_yaml import Lines
+from .errors import GuideError, Problem, did_you_mean
+from .strict_yaml import Lines, load_file
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -69,3 +69,14 @@ def check(data, schema_name: str, lines: Lines, file: str) -> list[Problem]:
         if problem not in problems:
             problems.append(problem)
     return problems
+
+
+def load_checked(path: Path, schema_name: str, display: str) -> tuple[object, Lines]:
+    """Parse a YAML data file strictly and check it against its schema; raise on any problem."""
+    data, lines = load_file(path, display)
+    if data is None:
+        raise GuideError(Problem(display, None, None, "the file is empty"))
+    problems = check(data, schema_name, lines, display)
+    if problems:
+        raise GuideError(problems)
+    return data, lines
