@@ -23,7 +23,7 @@ $(STAMP): requirements.txt
 	@touch $(STAMP)
 
 serve: $(STAMP) ## Build and serve the guide with live reload at http://127.0.0.1:8000
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict --clean
