@@ -1,4 +1,5 @@
-"""Markdown extension: wrap every run of Chinese characters in <span lang="zh-Hans">.
+"""Markdown extension: wrap every run of Chinese characters in <span lang="zh-Hans">, and
+every run of tone-marked pinyin in <span lang="zh-Latn-pinyin">.
 
 Screen readers then switch voice, browsers pick a CJK font, and WCAG 3.1.2 (language of
 parts) holds on every page without authors having to remember markup. It runs on the
@@ -16,7 +17,12 @@ from markdown.postprocessors import Postprocessor
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 PUNCT = r"\u3000-\u303f\uff01-\uff5e"
-CJK_RUN = re.compile(rf"[{PUNCT}{HAN}]*[{HAN}][{PUNCT}{HAN}]*")
+CJK_RUN = rf"[{PUNCT}{HAN}]*[{HAN}][{PUNCT}{HAN}]*"
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# A pinyin word has at least two letters and a tone mark ("hùkǒu", "Zhōngguó", "dī");
+# a run is such words separated by single spaces. Lone "à" (as in "à la") is not one.
+PINYIN_WORD = rf"(?<![\w'’])(?=[a-zA-Zü{TONED}'’]*[{TONED}])[a-zA-Zü{TONED}'’]{{2,}}(?![\w])"
+RUN = re.compile(rf"(?P<zh>{CJK_RUN})|(?P<py>{PINYIN_WORD}(?: {PINYIN_WORD})*)")
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|<!--.*?-->", re.S)
 SKIP = {"code", "pre", "script", "style", "textarea", "svg"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -50,7 +56,7 @@ def wrap(html: str) -> str:
 def _text(text: str, stack) -> str:
     if not text or (stack and stack[-1][1]):
         return text
-    return CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group()}</span>', text)
+    return RUN.sub(lambda m: f'<span lang="{"zh-Hans" if m.group("zh") else "zh-Latn-pinyin"}">{m.group()}</span>', text)
 
 
 class CjkLangPostprocessor(Postprocessor):

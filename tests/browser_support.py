@@ -61,10 +61,7 @@ def find_chromium(playwright) -> tuple[str | None, str]:
     for path in candidates:
         if path and Path(path).is_file() and os.access(path, os.X_OK):
             return path, ""
-    return None, (
-        "no Chromium found: set CHROMIUM_PATH, install Debian's chromium, "
-        "or run `playwright install chromium`"
-    )
+    return None, ("no Chromium found: set CHROMIUM_PATH, install Debian's chromium, or run `playwright install chromium`")
 
 
 def free_socket() -> socket.socket:
@@ -85,7 +82,11 @@ def build_site(site_dir: Path, site_url: str) -> None:
     )
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if result.returncode != 0:
         raise AssertionError(f"strict build for {site_url} failed:\n{result.stderr[-4000:]}")
@@ -106,8 +107,8 @@ class _SubpathHandler(SimpleHTTPRequestHandler):
         if clean + "/" == PREFIX:
             clean = PREFIX
         if not clean.startswith(PREFIX):
-            return str(Path(self.directory) / "\0missing")
-        return super().translate_path("/" + clean[len(PREFIX):])
+            return str(Path(self.directory) / ".outside-the-site")  # answered with 404.html
+        return super().translate_path("/" + clean[len(PREFIX) :])
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         path = urlsplit(self.path).path
@@ -160,9 +161,7 @@ def site_pages(site_dir: Path, base_url: str) -> list[str]:
     )
     tree = ET.parse(site_dir / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    in_sitemap = sorted(
-        unquote(loc.text.strip())[len(base_url):] for loc in tree.getroot().iterfind("s:url/s:loc", ns)
-    )
+    in_sitemap = sorted(unquote(loc.text.strip())[len(base_url) :] for loc in tree.getroot().iterfind("s:url/s:loc", ns))
     if in_sitemap != on_disk:
         raise AssertionError(f"sitemap.xml {in_sitemap} does not match the built pages {on_disk}")
     return [base_url + p for p in on_disk]

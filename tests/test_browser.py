@@ -136,9 +136,7 @@ class Recorder:
 
     def __init__(self, browser, base_url: str, color_scheme: str = "light"):
         self.host = urlsplit(base_url).netloc
-        self.context = browser.new_context(
-            viewport=VIEWPORT, color_scheme=color_scheme, reduced_motion="reduce", service_workers="block"
-        )
+        self.context = browser.new_context(viewport=VIEWPORT, color_scheme=color_scheme, reduced_motion="reduce", service_workers="block")
         self.context.set_default_timeout(10_000)
         self.foreign: list[str] = []
         self.errors: list[str] = []
@@ -172,16 +170,33 @@ class Recorder:
     def open(self, url: str):
         """Load `url` and wait until search is ready and no request is in flight."""
         response = self.page.goto(url, wait_until="load")
-        self.page.wait_for_function(SEARCH_READY_JS)
-        self.settle()
+        self.arrive()
         return response
 
+    def follow(self, link):
+        """Click `link`, which leads to another page, and arrive there."""
+        with self.page.expect_navigation(wait_until="load"):
+            link.click()
+        self.arrive()
+
+    def arrive(self):
+        """After a navigation: wait for the load, search ready, nothing in flight."""
+        self.page.wait_for_load_state("load")
+        self.page.wait_for_function(SEARCH_READY_JS)
+        self.settle()
+
     def settle(self, quiet_ms: int = 100, timeout_ms: int = 10_000):
+        Recorder.settle_all([self], quiet_ms, timeout_ms)
+
+    @staticmethod
+    def settle_all(recorders, quiet_ms: int = 100, timeout_ms: int = 10_000):
+        """Wait until none of `recorders` has had a request in flight for `quiet_ms`."""
+        recorders = list(recorders)
         waited = quiet = 0
         while quiet < quiet_ms and waited < timeout_ms:
-            self.page.wait_for_timeout(20)
+            recorders[0].page.wait_for_timeout(20)  # lets every page's events through
             waited += 20
-            quiet = 0 if self.inflight else quiet + 20
+            quiet = 0 if any(r.inflight for r in recorders) else quiet + 20
 
     def close(self):
         self.context.close()
@@ -209,18 +224,21 @@ def walk(browser, served, pages):
     axe runs in both at once, so the walk uses both cores."""
     from axe_playwright_python.sync_playwright import Axe
 
-    axe_source = Axe().axe_script
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     recorders = {palette: Recorder(browser, served[1], color_scheme=palette) for palette in PALETTES}
     results = {}
     try:
+        for rec in recorders.values():
+            rec.context.add_init_script(script=Axe().axe_script)  # axe-core, in every page
         for url in pages:
-            for rec in recorders.values():
+            for rec in recorders.values():  # both pages load at once
                 rec.reset()
-                rec.page.goto(url, wait_until="load")
-            for palette, rec in recorders.items():
+                rec.page.goto(url, wait_until="commit")
+            for rec in recorders.values():
+                rec.page.wait_for_load_state("load")
                 rec.page.wait_for_function(SEARCH_READY_JS)
-                rec.settle()
+            Recorder.settle_all(recorders.values())
+            for palette, rec in recorders.items():
                 expect(rec.page.locator("body")).to_have_attribute("data-md-color-scheme", PALETTES[palette])
                 results[(palette, url)] = {
                     "errors": list(rec.errors),
@@ -230,7 +248,6 @@ def walk(browser, served, pages):
                     "structure": rec.page.evaluate(STRUCTURE_JS),
                     "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS) if url.endswith("/glossary/") else None,
                 }
-                rec.page.evaluate(axe_source)
                 rec.page.evaluate(AXE_START_JS, options)
             for palette, rec in recorders.items():
                 outcome = rec.page.wait_for_function("() => window.__axeOutcome", timeout=120_000).json_value()
@@ -243,7 +260,7 @@ def walk(browser, served, pages):
 
 
 def _short(base_url: str, url: str) -> str:
-    return "/" + url[len(base_url):] if url.startswith(base_url) else url
+    return "/" + url[len(base_url) :] if url.startswith(base_url) else url
 
 
 # --------------------------------------------------------------------------- every page
@@ -278,11 +295,7 @@ def test_axe_finds_no_violations(walk, served, pages, palette):
 
 
 def test_chinese_text_is_marked_zh_hans(walk, served, pages):
-    problems = [
-        f"{_short(served[1], url)}: {text}"
-        for url in pages
-        for text in walk[("light", url)]["unmarked_chinese"]
-    ]
+    problems = [f"{_short(served[1], url)}: {text}" for url in pages for text in walk[("light", url)]["unmarked_chinese"]]
     assert not problems, "Chinese text outside lang=zh-Hans:\n" + "\n".join(problems[:40])
 
 
@@ -333,7 +346,7 @@ def test_palette_toggle_flips_and_persists(recorder, served):
         page.locator("form[data-md-component=palette] label:visible").click()
         expect(body).to_have_attribute("data-md-color-scheme", target)
         page.reload(wait_until="load")
-        page.wait_for_function(SEARCH_READY_JS)
+        recorder.arrive()
         expect(body).to_have_attribute("data-md-color-scheme", target)
         recorder.open(served[1] + "glossary/")  # and on another page
         expect(body).to_have_attribute("data-md-color-scheme", target)
@@ -341,8 +354,18 @@ def test_palette_toggle_flips_and_persists(recorder, served):
 
 
 def test_term_tooltip_and_link_to_glossary(recorder, served):
+    site_dir, base_url = served
+    start = next(
+        (
+            p
+            for p in ("", "sources/shi-2014/")
+            if 'glossary/#hukou" title="户口 · hùkǒu · household registration"' in (site_dir / p / "index.html").read_text(encoding="utf-8")
+        ),
+        None,
+    )
+    assert start is not None, "neither the home page nor Shi (2014)'s page links the term hukou"
     page = recorder.page
-    recorder.open(served[1])
+    recorder.open(base_url + start)
     link = page.locator('article a[href$="glossary/#hukou"]').first
     expect(link).to_be_visible()
     link.hover()
@@ -351,7 +374,9 @@ def test_term_tooltip_and_link_to_glossary(recorder, served):
     text = tooltip.inner_text()
     for part in ("户口", "hùkǒu", "household registration"):
         assert part in text, f"tooltip {text!r} lacks {part!r}"
-    link.click()
+    expect(tooltip.locator('[lang="zh-Hans"]')).to_have_text("户口")
+    assert page.evaluate(UNMARKED_CHINESE_JS) == [], "tooltip Chinese is not marked zh-Hans"
+    recorder.follow(link)
     expect(page).to_have_url(served[1] + "glossary/#hukou")
     heading = page.locator("h3#hukou")
     expect(heading).to_be_visible()
@@ -376,9 +401,7 @@ def _visible_results(page, base_url: str) -> list[str]:
     """The search results a reader sees, in order, as path#fragment under the site (the
     ?h= highlight parameter dropped). Sections folded into "more on this page" are not
     visible and do not count."""
-    hrefs = page.locator(".md-search-result__list a.md-search-result__link").evaluate_all(
-        "as => as.filter(a => a.checkVisibility()).map(a => a.href)"
-    )
+    hrefs = page.locator(".md-search-result__list a.md-search-result__link").evaluate_all("as => as.filter(a => a.checkVisibility()).map(a => a.href)")
     out = []
     for href in hrefs:
         parts = urlsplit(href)
@@ -406,7 +429,30 @@ def test_search_finds_glossary_entry(recorder, served, query, target):
         page.wait_for_timeout(100)
     meta = page.locator(".md-search-result__meta").inner_text()
     assert wanted in top, f"search {query!r}: first results {top} ({meta}) lack {wanted}"
+    unmarked = page.evaluate(UNMARKED_CHINESE_JS)
+    assert not unmarked, f"Chinese in search results outside lang=zh-Hans: {unmarked[:5]}"
     assert not recorder.errors and not recorder.foreign
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_open_search_with_results_passes_axe(browser, served, palette):
+    """The walk checks pages with search closed; this checks the open search dialog,
+    its results and their highlighting, in both palettes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    rec = Recorder(browser, served[1], color_scheme=palette)
+    try:
+        rec.open(served[1])
+        rec.page.keyboard.press("/")
+        rec.page.keyboard.type("hukou", delay=15)
+        expect(rec.page.locator(".md-search-result__list a.md-search-result__link").first).to_be_visible()
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        violations = Axe().run(rec.page, options=options).response["violations"]
+        lines = [f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in violations]
+        assert not lines, f"axe-core violations with search open [{palette}]:\n" + "\n".join(lines)
+        assert not rec.errors and not rec.foreign and not rec.failed
+    finally:
+        rec.close()
 
 
 def _excerpt_page(site_dir, base_url) -> str | None:
@@ -428,12 +474,11 @@ def test_excerpt_attribution_leads_to_source_then_glossary(recorder, served):
         pytest.skip("no page shows an excerpt from another page yet (theme pages use {{ excerpt() }})")
     page = recorder.page
     recorder.open(start)
-    quote = page.locator("blockquote.excerpt").first
+    quote = page.locator("blockquote.excerpt:has(+ p.excerpt-terms)").first
     excerpt_id = quote.get_attribute("id")
     cite = quote.locator("footer cite a")
     expect(cite).to_be_visible()
-    cite.click()
-    page.wait_for_load_state("load")
+    recorder.follow(cite)
     url = urlsplit(page.url)
     assert url.fragment == excerpt_id, f"{page.url} is not #{excerpt_id}"
     assert "/sources/" in url.path, page.url
@@ -443,7 +488,7 @@ def test_excerpt_attribution_leads_to_source_then_glossary(recorder, served):
     term = page.locator(f"blockquote.excerpt#{excerpt_id} + p.excerpt-terms a").first
     expect(term).to_be_visible()
     key = urlsplit(term.get_attribute("href")).fragment
-    term.click()
+    recorder.follow(term)
     expect(page).to_have_url(base_url + "glossary/#" + key)
     heading = page.locator(f"h3#{key}")
     expect(heading).to_be_visible()

@@ -137,3 +137,11 @@ def test_a_short_hanzi_inside_a_longer_term_is_not_a_separate_mention():
     guide.excerpts["shi-2014-hukou"].data["text"] = "a suitable ‘business supervision unit’ within the government (“业务主管单位”)"
     guide.excerpts["shi-2014-hukou"].data["terms"] = []
     assert build_index(guide).excerpt_terms["shi-2014-hukou"] == ["yewu-zhuguan-danwei"]
+
+
+def test_tone_marked_pinyin_in_prose_is_marked_as_pinyin_but_french_a_is_not():
+    html = "<p>The system (户籍制度 hùjí zhìdù), <em>guǎng fùgài, dī shuǐpíng</em>, welfare à la Shi.</p>"
+    assert wrap(html) == (
+        '<p>The system (<span lang="zh-Hans">户籍制度</span> <span lang="zh-Latn-pinyin">hùjí zhìdù</span>), '
+        '<em><span lang="zh-Latn-pinyin">guǎng fùgài</span>, <span lang="zh-Latn-pinyin">dī shuǐpíng</span></em>, welfare à la Shi.</p>'
+    )
