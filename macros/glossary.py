@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import GuideError, Problem, did_you_mean
-from .pinyin_check import check_pinyin, toneless
+from .pinyin_check import CheckedPairs, toneless
 
 SCHEMA = "glossary.schema.json"
 
@@ -81,8 +81,9 @@ def default_term(key: str) -> str:
     return key.replace("-", " ")
 
 
-def load_glossary(path: Path, display: str = "glossary.yaml") -> Glossary:
+def load_glossary(path: Path, display: str = "glossary.yaml", pairs: CheckedPairs | None = None) -> Glossary:
     """Load and check glossary.yaml; raise GuideError listing every problem."""
+    pairs = pairs or CheckedPairs(None)
     data, lines = schema.load_checked(path, SCHEMA, display)
     problems: list[Problem] = []
     glossary = Glossary(display)
@@ -108,7 +109,7 @@ def load_glossary(path: Path, display: str = "glossary.yaml") -> Glossary:
                 problems.append(Problem(display, line, entry.key, f"see_also names '{other}', which is not an entry{did_you_mean(other, glossary.entries)}"))
             elif other == entry.key:
                 problems.append(Problem(display, lines.get((entry.key, "see_also", i), entry.line), entry.key, "see_also names the entry itself"))
-        mismatch = check_pinyin(entry.hanzi, entry.pinyin)
+        mismatch = pairs.check(entry.hanzi, entry.pinyin)
         if mismatch:
             problems.append(Problem(display, lines.get((entry.key, "pinyin"), entry.line), entry.key, mismatch))
     if problems:

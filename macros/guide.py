@@ -8,7 +8,10 @@ from pathlib import Path
 from . import records
 from .errors import GuideError, Problem, did_you_mean
 from .glossary import Glossary, load_glossary
+from .pinyin_check import CheckedPairs
 from .records import Record
+
+CACHE = ".cache"  # build caches (gitignored); safe to delete
 
 
 @dataclass
@@ -36,16 +39,18 @@ def _optional(loader, path: Path, display: str, empty):
 def load_guide(root: Path) -> Guide:
     """Load every data file under `root` and check the references between them."""
     root = Path(root)
+    pairs = CheckedPairs(root / CACHE / "pinyin-checked.json")
     guide = Guide(
         root=root,
-        glossary=load_glossary(root / "glossary.yaml"),
+        glossary=load_glossary(root / "glossary.yaml", pairs=pairs),
         sources=records.load_sources(root / "data/sources.yaml", "data/sources.yaml"),
         excerpts=records.load_excerpts(root / "data/excerpts", "data/excerpts") if (root / "data/excerpts").is_dir() else {},
-        people=_optional(records.load_people, root / "data/people.yaml", "data/people.yaml", {}),
+        people=records.load_people(root / "data/people.yaml", "data/people.yaml", pairs) if (root / "data/people.yaml").exists() else {},
         timeline=_optional(records.load_timeline, root / "data/timeline.yaml", "data/timeline.yaml", []),
         selfcheck=_optional(records.load_selfcheck, root / "data/selfcheck.yaml", "data/selfcheck.yaml", {}),
     )
     check_references(guide)
+    pairs.save()
     return guide
 
 

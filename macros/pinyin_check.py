@@ -6,11 +6,12 @@ is accepted as a neutral tone of a reading, but pinyin with no tone marks at all
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import cache
-
-from pypinyin import Style, pinyin
+from importlib.metadata import version
+from pathlib import Path
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TONE_MARKS = "\u0304\u0301\u030c\u0300"  # macron, acute, caron, grave (after NFD)
@@ -30,6 +31,8 @@ def toneless(text: str) -> str:
 @cache
 def readings(char: str) -> frozenset[str]:
     """All tone-marked readings pypinyin knows for one character."""
+    from pypinyin import Style, pinyin  # imported on first use: its dictionaries take 0.25 s to load
+
     return frozenset(_norm(r) for r in pinyin(char, style=Style.TONE, heteronym=True)[0])
 
 
@@ -64,4 +67,43 @@ def check_pinyin(hanzi: str, written: str) -> str | None:
 
 
 def _suggest(chars: list[str]) -> str:
+    from pypinyin import Style, pinyin
+
     return "".join(pinyin("".join(chars), style=Style.TONE)[i][0] for i in range(len(chars)))
+
+
+class CheckedPairs:
+    """Remembers (hanzi, pinyin) pairs that passed, per pypinyin version, in a JSON file,
+    so a build whose pinyin has not changed never loads pypinyin's dictionaries. A pair
+    that fails is never remembered: it is checked, and reported, on every build."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.key = f"pypinyin {version('pypinyin')}"
+        self.good: set[str] = set()
+        self.changed = False
+        if path and path.exists():
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+                if stored.get("version") == self.key:
+                    self.good = set(stored.get("good", []))
+            except (OSError, ValueError):
+                pass
+
+    def check(self, hanzi: str, written: str) -> str | None:
+        pair = f"{hanzi}\t{written}"
+        if pair in self.good:
+            return None
+        problem = check_pinyin(hanzi, written)
+        if problem is None:
+            self.good.add(pair)
+            self.changed = True
+        return problem
+
+    def save(self) -> None:
+        if self.path and self.changed:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.path.write_text(json.dumps({"version": self.key, "good": sorted(self.good)}, ensure_ascii=False, indent=0), encoding="utf-8")
+            except OSError:
+                pass  # a read-only checkout just checks every time

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import GuideError, Problem
-from .pinyin_check import check_pinyin
+from .pinyin_check import CheckedPairs
 from .strict_yaml import Lines
 
 
@@ -54,12 +54,13 @@ def load_excerpts(folder: Path, display_root: str) -> dict[str, Record]:
     return merged
 
 
-def load_people(path: Path, display: str) -> dict[str, Record]:
+def load_people(path: Path, display: str, pairs: CheckedPairs | None = None) -> dict[str, Record]:
+    pairs = pairs or CheckedPairs(None)
     records, lines = load_mapping(path, "people.schema.json", display)
     problems = []
     for key, record in records.items():
         if record.get("hanzi") and record.get("pinyin"):
-            mismatch = check_pinyin(record["hanzi"], record["pinyin"])
+            mismatch = pairs.check(record["hanzi"], record["pinyin"])
             if mismatch:
                 problems.append(Problem(display, lines.get((key, "pinyin"), record.line), key, mismatch))
         elif record.get("hanzi") or record.get("pinyin"):
