@@ -20,23 +20,51 @@ def fold(text: str) -> str:
     return text.translate(table).lower()
 
 
-def _pattern(needles: list[str]) -> re.Pattern | None:
-    """Whole-word matches of the Latin-script needles (Chinese ones: see _chinese_hits)."""
-    parts = [rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted({fold(n) for n in needles if n.strip() and not CJK.search(n)}, key=len, reverse=True)]
-    return re.compile("|".join(parts)) if parts else None
+LATIN_WORD = re.compile(r"[a-z0-9\u00c0-\u024f]+(?:['-][a-z0-9\u00c0-\u024f]+)*")
+HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
-def _chinese_hits(text: str, hanzi: dict[str, list[str]]) -> set[str]:
-    """Keys whose hanzi occur in `text`, longest first: 单位 inside 业务主管单位 is the
-    longer term's, not a mention of danwei."""
-    found: set[str] = set()
-    taken = [False] * len(text)
-    for word, key in sorted(((w, k) for k, words in hanzi.items() for w in words), key=lambda wk: -len(wk[0])):
-        for match in re.finditer(re.escape(word), text):
-            if not any(taken[match.start():match.end()]):
-                found.add(key)
-                taken[match.start():match.end()] = [True] * (match.end() - match.start())
-    return found
+class Matcher:
+    """Finds which keys' names occur in a text, in time linear in the text's length.
+
+    Latin-script names match as whole words ("post-danwei" is not "danwei"); Chinese
+    names match longest first, so 单位 inside 业务主管单位 counts for the longer term only.
+    """
+
+    def __init__(self, needles: dict[str, list[str]]):
+        self.order = {key: i for i, key in enumerate(needles)}
+        self.words: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.hanzi: dict[str, set[str]] = defaultdict(set)
+        for key, names in needles.items():
+            for name in names:
+                folded = fold(name)
+                if CJK.search(folded):
+                    for run in HAN_RUN.findall(folded):  # 广覆盖、低水平: each phrase counts
+                        self.hanzi[run].add(key)
+                elif words := tuple(LATIN_WORD.findall(folded)):
+                    self.words[words].add(key)
+        self.word_lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self.hanzi_lengths = sorted({len(h) for h in self.hanzi}, reverse=True)
+
+    def find(self, text: str) -> list[str]:
+        folded = fold(text)
+        hits: set[str] = set()
+        tokens = LATIN_WORD.findall(folded)
+        for i in range(len(tokens)):
+            for n in self.word_lengths:
+                hits |= self.words.get(tuple(tokens[i:i + n]), set())
+        for run in HAN_RUN.findall(folded):
+            i = 0
+            while i < len(run):
+                for length in self.hanzi_lengths:
+                    keys = self.hanzi.get(run[i:i + length])
+                    if keys:
+                        hits |= keys
+                        i += length
+                        break
+                else:
+                    i += 1
+        return sorted(hits, key=self.order.__getitem__)
 
 
 def term_needles(entry) -> list[str]:
@@ -61,19 +89,14 @@ class Index:
 
 def build_index(guide: Guide, docs_dir: Path | None = None) -> Index:
     index = Index()
-    term_patterns = {e.key: _pattern(term_needles(e)) for e in guide.glossary.entries.values()}
-    term_hanzi = {e.key: [n for n in term_needles(e) if CJK.search(n)] for e in guide.glossary.entries.values()}
-    people_patterns = {k: _pattern(person_needles(r)) for k, r in guide.people.items()}
-    people_hanzi = {k: [n for n in person_needles(r) if CJK.search(n)] for k, r in guide.people.items()}
+    terms = Matcher({e.key: term_needles(e) for e in guide.glossary.entries.values()})
+    people = Matcher({k: person_needles(r) for k, r in guide.people.items()})
     for excerpt in guide.excerpts.values():
-        text = fold(excerpt["text"])
-        hits = {k for k, p in term_patterns.items() if p and p.search(text)} | _chinese_hits(text, term_hanzi)
-        keys = list(excerpt["terms"]) + sorted(hits - set(excerpt["terms"]), key=list(term_patterns).index)
+        keys = list(dict.fromkeys([*excerpt["terms"], *terms.find(excerpt["text"])]))
         index.excerpt_terms[excerpt.key] = keys
         for key in keys:
             index.term_excerpts[key].append(excerpt.key)
-        named = {k for k, p in people_patterns.items() if p and p.search(text)} | _chinese_hits(text, people_hanzi)
-        who = list(excerpt.get("people", [])) + sorted(named - set(excerpt.get("people", [])), key=list(people_patterns).index)
+        who = list(dict.fromkeys([*excerpt.get("people", []), *people.find(excerpt["text"])]))
         index.excerpt_people[excerpt.key] = who
         for key in who:
             index.person_excerpts[key].append(excerpt.key)
