@@ -135,6 +135,7 @@ def bare_config(raw: dict, root: Path) -> dict:
     bare = dict(raw)
     bare["plugins"] = [p for p in raw.get("plugins", []) if _name(p) not in EXTRA_PLUGINS]
     bare.pop("hooks", None)
+    bare.pop("watch", None)  # our data files, watched by `mkdocs serve`
     bare["markdown_extensions"] = [e for e in raw.get("markdown_extensions", []) if not _name(e).startswith("macros.")]
     bare["docs_dir"] = "docs"
     theme = dict(bare.get("theme", {}))

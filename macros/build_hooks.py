@@ -1,7 +1,9 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): add the generated study files to the build.
+"""MkDocs hooks (mkdocs.yml `hooks:`): generated study files and page dates.
 
-The Anki deck and CSV are added as generated files in `on_files`, so MkDocs copies them
-into the site and validates the links to them like any other page link.
+- The Anki deck and CSV are added as generated files in `on_files`, so MkDocs copies them
+  into the site and validates the links to them like any other page link.
+- Each page's "last updated" date (shown by Material from `revision_date`) comes from
+  one `git log` call per build (macros/page_dates.py).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import flashcards  # noqa: E402
+from macros.page_dates import page_dates  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
 from macros.guide import CACHE  # noqa: E402
 from macros.pinyin_check import CheckedPairs  # noqa: E402
@@ -27,4 +30,13 @@ def on_files(files, config):
     glossary = load_glossary(root / "glossary.yaml", pairs=CheckedPairs(root / CACHE / "pinyin-checked.json"))
     files.append(File.generated(config, DECK, content=flashcards.apkg_bytes(glossary)))
     files.append(File.generated(config, CSV, content=flashcards.csv_text(glossary)))
+    pages = [f.src_uri for f in files.documentation_pages()]
+    config["extra"]["page_dates"] = page_dates(root, Path(config["docs_dir"]), pages)
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    when = config["extra"].get("page_dates", {}).get(page.file.src_uri)
+    if when:
+        page.meta["revision_date"] = f"{when:%d %B %Y}".lstrip("0")
+    return markdown
