@@ -16,10 +16,9 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import flashcards  # noqa: E402
-from macros.page_dates import page_dates  # noqa: E402
+from macros.build_cache import Checks  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
-from macros.guide import CACHE  # noqa: E402
-from macros.pinyin_check import CheckedPairs  # noqa: E402
+from macros.page_dates import page_dates  # noqa: E402
 
 DECK = "study/guide-glossary.apkg"
 CSV = "study/guide-glossary.csv"
@@ -27,7 +26,7 @@ CSV = "study/guide-glossary.csv"
 
 def on_files(files, config):
     root = Path(config["config_file_path"]).parent
-    glossary = load_glossary(root / "glossary.yaml", pairs=CheckedPairs(root / CACHE / "pinyin-checked.json"))
+    glossary = load_glossary(root / "glossary.yaml", checks=Checks.at(root))
     files.append(File.generated(config, DECK, content=flashcards.apkg_bytes(glossary)))
     files.append(File.generated(config, CSV, content=flashcards.csv_text(glossary)))
     pages = [f.src_uri for f in files.documentation_pages()]

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
+from .build_cache import Checks
 from .errors import GuideError, Problem, did_you_mean
-from .pinyin_check import CheckedPairs, toneless
+from .pinyin_check import check_remembered, toneless
 
 SCHEMA = "glossary.schema.json"
 
@@ -81,10 +82,10 @@ def default_term(key: str) -> str:
     return key.replace("-", " ")
 
 
-def load_glossary(path: Path, display: str = "glossary.yaml", pairs: CheckedPairs | None = None) -> Glossary:
+def load_glossary(path: Path, display: str = "glossary.yaml", checks: Checks | None = None) -> Glossary:
     """Load and check glossary.yaml; raise GuideError listing every problem."""
-    pairs = pairs or CheckedPairs(None)
-    data, lines = schema.load_checked(path, SCHEMA, display)
+    checks = checks or Checks.at(None)
+    data, lines = schema.load_checked(path, SCHEMA, display, checks)
     problems: list[Problem] = []
     glossary = Glossary(display)
     for key, raw in data.items():
@@ -109,7 +110,7 @@ def load_glossary(path: Path, display: str = "glossary.yaml", pairs: CheckedPair
                 problems.append(Problem(display, line, entry.key, f"see_also names '{other}', which is not an entry{did_you_mean(other, glossary.entries)}"))
             elif other == entry.key:
                 problems.append(Problem(display, lines.get((entry.key, "see_also", i), entry.line), entry.key, "see_also names the entry itself"))
-        mismatch = pairs.check(entry.hanzi, entry.pinyin)
+        mismatch = check_remembered(entry.hanzi, entry.pinyin, checks.pinyin)
         if mismatch:
             problems.append(Problem(display, lines.get((entry.key, "pinyin"), entry.line), entry.key, mismatch))
     if problems:

@@ -6,12 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import records
+from .build_cache import Checks
 from .errors import GuideError, Problem, did_you_mean
 from .glossary import Glossary, load_glossary
-from .pinyin_check import CheckedPairs
 from .records import Record
-
-CACHE = ".cache"  # build caches (gitignored); safe to delete
 
 
 @dataclass
@@ -32,25 +30,25 @@ class Guide:
         return [e for e in self.excerpts.values() if e["source"] == source_id]
 
 
-def _optional(loader, path: Path, display: str, empty):
-    return loader(path, display) if path.exists() else empty
-
-
 def load_guide(root: Path) -> Guide:
     """Load every data file under `root` and check the references between them."""
     root = Path(root)
-    pairs = CheckedPairs(root / CACHE / "pinyin-checked.json")
+    checks = Checks.at(root)
+
+    def optional(loader, name: str, empty):
+        return loader(root / name, name, checks) if (root / name).exists() else empty
+
     guide = Guide(
         root=root,
-        glossary=load_glossary(root / "glossary.yaml", pairs=pairs),
-        sources=records.load_sources(root / "data/sources.yaml", "data/sources.yaml"),
-        excerpts=records.load_excerpts(root / "data/excerpts", "data/excerpts") if (root / "data/excerpts").is_dir() else {},
-        people=records.load_people(root / "data/people.yaml", "data/people.yaml", pairs) if (root / "data/people.yaml").exists() else {},
-        timeline=_optional(records.load_timeline, root / "data/timeline.yaml", "data/timeline.yaml", []),
-        selfcheck=_optional(records.load_selfcheck, root / "data/selfcheck.yaml", "data/selfcheck.yaml", {}),
+        glossary=load_glossary(root / "glossary.yaml", checks=checks),
+        sources=records.load_sources(root / "data/sources.yaml", "data/sources.yaml", checks),
+        excerpts=optional(records.load_excerpts, "data/excerpts", {}),
+        people=optional(records.load_people, "data/people.yaml", {}),
+        timeline=optional(records.load_timeline, "data/timeline.yaml", []),
+        selfcheck=optional(records.load_selfcheck, "data/selfcheck.yaml", {}),
     )
     check_references(guide)
-    pairs.save()
+    checks.save()
     return guide
 
 

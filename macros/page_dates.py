@@ -9,7 +9,7 @@ date of its oldest commit, which is the best git can say there.
 from __future__ import annotations
 
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 # Generated pages and the data they are made from.
@@ -35,7 +35,7 @@ def history(root: Path) -> dict[str, date]:
     when = None
     for line in out.splitlines():
         if line.startswith("\x00"):
-            when = datetime.fromtimestamp(int(line[1:]), tz=timezone.utc).date()
+            when = datetime.fromtimestamp(int(line[1:]), tz=UTC).date()
         elif line and when and line not in dates:
             dates[line] = when
     return dates
@@ -43,7 +43,7 @@ def history(root: Path) -> dict[str, date]:
 
 def page_dates(root: Path, docs_dir: Path, pages: list[str], today: date | None = None) -> dict[str, date]:
     """Docs-relative page path -> the date it last changed (its data included)."""
-    today = today or datetime.now(timezone.utc).date()
+    today = today or datetime.now(UTC).date()
     dates = history(root)
     docs = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else "docs"
 

@@ -6,12 +6,9 @@ is accepted as a neutral tone of a reading, but pinyin with no tone marks at all
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import cache
-from importlib.metadata import version
-from pathlib import Path
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TONE_MARKS = "\u0304\u0301\u030c\u0300"  # macron, acute, caron, grave (after NFD)
@@ -72,38 +69,12 @@ def _suggest(chars: list[str]) -> str:
     return "".join(pinyin("".join(chars), style=Style.TONE)[i][0] for i in range(len(chars)))
 
 
-class CheckedPairs:
-    """Remembers (hanzi, pinyin) pairs that passed, per pypinyin version, in a JSON file,
-    so a build whose pinyin has not changed never loads pypinyin's dictionaries. A pair
-    that fails is never remembered: it is checked, and reported, on every build."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-        self.key = f"pypinyin {version('pypinyin')}"
-        self.good: set[str] = set()
-        self.changed = False
-        if path and path.exists():
-            try:
-                stored = json.loads(path.read_text(encoding="utf-8"))
-                if stored.get("version") == self.key:
-                    self.good = set(stored.get("good", []))
-            except (OSError, ValueError):
-                pass
-
-    def check(self, hanzi: str, written: str) -> str | None:
-        pair = f"{hanzi}\t{written}"
-        if pair in self.good:
-            return None
-        problem = check_pinyin(hanzi, written)
-        if problem is None:
-            self.good.add(pair)
-            self.changed = True
-        return problem
-
-    def save(self) -> None:
-        if self.path and self.changed:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.path.write_text(json.dumps({"version": self.key, "good": sorted(self.good)}, ensure_ascii=False, indent=0), encoding="utf-8")
-            except OSError:
-                pass  # a read-only checkout just checks every time
+def check_remembered(hanzi: str, written: str, passed) -> str | None:
+    """check_pinyin, skipped for a pair that passed before (see build_cache)."""
+    pair = f"{hanzi}\t{written}"
+    if pair in passed:
+        return None
+    problem = check_pinyin(hanzi, written)
+    if problem is None:
+        passed.add(pair)
+    return problem

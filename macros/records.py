@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
+from .build_cache import Checks
 from .errors import GuideError, Problem
-from .pinyin_check import CheckedPairs
+from .pinyin_check import check_remembered
 from .strict_yaml import Lines
 
 
@@ -27,23 +28,23 @@ class Record:
         return self.data.get(name, default)
 
 
-def load_mapping(path: Path, schema_name: str, display: str) -> tuple[dict[str, Record], Lines]:
+def load_mapping(path: Path, schema_name: str, display: str, checks: Checks | None = None) -> tuple[dict[str, Record], Lines]:
     """A YAML mapping of records, checked against its schema; raises on any problem."""
-    data, lines = schema.load_checked(path, schema_name, display)
+    data, lines = schema.load_checked(path, schema_name, display, checks)
     return {k: Record(k, v if isinstance(v, dict) else {"items": v}, display, lines.get((k,))) for k, v in data.items()}, lines
 
 
-def load_sources(path: Path, display: str) -> dict[str, Record]:
-    return load_mapping(path, "sources.schema.json", display)[0]
+def load_sources(path: Path, display: str, checks: Checks | None = None) -> dict[str, Record]:
+    return load_mapping(path, "sources.schema.json", display, checks)[0]
 
 
-def load_excerpts(folder: Path, display_root: str) -> dict[str, Record]:
+def load_excerpts(folder: Path, display_root: str, checks: Checks | None = None) -> dict[str, Record]:
     """Every data/excerpts/*.yaml merged; an id defined in two files is an error."""
     merged: dict[str, Record] = {}
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.yaml")):
         display = f"{display_root}/{path.name}"
-        records, _ = load_mapping(path, "excerpts.schema.json", display)
+        records, _ = load_mapping(path, "excerpts.schema.json", display, checks)
         for key, record in records.items():
             if key in merged:
                 first = merged[key]
@@ -54,13 +55,13 @@ def load_excerpts(folder: Path, display_root: str) -> dict[str, Record]:
     return merged
 
 
-def load_people(path: Path, display: str, pairs: CheckedPairs | None = None) -> dict[str, Record]:
-    pairs = pairs or CheckedPairs(None)
-    records, lines = load_mapping(path, "people.schema.json", display)
+def load_people(path: Path, display: str, checks: Checks | None = None) -> dict[str, Record]:
+    checks = checks or Checks.at(None)
+    records, lines = load_mapping(path, "people.schema.json", display, checks)
     problems = []
     for key, record in records.items():
         if record.get("hanzi") and record.get("pinyin"):
-            mismatch = pairs.check(record["hanzi"], record["pinyin"])
+            mismatch = check_remembered(record["hanzi"], record["pinyin"], checks.pinyin)
             if mismatch:
                 problems.append(Problem(display, lines.get((key, "pinyin"), record.line), key, mismatch))
         elif record.get("hanzi") or record.get("pinyin"):
@@ -70,10 +71,10 @@ def load_people(path: Path, display: str, pairs: CheckedPairs | None = None) -> 
     return records
 
 
-def load_timeline(path: Path, display: str) -> list[Record]:
-    data, lines = schema.load_checked(path, "timeline.schema.json", display)
+def load_timeline(path: Path, display: str, checks: Checks | None = None) -> list[Record]:
+    data, lines = schema.load_checked(path, "timeline.schema.json", display, checks)
     return [Record(str(i), event, display, lines.get(("events", i))) for i, event in enumerate(data["events"])]
 
 
-def load_selfcheck(path: Path, display: str) -> dict[str, Record]:
-    return load_mapping(path, "selfcheck.schema.json", display)[0]
+def load_selfcheck(path: Path, display: str, checks: Checks | None = None) -> dict[str, Record]:
+    return load_mapping(path, "selfcheck.schema.json", display, checks)[0]

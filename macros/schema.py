@@ -6,8 +6,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
+from .build_cache import Checks, digest
 from .errors import GuideError, Problem, did_you_mean
 from .strict_yaml import Lines, load_file
 
@@ -15,7 +14,9 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
 @cache
-def validator(name: str) -> Draft202012Validator:
+def validator(name: str):
+    from jsonschema import Draft202012Validator  # imported on first use: 65 ms
+
     schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
@@ -71,12 +72,19 @@ def check(data, schema_name: str, lines: Lines, file: str) -> list[Problem]:
     return problems
 
 
-def load_checked(path: Path, schema_name: str, display: str) -> tuple[object, Lines]:
-    """Parse a YAML data file strictly and check it against its schema; raise on any problem."""
+def load_checked(path: Path, schema_name: str, display: str, checks: Checks | None = None) -> tuple[object, Lines]:
+    """Parse a YAML data file strictly and check it against its schema; raise on any problem.
+
+    A file whose exact bytes passed this schema before is not validated again."""
     data, lines = load_file(path, display)
     if data is None:
         raise GuideError(Problem(display, None, None, "the file is empty"))
+    key = digest(path.read_bytes(), (SCHEMA_DIR / schema_name).read_bytes())
+    if checks and key in checks.schemas:
+        return data, lines
     problems = check(data, schema_name, lines, display)
     if problems:
         raise GuideError(problems)
+    if checks:
+        checks.schemas.add(key)
     return data, lines

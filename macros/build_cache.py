@@ -1,0 +1,74 @@
+"""Remember which inputs passed a check, so unchanged inputs are not checked again.
+
+Only successes are remembered, keyed by the exact input (a data file's digest, a
+(hanzi, pinyin) pair) and the checking library's version, so a failing input is checked
+and reported on every build. The files live in .cache/ (gitignored); deleting it only
+makes the next build check everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+CACHE_DIR = ".cache"
+
+
+class Passed:
+    """A set of strings that passed one check, stored as JSON for one checker version."""
+
+    def __init__(self, path: Path | None, checker: str):
+        self.path = path
+        self.key = f"{checker} {version(checker)}"
+        self.items: set[str] = set()
+        self.changed = False
+        if path and path.exists():
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+                if stored.get("version") == self.key:
+                    self.items = set(stored.get("passed", []))
+            except (OSError, ValueError):
+                pass
+
+    def __contains__(self, item: str) -> bool:
+        return item in self.items
+
+    def add(self, item: str) -> None:
+        if item not in self.items:
+            self.items.add(item)
+            self.changed = True
+
+    def save(self) -> None:
+        if self.path and self.changed:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.path.write_text(json.dumps({"version": self.key, "passed": sorted(self.items)}, ensure_ascii=False, indent=0), encoding="utf-8")
+            except OSError:
+                pass  # a read-only checkout simply checks everything every time
+
+
+@dataclass
+class Checks:
+    """The build's memory of passed checks: pinyin pairs and schema-valid data files."""
+
+    pinyin: Passed
+    schemas: Passed
+
+    @classmethod
+    def at(cls, root: Path | None) -> Checks:
+        folder = Path(root) / CACHE_DIR if root else None
+        return cls(
+            pinyin=Passed(folder / "pinyin-passed.json" if folder else None, "pypinyin"),
+            schemas=Passed(folder / "schema-passed.json" if folder else None, "jsonschema"),
+        )
+
+    def save(self) -> None:
+        self.pinyin.save()
+        self.schemas.save()
+
+
+def digest(*parts: bytes) -> str:
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
