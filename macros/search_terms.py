@@ -28,11 +28,6 @@ def words(guide: Guide) -> list[str]:
     return sorted({w for w in found if len(w) > 1})
 
 
-def user_dictionary(guide: Guide) -> str:
-    """The words in jieba's user-dictionary format (word frequency per line)."""
-    return "".join(f"{w} {FREQUENCY}\n" for w in words(guide))
-
-
 def register(guide: Guide) -> None:
     for word in words(guide):
         jieba.add_word(word, FREQUENCY)
