@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import pages, render, search_terms
+import yaml
+
+from . import cite, pages, render, search_terms
 from .guide import load_guide
 from .index import build_index
 
@@ -40,6 +42,7 @@ def define_env(env):
         "tracker_page": lambda: pages.tracker_page(guide, index, here()),
         "self_check": lambda theme: render.self_check(guide, here(), theme),
         "review_page": lambda: pages.review_page(guide, here()),
+        "cite_guide": lambda: render.cite_guide(*cite.guide_citations(yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8")))),
     }
     for name, function in macros.items():
         env.macro(function, name)

@@ -93,3 +93,13 @@ def apa(source) -> str:
     if source.get("url"):
         parts.append(source["url"])
     return md_text(" ".join(parts))
+
+
+def guide_citations(cff: dict) -> tuple[str, str]:
+    """(Chicago, APA) for the guide itself, from CITATION.cff."""
+    who = cff["authors"][0].get("name") or f"{cff['authors'][0]['family-names']}, {cff['authors'][0]['given-names']}"
+    year = str(cff["date-released"])[:4]
+    title, version, url = cff["title"], cff["version"], cff["url"]
+    chicago_text = f"{who}. *{title}*. Version {version}. {year}. {url}."
+    apa_text = f"{who}. ({year}). *{title}* (Version {version}) [Study guide]. {url}"
+    return md_text(chicago_text), md_text(apa_text)

@@ -122,3 +122,7 @@ def self_check(guide: Guide, page: str, theme: str, *, heading_level: int | None
         answer = md_text(" ".join(item["a"].split()))
         out.append(f'??? question "{md_text(title)}"\n\n    {answer}\n\n    **Evidence:** {excerpt_links(guide, page, item["excerpts"])}\n')
     return "\n".join(out)
+
+
+def cite_guide(chicago_text: str, apa_text: str) -> str:
+    return f"**Chicago:** {chicago_text}\n\n**APA:** {apa_text}\n"

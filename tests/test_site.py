@@ -171,3 +171,21 @@ def test_timeline_lists_every_event_with_a_link(site, guide):
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)[1:]
     assert len(rows) == len(guide.timeline)
     assert all('href="../sources/' in row for row in rows)
+
+
+def test_robots_txt_names_the_sitemap_at_the_site_url(site):
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots
+    sitemap = re.search(r"^Sitemap: (\S+)$", robots, re.M).group(1)
+    assert sitemap.endswith("/sitemap.xml") and sitemap.startswith("http")
+    assert (site / "sitemap.xml").exists()
+
+
+def test_every_page_has_its_own_meta_description(site):
+    default = re.search(r'site_description: >-\n((?:  .*\n)+)', (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8"))
+    default_text = " ".join(default.group(1).split())
+    for page in pages(site):
+        match = re.search(r'<meta name="description" content="([^"]*)"', page.read_text(encoding="utf-8"))
+        assert match and len(match.group(1)) >= 40, f"{page.relative_to(site)} has no description"
+        if page.relative_to(site).as_posix() != "index.html":
+            assert " ".join(match.group(1).split()) != default_text, f"{page.relative_to(site)} uses the site-wide description"

@@ -1,0 +1,61 @@
+"""Loader rules for sources, excerpts, who's who and timeline, in valid/invalid pairs,
+run on a scratch copy of the real data."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.errors import GuideError
+from macros.guide import load_guide
+
+
+def load_error(project) -> str:
+    with pytest.raises(GuideError) as caught:
+        load_guide(project)
+    return str(caught.value)
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_real_data_loads(project_copy):
+    guide = load_guide(project_copy)
+    assert len(guide.sources) == 5 and guide.excerpts and guide.people and guide.timeline
+
+
+def test_source_with_an_unknown_field_names_the_nearest(project_copy):
+    edit(project_copy / "data/sources.yaml", "  genre: working paper\n", "  genre: working paper\n  publsher: x\n")
+    assert "data/sources.yaml:" in (message := load_error(project_copy))
+    assert "'shi-2014': unknown field 'publsher' (did you mean 'publisher'?)" in message
+
+
+def test_source_with_a_bad_genre_lists_the_genres(project_copy):
+    edit(project_copy / "data/sources.yaml", "  genre: working paper\n", "  genre: working-paper\n")
+    assert "'working-paper' is not one of interview, working paper" in load_error(project_copy)
+
+
+def test_excerpt_id_defined_in_two_files_is_an_error(project_copy):
+    text = (project_copy / "data/excerpts/shi-2014.yaml").read_text(encoding="utf-8")
+    first = text.split("\nshi-2014-", 2)
+    duplicate = "shi-2014-" + first[1]
+    (project_copy / "data/excerpts/zz-extra.yaml").write_text(duplicate, encoding="utf-8")
+    message = load_error(project_copy)
+    assert "data/excerpts/zz-extra.yaml:1:" in message and "excerpt id already defined in data/excerpts/shi-2014.yaml:" in message
+
+
+def test_excerpt_naming_an_unknown_term_suggests_the_key(project_copy):
+    edit(project_copy / "data/excerpts/shi-2014.yaml", "terms: [shuniu-zuzhi", "terms: [shuniu-zuzi")
+    assert "term 'shuniu-zuzi' is not a glossary key (did you mean 'shuniu-zuzhi'?)" in load_error(project_copy)
+
+
+def test_timeline_event_naming_an_unknown_source_is_an_error(project_copy):
+    edit(project_copy / "data/timeline.yaml", "source: shi-2014", "source: shi-2041")
+    assert "source 'shi-2041' is not a source in data/sources.yaml (did you mean 'shi-2014'?)" in load_error(project_copy)
+
+
+def test_person_whose_pinyin_does_not_fit_is_an_error(project_copy):
+    edit(project_copy / "data/people.yaml", "pinyin: Xí Jìnpíng", "pinyin: Xí Jīnpíng")
+    assert "'xi-jinping': pinyin 'Xí Jīnpíng' does not fit hanzi '习近平'" in load_error(project_copy)
