@@ -188,7 +188,6 @@ def bench_build(report: Report, root: Path, runs: int, component_runs: int) -> P
     labels = {
         "load_config (imports, config, hooks loaded)": "imports + config (load_config)",
         "macros": "macros plugin: data load + checks, page rendering",
-        "git-revision-date-localized": "git-revision-date-localized plugin",
         "hooks": "hooks (flashcard deck + CSV)",
         "macros.cjk_lang": "macros.cjk_lang extension",
     }
@@ -257,7 +256,6 @@ def data_times(root: Path) -> dict[str, float] | None:
 
 IMPORTS = [
     ("mkdocs-macros", "mkdocs_macros.plugin"),
-    ("git-revision-date plugin", "mkdocs_git_revision_date_localized_plugin.plugin"),
     ("pypinyin", "pypinyin"),
     ("jsonschema", "jsonschema"),
     ("genanki", "genanki"),
@@ -327,7 +325,7 @@ def bench_scale(report: Report, root: Path, factors: list[int], runs: int) -> No
                 parts.append("inside the macros plugin, " + ", ".join(f"`{n}` {data_small[n]:.2f} → {data_big[n]:.2f} s ({data_big[n] / max(data_small[n], 1e-3):.0f}×)" for n in data_big))
             report.notes.append(f"What grows most from 1× to {top}× (one in-process run each): " + "; ".join(parts) + ".")
     report.notes.append(
-        "Scale copies live in bench/out/ (ignored by git), so the git-revision-date plugin finds no history for them and "
+        "Scale copies live in bench/out/ (ignored by git), so the page-date hook finds no history for them and "
         "uses the build date, as it does for any new page; the builds are not strict (the copies are not meant to pass content checks)."
     )
 
