@@ -21,7 +21,6 @@ def define_env(env):
     guide = load_guide(root)
     index = build_index(guide, Path(env.conf["docs_dir"]))
     search_terms.register(guide)
-    env.variables["guide"] = guide
 
     def here() -> str:
         """The current page's path under docs/ (Zensical's pages carry it as .path)."""
@@ -41,7 +40,7 @@ def define_env(env):
         "timeline_page": lambda: pages.timeline_page(guide, here()),
         "tracker_page": lambda: pages.tracker_page(guide, index, here()),
         "self_check": lambda theme: render.self_check(guide, here(), theme),
-        "review_page": lambda: pages.review_page(guide, here()),
+        "review_page": lambda: pages.review_page(guide, index, here()),
         "cite_guide": lambda: render.cite_guide(*cite.guide_citations(yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8")))),
     }
     for name, function in macros.items():

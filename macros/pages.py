@@ -122,24 +122,13 @@ def tracker_page(guide: Guide, index: Index, page: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def review_page(guide: Guide, page: str) -> str:
+def review_page(guide: Guide, index: Index, page: str) -> str:
     """Every theme's self-check questions on one page, grouped by theme."""
     out = [GENERATED.format(data="data/selfcheck.yaml", macro="review_page")]
     for theme in guide.selfcheck:
         target = f"themes/{theme}.md"
-        title = _theme_titles(guide).get(theme, theme)
+        title = index.page_titles.get(target, theme)
         out.append(f"## {md_text(title)}\n")
         out.append(f"From the chapter {md_link(title, relative(page, target))}.\n")
         out.append(self_check(guide, page, theme))
     return "\n".join(out) + "\n"
-
-
-def _theme_titles(guide: Guide) -> dict[str, str]:
-    titles = {}
-    for path in sorted((guide.root / "docs" / "themes").glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        for line in text.splitlines():
-            if line.startswith("title:"):
-                titles[path.stem] = line.split(":", 1)[1].strip().strip("\"'")
-                break
-    return titles

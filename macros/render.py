@@ -46,12 +46,11 @@ def _lookup(table, key: str, page: str, what: str, where: str):
 def excerpt(guide: Guide, index: Index, page: str, excerpt_id: str, *, home: bool = False) -> str:
     """A stored excerpt as a <blockquote> whose id is the excerpt id."""
     record = _lookup(guide.excerpts, excerpt_id, page, "excerpt id", "data/excerpts/*.yaml")
-    source = guide.sources[record["source"]]
     home_page = source_page(record["source"])
     if page == home_page and not home:
         raise GuideError(Problem(page, None, excerpt_id, "this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#" + excerpt_id + ")"))
     speaker = f"{md_text(record['speaker'])}, in " if record.get("speaker") else ""
-    where = md_link(f"{source['short']}, {record['location']}", relative(page, home_page, excerpt_id))
+    where = excerpt_links(guide, page, [excerpt_id])
     terms = " · ".join(term(guide, page, key) for key in index.excerpt_terms[excerpt_id])
     lines = [
         f'<blockquote class="excerpt" id="{excerpt_id}" data-source="{record["source"]}" markdown>',
@@ -113,7 +112,7 @@ def excerpt_links(guide: Guide, page: str, excerpt_ids: list[str]) -> str:
     return "; ".join(links)
 
 
-def self_check(guide: Guide, page: str, theme: str, *, heading_level: int | None = None) -> str:
+def self_check(guide: Guide, page: str, theme: str) -> str:
     """A theme's questions, each answer folded away (pymdownx.details) with its evidence."""
     questions = _lookup(guide.selfcheck, theme, page, "self-check theme", "data/selfcheck.yaml")
     out = []
