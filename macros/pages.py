@@ -39,9 +39,11 @@ def glossary_page(guide: Guide, index: Index, page: str) -> str:
             out.append(_entry(guide, index, page, e, back[e.key], titles))
     out.append("## By characters {#by-characters}\n")
     out.append("For a reader who has only the characters: every term, ordered by pinyin, hanzi first.\n")
+    out.append('<div class="glossary-by-characters" markdown>\n')
     out.append("| Hanzi | Pinyin | Term | English |\n|---|---|---|---|")
     for e in sorted(entries, key=lambda e: (toneless(e.pinyin).lower(), e.pinyin, e.key)):
         out.append(f"| {zh(e.hanzi)} | {pinyin(e.pinyin)} | {md_link(e.term, '#' + e.key)} | {md_text(e.english)} |")
+    out.append("\n</div>")
     return "\n".join(out) + "\n"
 
 

@@ -1,0 +1,175 @@
+/* Study guide scripts: term tooltips, and lang="zh-Hans" on Chinese in search results.
+ *
+ * Loaded with `defer` (mkdocs.yml, extra_javascript); no dependencies.
+ *
+ * 1. Tooltips. Term and who's-who links carry a title ("户口 · hùkǒu · household
+ *    registration"). Material's content.tooltips feature mounts a tooltip on every
+ *    titled element as the page loads, which on the glossary (about 80 titles, 3,000
+ *    elements) cost about 50 ms of blocking time on Lighthouse's mobile profile. These
+ *    tooltips cost nothing until a pointer or keyboard reaches a link: one tooltip
+ *    element, made on first use, and four listeners on the document. They meet WCAG
+ *    1.4.13: Escape dismisses the tooltip, the pointer can move onto it, and it stays
+ *    until hover or focus leaves. While shown, the link's title moves to
+ *    data-guide-title (so the browser does not draw its own tooltip as well) and the
+ *    link is aria-describedby the tooltip. Chinese in the tooltip is marked zh-Hans
+ *    and tone-marked pinyin zh-Latn-pinyin, as macros.cjk_lang does on the pages.
+ *
+ * 2. Search results are built in the browser by Material, so macros.cjk_lang never
+ *    sees them: their Chinese is marked lang="zh-Hans" here (WCAG 3.1.2).
+ */
+(function () {
+  "use strict";
+
+  var CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e]+/g;
+  var TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/i;
+  var LINKS = ".md-content a[title], .md-content a[data-guide-title]";
+  var SHOW_DELAY = 100;
+  var HIDE_DELAY = 200;
+
+  /* ------------------------------------------------------------ language marks */
+
+  function hasCJK(text) {
+    CJK.lastIndex = 0;
+    return CJK.test(text);
+  }
+
+  /* Text as nodes, each run of Chinese in a <span lang="zh-Hans">. */
+  function marked(text) {
+    var out = [], at = 0, m;
+    CJK.lastIndex = 0;
+    while ((m = CJK.exec(text))) {
+      if (m.index > at) out.push(document.createTextNode(text.slice(at, m.index)));
+      var span = document.createElement("span");
+      span.lang = "zh-Hans";
+      span.textContent = m[0];
+      out.push(span);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) out.push(document.createTextNode(text.slice(at)));
+    return out;
+  }
+
+  function markTextNodes(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), nodes = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (hasCJK(n.data) && !n.parentElement.closest('[lang="zh-Hans"]')) nodes.push(n);
+    }
+    nodes.forEach(function (node) {
+      node.replaceWith.apply(node, marked(node.data));
+    });
+  }
+
+  /* ------------------------------------------------------------------ tooltips */
+
+  var tip = null, owner = null, dismissed = null, showTimer = 0, hideTimer = 0;
+
+  function tooltip() {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "guide-tooltip";
+      tip.className = "guide-tooltip";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+      tip.addEventListener("mouseleave", function () { later(hide, HIDE_DELAY); });
+      document.body.append(tip);
+    }
+    return tip;
+  }
+
+  /* "户口 · hùkǒu · household registration": one line per part, each with its lang. */
+  function lines(title) {
+    return title.split(" · ").map(function (part) {
+      var line = document.createElement("span");
+      line.className = "guide-tooltip__line";
+      if (!hasCJK(part) && TONED.test(part)) line.lang = "zh-Latn-pinyin";
+      line.append.apply(line, marked(part));
+      return line;
+    });
+  }
+
+  function place(link) {
+    var box = link.getClientRects()[0] || link.getBoundingClientRect();
+    var gap = 8, width = tip.offsetWidth, height = tip.offsetHeight;
+    var room = document.documentElement.clientWidth;
+    var left = Math.max(gap, Math.min(box.left + box.width / 2 - width / 2, room - width - gap));
+    var top = box.bottom + gap;
+    if (top + height > window.innerHeight && box.top - gap - height > 0) top = box.top - gap - height;
+    tip.style.left = left + window.scrollX + "px";
+    tip.style.top = top + window.scrollY + "px";
+  }
+
+  function show(link) {
+    clearTimeout(hideTimer);
+    if (link === owner || link === dismissed) return;
+    hide();
+    var title = link.getAttribute("title");
+    if (!title) return;
+    owner = link;
+    link.setAttribute("data-guide-title", title);
+    link.removeAttribute("title");
+    link.setAttribute("aria-describedby", "guide-tooltip");
+    var box = tooltip();
+    box.replaceChildren.apply(box, lines(title));
+    box.hidden = false;
+    place(link);
+  }
+
+  function hide() {
+    clearTimeout(showTimer);
+    clearTimeout(hideTimer);
+    if (!owner) return;
+    owner.setAttribute("title", owner.getAttribute("data-guide-title"));
+    owner.removeAttribute("data-guide-title");
+    owner.removeAttribute("aria-describedby");
+    owner = null;
+    tip.hidden = true;
+  }
+
+  function later(fn, delay) {
+    clearTimeout(fn === hide ? hideTimer : showTimer);
+    var id = setTimeout(fn, delay);
+    if (fn === hide) hideTimer = id; else showTimer = id;
+  }
+
+  function linkOf(node) {
+    return node && node.closest ? node.closest(LINKS) : null;
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var link = linkOf(event.target);
+    if (link) later(function () { show(link); }, SHOW_DELAY);
+  });
+  document.addEventListener("mouseout", function (event) {
+    var link = linkOf(event.target);
+    if (!link || link.contains(event.relatedTarget)) return;
+    clearTimeout(showTimer);
+    if (link === dismissed) dismissed = null;
+    if (link === owner && !(tip && tip.contains(event.relatedTarget))) later(hide, HIDE_DELAY);
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = linkOf(event.target);
+    if (link) show(link);
+  });
+  document.addEventListener("focusout", function (event) {
+    var link = linkOf(event.target);
+    if (link === dismissed) dismissed = null;
+    if (link && link === owner) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && owner) {
+      dismissed = owner;
+      hide();
+    }
+  });
+  window.addEventListener("resize", hide);
+
+  /* ------------------------------------------------------------ search results */
+
+  var results = document.querySelector(".md-search-result__list");
+  if (results) {
+    new MutationObserver(function () {
+      markTextNodes(results);
+    }).observe(results, { childList: true, subtree: true, characterData: true });
+  }
+})();
