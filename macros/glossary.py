@@ -41,7 +41,7 @@ class Entry:
 
     @property
     def tooltip(self) -> str:
-        """Plain text for the link title (Material shows it as a tooltip)."""
+        """Plain text for the link title (docs/javascripts/guide.js shows it as a tooltip)."""
         return f"{self.hanzi} · {self.pinyin} · {self.english}"
 
 

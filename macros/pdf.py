@@ -62,7 +62,7 @@ FAKE_HOST = "guide.invalid"           # resolves relative links without touching
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr"}
 DROP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-announce",
-                "md-header", "md-footer", "md-search", "md-sidebar", "md-tooltip"}
+                "md-header", "md-footer", "md-search", "md-sidebar", "guide-tooltip"}
 DROP_TAGS = {"script", "noscript", "template", "button", "input", "form"}
 ID_LIST_ATTRS = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
 

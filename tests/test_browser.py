@@ -353,35 +353,132 @@ def test_palette_toggle_flips_and_persists(recorder, served):
     assert not recorder.errors and not recorder.foreign and not recorder.failed
 
 
+def _term_page(site_dir) -> str:
+    """The home page or Shi (2014)'s page, whichever links the term hukou."""
+    for p in ("", "sources/shi-2014/"):
+        if 'glossary/#hukou" title="户口 · hùkǒu · household registration"' in (site_dir / p / "index.html").read_text(encoding="utf-8"):
+            return p
+    raise AssertionError("neither the home page nor Shi (2014)'s page links the term hukou")
+
+
+TOOLTIP = "#guide-tooltip"
+
+
 def test_term_tooltip_and_link_to_glossary(recorder, served):
     site_dir, base_url = served
-    start = next(
-        (
-            p
-            for p in ("", "sources/shi-2014/")
-            if 'glossary/#hukou" title="户口 · hùkǒu · household registration"' in (site_dir / p / "index.html").read_text(encoding="utf-8")
-        ),
-        None,
-    )
-    assert start is not None, "neither the home page nor Shi (2014)'s page links the term hukou"
     page = recorder.page
-    recorder.open(base_url + start)
+    recorder.open(base_url + _term_page(site_dir))
     link = page.locator('article a[href$="glossary/#hukou"]').first
     expect(link).to_be_visible()
     link.hover()
-    tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    tooltip = page.locator(TOOLTIP)
     expect(tooltip).to_be_visible()
-    text = tooltip.inner_text()
-    for part in ("户口", "hùkǒu", "household registration"):
-        assert part in text, f"tooltip {text!r} lacks {part!r}"
+    expect(tooltip).to_have_attribute("role", "tooltip")
+    lines = tooltip.locator(".guide-tooltip__line").all_inner_texts()
+    assert lines == ["户口", "hùkǒu", "household registration"], lines
     expect(tooltip.locator('[lang="zh-Hans"]')).to_have_text("户口")
+    expect(tooltip.locator('[lang="zh-Latn-pinyin"]')).to_have_text("hùkǒu")
     assert page.evaluate(UNMARKED_CHINESE_JS) == [], "tooltip Chinese is not marked zh-Hans"
+    # The browser's own tooltip would show the title again: it is moved while ours shows.
+    expect(link).not_to_have_attribute("title", re.compile(".*"))
+    expect(link).to_have_attribute("aria-describedby", "guide-tooltip")
     recorder.follow(link)
     expect(page).to_have_url(served[1] + "glossary/#hukou")
     heading = page.locator("h3#hukou")
     expect(heading).to_be_visible()
     expect(heading).to_be_in_viewport()
     assert not recorder.errors and not recorder.foreign
+
+
+def test_tooltip_is_hoverable_dismissible_and_follows_focus(recorder, served):
+    """WCAG 1.4.13 (content on hover or focus): the pointer can move onto the tooltip,
+    Escape dismisses it without moving pointer or focus, it goes when hover or focus
+    leaves, and the link gets its title back. Keyboard focus shows it too."""
+    site_dir, base_url = served
+    page = recorder.page
+    recorder.open(base_url + _term_page(site_dir))
+    link = page.locator('article a[href$="glossary/#hukou"]').first
+    tooltip = page.locator(TOOLTIP)
+    link.hover()
+    expect(tooltip).to_be_visible()
+    box = tooltip.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
+    page.wait_for_timeout(400)  # longer than the hide delay
+    expect(tooltip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    expect(link).to_have_attribute("title", "户口 · hùkǒu · household registration")
+    expect(link).not_to_have_attribute("aria-describedby", re.compile(".*"))
+    link.hover()  # back on the link after dismissing: shows again
+    expect(tooltip).to_be_visible()
+    page.mouse.move(0, VIEWPORT["height"] - 1)
+    expect(tooltip).to_be_hidden()
+    link.focus()
+    expect(tooltip).to_be_visible()
+    expect(tooltip.locator(".guide-tooltip__line").first).to_have_text("户口")
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    expect(link).to_be_focused()
+    page.locator("body").focus()
+    page.evaluate("() => document.activeElement.blur()")
+    link.focus()
+    expect(tooltip).to_be_visible()
+    page.evaluate("() => document.activeElement.blur()")
+    expect(tooltip).to_be_hidden()
+    assert not recorder.errors
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_open_tooltip_passes_axe_and_fits_a_phone(browser, served, palette):
+    """With a tooltip showing, in both palettes: zero axe violations (its contrast
+    included), and on a 360 px wide screen it stays inside the screen."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    site_dir, base_url = served
+    rec = Recorder(browser, base_url, color_scheme=palette)
+    try:
+        rec.page.set_viewport_size({"width": 360, "height": 740})
+        rec.open(base_url + _term_page(site_dir))
+        links = rec.page.locator('article a[href*="glossary/#"][title]')
+        assert links.count() >= 3
+        tooltip = rec.page.locator(TOOLTIP)
+        for link in (links.first, links.last):
+            link.scroll_into_view_if_needed()
+            link.hover()
+            expect(tooltip).to_be_visible()
+            box = tooltip.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"tooltip leaves the screen: {box}"
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        violations = Axe().run(rec.page, options=options).response["violations"]
+        lines = [f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in violations]
+        assert not lines, f"axe-core violations with a tooltip open [{palette}]:\n" + "\n".join(lines)
+        assert not rec.errors and not rec.foreign and not rec.failed
+    finally:
+        rec.close()
+
+
+def test_glossary_jumps_land_on_their_heading(recorder, served):
+    """Entries far down the glossary are laid out only when near the screen
+    (content-visibility): the letter bar and the by-characters table still land the
+    reader on the heading they chose."""
+    page = recorder.page
+    recorder.open(served[1] + "glossary/")
+    letters = page.locator("nav.letter-bar a")
+    last = letters.last
+    target = last.get_attribute("href")
+    last.click()
+    heading = page.locator(f"h2{target}")
+    expect(heading).to_be_in_viewport()
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.locator('article a[href="#by-characters"]').first.click()
+    expect(page.locator("h2#by-characters")).to_be_in_viewport()
+    row = page.locator(".glossary-by-characters tbody tr").first
+    expect(row).to_be_visible()
+    entry = row.locator("a")
+    key = entry.get_attribute("href")
+    entry.click()
+    expect(page.locator(f"h3{key}")).to_be_in_viewport()
+    assert not recorder.errors
 
 
 def _type_like_a_reader(page, cdp, text: str):

@@ -72,7 +72,7 @@
       tip.hidden = true;
       tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
       tip.addEventListener("mouseleave", function () { later(hide, HIDE_DELAY); });
-      document.body.append(tip);
+      (document.querySelector("main") || document.body).append(tip);  // inside a landmark
     }
     return tip;
   }
@@ -95,8 +95,9 @@
     var left = Math.max(gap, Math.min(box.left + box.width / 2 - width / 2, room - width - gap));
     var top = box.bottom + gap;
     if (top + height > window.innerHeight && box.top - gap - height > 0) top = box.top - gap - height;
-    tip.style.left = left + window.scrollX + "px";
-    tip.style.top = top + window.scrollY + "px";
+    var origin = tip.offsetParent ? tip.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
+    tip.style.left = left - origin.left + "px";
+    tip.style.top = top - origin.top + "px";
   }
 
   function show(link) {
@@ -138,7 +139,9 @@
 
   document.addEventListener("mouseover", function (event) {
     var link = linkOf(event.target);
-    if (link) later(function () { show(link); }, SHOW_DELAY);
+    if (!link) return;
+    if (link === dismissed && !link.contains(event.relatedTarget)) dismissed = null;  // entered anew
+    later(function () { show(link); }, SHOW_DELAY);
   });
   document.addEventListener("mouseout", function (event) {
     var link = linkOf(event.target);
