@@ -71,7 +71,7 @@
       tip.setAttribute("role", "tooltip");
       tip.hidden = true;
       tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
-      tip.addEventListener("mouseleave", function () { later(hide, HIDE_DELAY); });
+      tip.addEventListener("mouseleave", hideSoon);
       (document.querySelector("main") || document.body).append(tip);  // inside a landmark
     }
     return tip;
@@ -127,10 +127,14 @@
     tip.hidden = true;
   }
 
-  function later(fn, delay) {
-    clearTimeout(fn === hide ? hideTimer : showTimer);
-    var id = setTimeout(fn, delay);
-    if (fn === hide) hideTimer = id; else showTimer = id;
+  function showSoon(link) {
+    clearTimeout(showTimer);
+    showTimer = setTimeout(function () { show(link); }, SHOW_DELAY);
+  }
+
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, HIDE_DELAY);
   }
 
   function linkOf(node) {
@@ -141,14 +145,14 @@
     var link = linkOf(event.target);
     if (!link) return;
     if (link === dismissed && !link.contains(event.relatedTarget)) dismissed = null;  // entered anew
-    later(function () { show(link); }, SHOW_DELAY);
+    showSoon(link);
   });
   document.addEventListener("mouseout", function (event) {
     var link = linkOf(event.target);
     if (!link || link.contains(event.relatedTarget)) return;
     clearTimeout(showTimer);
     if (link === dismissed) dismissed = null;
-    if (link === owner && !(tip && tip.contains(event.relatedTarget))) later(hide, HIDE_DELAY);
+    if (link === owner && !(tip && tip.contains(event.relatedTarget))) hideSoon();
   });
   document.addEventListener("focusin", function (event) {
     var link = linkOf(event.target);
