@@ -1,19 +1,19 @@
 """Build the guide through MkDocs' Python API, optionally without some of our extras,
 optionally capturing every page's Markdown after the macros have run.
 
-    python bench/build.py --root . --site-dir /tmp/x [--without git,hooks,cjk] [--capture DIR]
+    python bench/build.py --root . --site-dir /tmp/x [--without hooks,cjk] [--capture DIR]
 
 `--without` drops components from the configuration in memory (mkdocs.yml is not
 touched), so the build still runs from the project root with its git history:
 
-    git     the git-revision-date-localized plugin
-    hooks   our MkDocs hooks (macros/build_hooks.py: flashcard deck and CSV)
+    hooks   our MkDocs hooks (macros/build_hooks.py: flashcard deck and CSV, robots.txt,
+            page dates from git)
     cjk     our Markdown extensions (macros.cjk_lang)
 
 `--capture DIR` writes a "bare" project into DIR: docs/ is a copy of the docs tree in
 which each page is replaced by its Markdown as rendered by the macros (front matter
 kept), plus the files our hooks generate; mkdocs.yml is ours without the macros plugin,
-the git plugin, our hooks and our extensions. Material then builds the same pages alone.
+our hooks and our extensions. Material then builds the same pages alone.
 
 This does what `mkdocs build` does (load_config, on_startup, build, on_shutdown). Strict
 mode is off unless --strict is given: warnings do not change the work a build does, and
@@ -38,7 +38,7 @@ from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils.yaml import yaml_load
 
-EXTRA_PLUGINS = {"macros", "git-revision-date-localized"}  # ours, not Material's
+EXTRA_PLUGINS = {"macros"}  # ours, not Material's
 
 
 def _name(item) -> str:
@@ -121,8 +121,6 @@ COMPONENT_NAMES = {"macros/build_hooks.py": "hooks"}
 def without(raw: dict, parts: set[str]) -> dict:
     """Overrides for load_config that drop the named components."""
     out: dict = {}
-    if "git" in parts:
-        out["plugins"] = [p for p in raw.get("plugins", []) if _name(p) != "git-revision-date-localized"]
     if "hooks" in parts:
         out["hooks"] = []
     if "cjk" in parts:
@@ -163,7 +161,7 @@ class Capture(BasePlugin):
 
     @event_priority(-100)
     def on_page_markdown(self, markdown, *, page, config, files):
-        meta = {k: v for k, v in page.meta.items() if not k.startswith("git_")}
+        meta = {k: v for k, v in page.meta.items() if k != "revision_date"}  # set by our hook
         head = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" if meta else ""
         target = self.docs_out / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -177,7 +175,7 @@ def main() -> int:
     parser.add_argument("--config", type=Path, help="default: ROOT/mkdocs.yml")
     parser.add_argument("--timings", type=Path, help="write seconds per component (JSON) here")
     parser.add_argument("--site-dir", type=Path, required=True)
-    parser.add_argument("--without", default="", help="comma-separated: git, hooks, cjk")
+    parser.add_argument("--without", default="", help="comma-separated: hooks, cjk")
     parser.add_argument("--capture", type=Path)
     parser.add_argument("--strict", action="store_true")
     args = parser.parse_args()
@@ -187,7 +185,7 @@ def main() -> int:
     config_file = (args.config or root / "mkdocs.yml").resolve()
     raw = raw_config(config_file)
     parts = {p for p in args.without.split(",") if p}
-    unknown = parts - {"git", "hooks", "cjk"}
+    unknown = parts - {"hooks", "cjk"}
     if unknown:
         parser.error(f"unknown component(s): {', '.join(sorted(unknown))}")
     started = time.perf_counter()
