@@ -23,6 +23,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 expect = sync_api.expect
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 VIEWPORT = {"width": 1280, "height": 900}
 PALETTES = {"light": "default", "dark": "slate"}
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -224,7 +225,6 @@ def walk(browser, served, pages):
     axe runs in both at once, so the walk uses both cores."""
     from axe_playwright_python.sync_playwright import Axe
 
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     recorders = {palette: Recorder(browser, served[1], color_scheme=palette) for palette in PALETTES}
     results = {}
     try:
@@ -248,7 +248,7 @@ def walk(browser, served, pages):
                     "structure": rec.page.evaluate(STRUCTURE_JS),
                     "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS) if url.endswith("/glossary/") else None,
                 }
-                rec.page.evaluate(AXE_START_JS, options)
+                rec.page.evaluate(AXE_START_JS, AXE_OPTIONS)
             for palette, rec in recorders.items():
                 outcome = rec.page.wait_for_function("() => window.__axeOutcome", timeout=120_000).json_value()
                 assert "error" not in outcome, f"axe failed on {url} [{palette}]: {outcome['error']}"
@@ -261,6 +261,14 @@ def walk(browser, served, pages):
 
 def _short(base_url: str, url: str) -> str:
     return "/" + url[len(base_url) :] if url.startswith(base_url) else url
+
+
+def _axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it is now (a dialog or tooltip open), one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    return [f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in violations]
 
 
 # --------------------------------------------------------------------------- every page
@@ -432,8 +440,6 @@ def test_tooltip_is_hoverable_dismissible_and_follows_focus(recorder, served):
 def test_open_tooltip_passes_axe_and_fits_a_phone(browser, served, palette):
     """With a tooltip showing, in both palettes: zero axe violations (its contrast
     included), and on a 360 px wide screen it stays inside the screen."""
-    from axe_playwright_python.sync_playwright import Axe
-
     site_dir, base_url = served
     rec = Recorder(browser, base_url, color_scheme=palette)
     try:
@@ -448,9 +454,7 @@ def test_open_tooltip_passes_axe_and_fits_a_phone(browser, served, palette):
             expect(tooltip).to_be_visible()
             box = tooltip.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"tooltip leaves the screen: {box}"
-        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-        violations = Axe().run(rec.page, options=options).response["violations"]
-        lines = [f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in violations]
+        lines = _axe_violations(rec.page)
         assert not lines, f"axe-core violations with a tooltip open [{palette}]:\n" + "\n".join(lines)
         assert not rec.errors and not rec.foreign and not rec.failed
     finally:
@@ -535,17 +539,13 @@ def test_search_finds_glossary_entry(recorder, served, query, target):
 def test_open_search_with_results_passes_axe(browser, served, palette):
     """The walk checks pages with search closed; this checks the open search dialog,
     its results and their highlighting, in both palettes."""
-    from axe_playwright_python.sync_playwright import Axe
-
     rec = Recorder(browser, served[1], color_scheme=palette)
     try:
         rec.open(served[1])
         rec.page.keyboard.press("/")
         rec.page.keyboard.type("hukou", delay=15)
         expect(rec.page.locator(".md-search-result__list a.md-search-result__link").first).to_be_visible()
-        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-        violations = Axe().run(rec.page, options=options).response["violations"]
-        lines = [f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in violations]
+        lines = _axe_violations(rec.page)
         assert not lines, f"axe-core violations with search open [{palette}]:\n" + "\n".join(lines)
         assert not rec.errors and not rec.foreign and not rec.failed
     finally:
