@@ -170,6 +170,9 @@
     }
   });
   window.addEventListener("resize", hide);
+  document.addEventListener("scroll", function () {  // a table scrolled sideways, say
+    if (owner) place(owner);
+  }, { capture: true, passive: true });
 
   /* ------------------------------------------------------------ search results */
 
