@@ -1,15 +1,18 @@
-"""Remember which inputs passed a check, so unchanged inputs are not checked again.
+"""Remember which inputs passed a check, so unchanged inputs are not checked again, and
+keep generated files whose inputs have not changed.
 
 Only successes are remembered, keyed by the exact input (a data file's digest, a
 (hanzi, pinyin) pair) and the checking library's version, so a failing input is checked
-and reported on every build. The files live in .cache/ (gitignored); deleting it only
-makes the next build check everything.
+and reported on every build. Generated files (the flashcard deck) are kept under a key
+that digests everything they are made from. The files live in .cache/ (gitignored);
+deleting it only makes the next build check and generate everything.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -72,3 +75,25 @@ class Checks:
 
 def digest(*parts: bytes) -> str:
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def remembered(root: Path | None, name: str, key: str, make: Callable[[], bytes]) -> bytes:
+    """`make()`'s output, kept in .cache/<name> with `key` beside it and made again only
+    when the key changes. The key must digest every input of `make`."""
+    folder = Path(root) / CACHE_DIR if root else None
+    if folder:
+        stored, stored_key = folder / name, folder / f"{name}.key"
+        try:
+            if stored_key.read_text(encoding="utf-8") == key:
+                return stored.read_bytes()
+        except OSError:
+            pass
+    data = make()
+    if folder:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            stored.write_bytes(data)
+            stored_key.write_text(key, encoding="utf-8")  # written last: a torn write is a miss
+        except OSError:
+            pass  # a read-only checkout simply generates every time
+    return data

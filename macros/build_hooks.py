@@ -1,7 +1,9 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): generated study files and page dates.
 
 - The Anki deck and CSV are added as generated files in `on_files`, so MkDocs copies them
-  into the site and validates the links to them like any other page link.
+  into the site and validates the links to them like any other page link. They are kept
+  in .cache/ and made again only when glossary.yaml, macros/flashcards.py or genanki's
+  version changes.
 - robots.txt names the sitemap at the deployed address (site_url).
 - Each page's "last updated" date (shown by Material from `revision_date`) comes from
   one `git log` call per build (macros/page_dates.py).
@@ -10,6 +12,8 @@
 from __future__ import annotations
 
 import sys
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -17,7 +21,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import flashcards  # noqa: E402
-from macros.build_cache import Checks  # noqa: E402
+from macros.build_cache import Checks, digest, remembered  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
 from macros.page_dates import page_dates  # noqa: E402
 
@@ -27,13 +31,23 @@ CSV = "study/guide-glossary.csv"
 
 def on_files(files, config):
     root = Path(config["config_file_path"]).parent
-    glossary = load_glossary(root / "glossary.yaml", checks=Checks.at(root))
-    files.append(File.generated(config, DECK, content=flashcards.apkg_bytes(glossary)))
-    files.append(File.generated(config, CSV, content=flashcards.csv_text(glossary)))
+    deck, table = flashcard_files(root)
+    files.append(File.generated(config, DECK, content=deck))
+    files.append(File.generated(config, CSV, content=table))
     files.append(File.generated(config, "robots.txt", content=robots_txt(config["site_url"] or "/")))
     pages = [f.src_uri for f in files.documentation_pages()]
     config["extra"]["page_dates"] = page_dates(root, Path(config["docs_dir"]), pages)
     return files
+
+
+def flashcard_files(root: Path) -> tuple[bytes, bytes]:
+    """The deck and the CSV, from .cache/ when nothing they are made from has changed."""
+    source = root / "glossary.yaml"
+    key = digest(source.read_bytes(), Path(flashcards.__file__).read_bytes(), version("genanki").encode())
+    glossary = cache(lambda: load_glossary(source, checks=Checks.at(root)))
+    deck = remembered(root, "guide-glossary.apkg", key, lambda: flashcards.apkg_bytes(glossary()))
+    table = remembered(root, "guide-glossary.csv", key, lambda: flashcards.csv_text(glossary()).encode("utf-8"))
+    return deck, table
 
 
 def robots_txt(site_url: str) -> str:

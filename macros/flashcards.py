@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+from functools import cache
 from pathlib import Path
 
-import genanki
 import markdown
 
 from .glossary import Glossary
@@ -23,30 +23,39 @@ DECK_NAME = "Social Management to Social Governance: glossary"
 GUID_NAMESPACE = "social-governance-guide"
 CSV_FIELDS = ["hanzi", "pinyin", "english", "definition", "term", "key"]
 
-MODEL = genanki.Model(
-    MODEL_ID,
-    "Study guide term (hanzi → meaning)",
-    fields=[{"name": n} for n in ("Key", "Hanzi", "Pinyin", "Term", "English", "Definition")],
-    templates=[
-        {
-            "name": "Hanzi → meaning",
-            "qfmt": '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>',
-            "afmt": '{{FrontSide}}<hr id="answer"><div lang="zh-Latn-pinyin">{{Pinyin}}</div>'
-                    "<div><b>{{Term}}</b> — {{English}}</div><div>{{Definition}}</div>",
-        },
-        {
-            "name": "Meaning → hanzi",
-            "qfmt": "<div><b>{{English}}</b></div><div>{{Definition}}</div>",
-            "afmt": '{{FrontSide}}<hr id="answer"><div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>'
-                    '<div lang="zh-Latn-pinyin">{{Pinyin}}</div><div>{{Term}}</div>',
-        },
-    ],
-    css=".card { font-family: system-ui, sans-serif; font-size: 20px; text-align: center; }"
-        " .hanzi { font-size: 48px; font-family: 'Noto Sans CJK SC', 'PingFang SC', sans-serif; }",
-)
+
+@cache
+def model():
+    """The note type. genanki is imported here, not at module load: a build whose deck is
+    cached (macros.build_cache.remembered) never needs it."""
+    import genanki
+
+    return genanki.Model(
+        MODEL_ID,
+        "Study guide term (hanzi → meaning)",
+        fields=[{"name": n} for n in ("Key", "Hanzi", "Pinyin", "Term", "English", "Definition")],
+        templates=[
+            {
+                "name": "Hanzi → meaning",
+                "qfmt": '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>',
+                "afmt": '{{FrontSide}}<hr id="answer"><div lang="zh-Latn-pinyin">{{Pinyin}}</div>'
+                        "<div><b>{{Term}}</b> — {{English}}</div><div>{{Definition}}</div>",
+            },
+            {
+                "name": "Meaning → hanzi",
+                "qfmt": "<div><b>{{English}}</b></div><div>{{Definition}}</div>",
+                "afmt": '{{FrontSide}}<hr id="answer"><div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>'
+                        '<div lang="zh-Latn-pinyin">{{Pinyin}}</div><div>{{Term}}</div>',
+            },
+        ],
+        css=".card { font-family: system-ui, sans-serif; font-size: 20px; text-align: center; }"
+            " .hanzi { font-size: 48px; font-family: 'Noto Sans CJK SC', 'PingFang SC', sans-serif; }",
+    )
 
 
 def guid(key: str) -> str:
+    import genanki
+
     return genanki.guid_for(GUID_NAMESPACE, key)
 
 
@@ -55,15 +64,19 @@ def _html(text: str) -> str:
     return markdown.markdown(text.replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def deck(glossary: Glossary) -> genanki.Deck:
+def deck(glossary: Glossary):
+    import genanki
+
     result = genanki.Deck(DECK_ID, DECK_NAME)
     for e in glossary.sorted():
         fields = [e.key, e.hanzi, e.pinyin, e.term, e.english, _html(e.definition)]
-        result.add_note(genanki.Note(model=MODEL, fields=fields, guid=guid(e.key), sort_field=e.key))
+        result.add_note(genanki.Note(model=model(), fields=fields, guid=guid(e.key), sort_field=e.key))
     return result
 
 
 def apkg_bytes(glossary: Glossary) -> bytes:
+    import genanki
+
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "deck.apkg"
         genanki.Package(deck(glossary)).write_to_file(str(path), timestamp=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.build_cache import Checks
+from macros.build_cache import Checks, remembered
 from macros.errors import GuideError
 from macros.glossary import load_glossary
 
@@ -39,3 +39,32 @@ def test_an_edited_file_is_validated_again(tmp_path):
     build(tmp_path)
     with pytest.raises(GuideError, match="unknown field 'englsh'"):
         build(tmp_path, english="englsh")
+
+
+def test_a_remembered_file_is_made_once_per_key(tmp_path):
+    made = []
+
+    def make(data):
+        return lambda: made.append(data) or data
+
+    assert remembered(tmp_path, "out.bin", "k1", make(b"one")) == b"one"
+    assert remembered(tmp_path, "out.bin", "k1", make(b"stale")) == b"one"  # kept, not made
+    assert remembered(tmp_path, "out.bin", "k2", make(b"two")) == b"two"  # new key: made again
+    assert remembered(None, "out.bin", "k2", make(b"three")) == b"three"  # no folder: always made
+    assert made == [b"one", b"two", b"three"]
+
+
+def test_an_edited_glossary_gives_new_flashcards_even_with_a_cache(tmp_path):
+    """The deck and CSV are cached under a digest of glossary.yaml, so an edit shows up
+    in the next build's files, and an unchanged glossary reuses the stored deck."""
+    from macros.build_hooks import flashcard_files
+
+    build(tmp_path)
+    deck, table = flashcard_files(tmp_path)
+    assert "household registration" in table.decode("utf-8") and deck.startswith(b"PK")
+    assert flashcard_files(tmp_path) == (deck, table)
+    entry = tmp_path / "glossary.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("household registration", "residence permit"), encoding="utf-8")
+    deck2, table2 = flashcard_files(tmp_path)
+    assert "residence permit" in table2.decode("utf-8") and "household registration" not in table2.decode("utf-8")
+    assert deck2 != deck
