@@ -2,8 +2,8 @@
 
 - The Anki deck and CSV are added as generated files in `on_files`, so MkDocs copies them
   into the site and validates the links to them like any other page link. They are kept
-  in .cache/ and made again only when glossary.yaml, macros/flashcards.py or genanki's
-  version changes.
+  in .cache/ and made again only when glossary.yaml, the code that reads and writes them
+  (macros/glossary.py, macros/flashcards.py) or genanki's or Markdown's version changes.
 - robots.txt names the sitemap at the deployed address (site_url).
 - Each page's "last updated" date (shown by Material from `revision_date`) comes from
   one `git log` call per build (macros/page_dates.py).
@@ -21,6 +21,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import flashcards  # noqa: E402
+from macros import glossary as glossary_module  # noqa: E402
 from macros.build_cache import Checks, digest, remembered  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
 from macros.page_dates import page_dates  # noqa: E402
@@ -43,7 +44,8 @@ def on_files(files, config):
 def flashcard_files(root: Path) -> tuple[bytes, bytes]:
     """The deck and the CSV, from .cache/ when nothing they are made from has changed."""
     source = root / "glossary.yaml"
-    key = digest(source.read_bytes(), Path(flashcards.__file__).read_bytes(), version("genanki").encode())
+    code = [Path(module.__file__).read_bytes() for module in (flashcards, glossary_module)]
+    key = digest(source.read_bytes(), *code, version("genanki").encode(), version("markdown").encode())
     glossary = cache(lambda: load_glossary(source, checks=Checks.at(root)))
     deck = remembered(root, "guide-glossary.apkg", key, lambda: flashcards.apkg_bytes(glossary()))
     table = remembered(root, "guide-glossary.csv", key, lambda: flashcards.csv_text(glossary()).encode("utf-8"))
