@@ -16,10 +16,11 @@ help: ## Show this help
 	@echo "Study guide: make <target>"
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)   # create the venv once
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --requirement requirements.txt
+	$(PY) -m pip install --quiet --no-deps --editable .   # the studyguide package, importable by name
 	@touch $(STAMP)
 
 serve: $(STAMP) ## Build and serve the guide with live reload at http://127.0.0.1:8000
@@ -32,7 +33,7 @@ test: $(STAMP) ## Run the whole test suite (strict build included)
 	$(PY) -m pytest
 
 pdf: build ## Write the whole guide as one PDF into site/
-	$(PY) -m macros.pdf site
+	$(PY) -m studyguide.outputs.pdf site
 
 bench: $(STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse scores
 	$(PY) bench/bench.py

@@ -66,11 +66,11 @@ def synthetic_terms(root: Path, count: int, rng: random.Random) -> dict[str, dic
     sys.path.insert(0, str(root))
     from pypinyin import Style, pinyin
 
-    from macros.glossary import load_glossary
-    from macros.pinyin_check import check_pinyin, toneless
+    from studyguide.load.glossary import load_glossary
+    from studyguide.load.pinyin import check_pinyin, toneless
 
     glossary = load_glossary(root / "glossary.yaml")
-    pool = sorted({c for e in glossary.entries.values() for c in e.hanzi if "\u4e00" <= c <= "\u9fff"})
+    pool = sorted({c for e in glossary.entries.values() for c in e.hanzi if is_hanzi(c)})
     seen = {e.hanzi for e in glossary.entries.values()}
     terms: dict[str, dict] = {}
     keys: list[str] = []

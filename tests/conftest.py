@@ -60,6 +60,6 @@ def project_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def guide():
-    from macros.guide import load_guide
+    from studyguide.load.guide import load_guide
 
     return load_guide(ROOT)

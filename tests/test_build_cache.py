@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.build_cache import Checks, remembered
-from macros.errors import GuideError
-from macros.glossary import load_glossary
+from studyguide.load.cache import Checks, remembered
+from studyguide.errors import GuideError
+from studyguide.load.glossary import load_glossary
 
 ENTRY = "hukou:\n  hanzi: 户口\n  pinyin: {pinyin}\n  {english}: household registration\n  definition: Registration.\n"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.cite import apa, chicago, sentence_case
+from studyguide.outputs.citations import apa, chicago, sentence_case
 
 
 def test_chicago_for_the_working_paper_gives_its_date_and_permalink(guide):

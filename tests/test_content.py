@@ -11,9 +11,10 @@ from io import BytesIO
 import pytest
 
 from conftest import ROOT
-from macros import flashcards, verbatim
-from macros.check import excerpt_problems
-from macros.index import build_index
+from studyguide.outputs import flashcards
+from studyguide.load import verbatim
+from studyguide.check import excerpt_problems
+from studyguide.crossref.index import build_index
 
 SEEDS = verbatim.seeds_dir(ROOT, os.environ)
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"source texts not found at {SEEDS} (set GUIDE_SEEDS)")

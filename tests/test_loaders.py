@@ -7,10 +7,10 @@ import textwrap
 
 import pytest
 
-from macros.errors import GuideError
-from macros.glossary import load_glossary
-from macros.pinyin_check import check_pinyin
-from macros.strict_yaml import load_text
+from studyguide.errors import GuideError
+from studyguide.load.glossary import load_glossary
+from studyguide.load.pinyin import check_pinyin
+from studyguide.load.yaml_strict import load_text
 
 GOOD = """\
 hukou:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from datetime import date
 
-from macros.page_dates import page_dates
+from studyguide.pages.dates import page_dates
 
 
 def git(root, *args, when="2024-03-05T12:00:00Z"):

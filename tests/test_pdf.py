@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import pdf as guide_pdf
+from studyguide.outputs import pdf as guide_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.pdf
@@ -240,7 +240,7 @@ def test_running_header_carries_the_chapter_and_pages_are_numbered(rendered, rea
 
 
 def test_every_glossary_term_and_its_hanzi_are_in_the_text(text):
-    from macros.glossary import load_glossary
+    from studyguide.load.glossary import load_glossary
 
     glossary = load_glossary(ROOT / "glossary.yaml")
     flat_text, bare = flat(text), squeeze(text)
@@ -250,7 +250,7 @@ def test_every_glossary_term_and_its_hanzi_are_in_the_text(text):
 
 
 def test_no_missing_glyphs(text):
-    from macros.glossary import load_glossary
+    from studyguide.load.glossary import load_glossary
 
     assert "\ufffd" not in text, "replacement characters in the extracted text (missing glyphs)"
     glossary = load_glossary(ROOT / "glossary.yaml")

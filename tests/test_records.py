@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.errors import GuideError
-from macros.guide import load_guide
+from studyguide.errors import GuideError
+from studyguide.load.guide import load_guide
 
 
 def load_error(project) -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from macros import render
+from studyguide.render import blocks as render
 from macros.cjk_lang import wrap
-from macros.errors import GuideError
-from macros.glossary import Entry, Glossary
-from macros.guide import Guide
-from macros.index import build_index
-from macros.links import md_link, relative
-from macros.records import Record
+from studyguide.errors import GuideError
+from studyguide.load.glossary import Entry, Glossary
+from studyguide.load.guide import Guide
+from studyguide.crossref.index import build_index
+from studyguide.render.links import md_link, relative
+from studyguide.load.records import Record
 
 EXTENSIONS = ["attr_list", "md_in_html", "macros.cjk_lang"]
 
@@ -114,7 +114,7 @@ def test_excerpts_match_terms_by_alias_and_hanzi_as_well_as_their_own_list():
 
 
 def test_a_script_in_a_definition_never_becomes_a_live_script():
-    from macros import pages
+    from studyguide.pages import generated as pages
     guide = small_guide()
     out = pages.glossary_page(guide, build_index(guide), "glossary.md")
     html = markdown.markdown(out, extensions=EXTENSIONS + ["admonition"])

@@ -158,7 +158,7 @@ def test_every_internal_link_on_every_page_resolves_to_a_file_and_anchor(site):
 
 
 def test_tracker_links_every_excerpt_that_illustrates_a_term(site, guide):
-    from macros.index import build_index
+    from studyguide.crossref.index import build_index
 
     html = (site / "tracker/index.html").read_text(encoding="utf-8")
     index = build_index(guide)

@@ -6,11 +6,12 @@ import json
 from functools import cache
 from pathlib import Path
 
-from .build_cache import Checks, digest
-from .errors import GuideError, Problem, did_you_mean
-from .strict_yaml import Lines, load_file
+from studyguide import ROOT
+from studyguide.load.cache import Checks, digest
+from studyguide.errors import GuideError, Problem, did_you_mean
+from studyguide.load.yaml_strict import Lines, load_file
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = ROOT / "schemas"
 
 
 @cache

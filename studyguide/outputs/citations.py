@@ -6,7 +6,7 @@ out (the title leads), and only a URL that the text itself gives is printed.
 
 from __future__ import annotations
 
-from .links import md_text
+from studyguide.render.links import md_text
 
 KEEP_CAPITALS = {"China", "China's", "Chinese", "NGO", "NGOs", "Guangdong", "ISSI", "UC", "Berkeley"}
 ITALIC_GENRES = {"interview", "blog post with comments", "interview excerpt", "translation with commentary"}

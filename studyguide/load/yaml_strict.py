@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import GuideError, Problem
+from studyguide.errors import GuideError, Problem
 
 Lines = dict[tuple, int]
 # libyaml's C parser when PyYAML was built with it (the wheels are): several times faster.

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import records
-from .build_cache import Checks
-from .errors import GuideError, Problem, did_you_mean
-from .glossary import Glossary, load_glossary
-from .records import Record
+from studyguide.load import records
+from studyguide.load.cache import Checks
+from studyguide.errors import GuideError, Problem, did_you_mean
+from studyguide.load.glossary import Glossary, load_glossary
+from studyguide.load.records import Record
 
 
 @dataclass

@@ -6,10 +6,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
-from .build_cache import Checks
-from .errors import GuideError, Problem, did_you_mean
-from .pinyin_check import check_remembered, toneless
+from studyguide.load import schema
+from studyguide.load.cache import Checks
+from studyguide.errors import GuideError, Problem, did_you_mean
+from studyguide.load.pinyin import check_remembered, toneless
 
 SCHEMA = "glossary.schema.json"
 

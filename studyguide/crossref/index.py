@@ -7,21 +7,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .guide import Guide
-
-CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def fold(text: str) -> str:
-    """Lowercase, straight quotes and hyphens, no emphasis marks."""
-    table = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "*": None, "_": None})
-    return text.translate(table).lower()
-
+from studyguide.load.guide import Guide
+from studyguide.text import HAN_RUN, fold, has_hanzi
 
 LATIN_WORD = re.compile(r"[a-z0-9\u00c0-\u024f]+(?:['-][a-z0-9\u00c0-\u024f]+)*")
-HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 class Matcher:
@@ -37,8 +27,8 @@ class Matcher:
         self.hanzi: dict[str, set[str]] = defaultdict(set)
         for key, names in needles.items():
             for name in names:
-                folded = fold(name)
-                if CJK.search(folded):
+                folded = fold(name).lower()
+                if has_hanzi(folded):
                     for run in HAN_RUN.findall(folded):  # 广覆盖、低水平: each phrase counts
                         self.hanzi[run].add(key)
                 elif words := tuple(LATIN_WORD.findall(folded)):
@@ -47,7 +37,7 @@ class Matcher:
         self.hanzi_lengths = sorted({len(h) for h in self.hanzi}, reverse=True)
 
     def find(self, text: str) -> list[str]:
-        folded = fold(text)
+        folded = fold(text).lower()
         hits: set[str] = set()
         tokens = LATIN_WORD.findall(folded)
         for i in range(len(tokens)):
@@ -87,7 +77,8 @@ class Index:
     page_titles: dict[str, str] = field(default_factory=dict)
 
 
-def build_index(guide: Guide, docs_dir: Path | None = None) -> Index:
+def build_index(guide: Guide) -> Index:
+    """Which excerpts use which terms and people; page uses are added by record_use."""
     index = Index()
     terms = Matcher({e.key: term_needles(e) for e in guide.glossary.entries.values()})
     people = Matcher({k: person_needles(r) for k, r in guide.people.items()})
@@ -100,35 +91,29 @@ def build_index(guide: Guide, docs_dir: Path | None = None) -> Index:
         index.excerpt_people[excerpt.key] = who
         for key in who:
             index.person_excerpts[key].append(excerpt.key)
-    if docs_dir is not None:
-        scan_pages(guide, index, Path(docs_dir))
     return index
 
 
-TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$|^#\s+(.+?)\s*$", re.M)
-CALL = re.compile(r"\{\{-?\s*(term|who|excerpt|key_excerpts)\(\s*[\"']([^\"']+)[\"']")
+def record_use(guide: Guide, index: Index, page: str, title: str, macro: str, key: str) -> None:
+    """Note that `page` (titled `title`) called `macro` with `key`, as it renders.
 
-
-def scan_pages(guide: Guide, index: Index, docs_dir: Path) -> None:
-    """Which page calls term(), who(), excerpt() or key_excerpts() with which key."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        page = path.relative_to(docs_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
-        title = TITLE.search(text)
-        index.page_titles[page] = (title.group(1) or title.group(2)) if title else page
-        for macro, key in CALL.findall(text):
-            if macro == "term":
-                _add(index.term_pages, key, page)
-            elif macro == "who":
-                _add(index.person_pages, key, page)
-            else:
-                ids = [key] if macro == "excerpt" else [e.key for e in guide.excerpts_of(key)]
-                for excerpt_id in ids:
-                    _add(index.excerpt_pages, excerpt_id, page)
-                    for term in index.excerpt_terms.get(excerpt_id, ()):
-                        _add(index.term_pages, term, page)
-                    for person in index.excerpt_people.get(excerpt_id, ()):
-                        _add(index.person_pages, person, page)
+    Called by the macros a page's own Markdown calls (not by the generated pages), so
+    the glossary's "Used in" lists exactly the pages that cite a term: an example shown
+    inside {% raw %} is not a use. Generated pages render after all others
+    (macros/hooks/generated_last.py), so by then every use is recorded."""
+    index.page_titles.setdefault(page, title)
+    if macro == "term":
+        _add(index.term_pages, key, page)
+    elif macro == "who":
+        _add(index.person_pages, key, page)
+    elif macro in ("excerpt", "key_excerpts"):
+        ids = [key] if macro == "excerpt" else [e.key for e in guide.excerpts_of(key)]
+        for excerpt_id in ids:
+            _add(index.excerpt_pages, excerpt_id, page)
+            for term in index.excerpt_terms.get(excerpt_id, ()):
+                _add(index.term_pages, term, page)
+            for person in index.excerpt_people.get(excerpt_id, ()):
+                _add(index.person_pages, person, page)
 
 
 def _add(table: dict[str, list[str]], key: str, page: str) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
-from .build_cache import Checks
-from .errors import GuideError, Problem
-from .pinyin_check import check_remembered
-from .strict_yaml import Lines
+from studyguide.load import schema
+from studyguide.load.cache import Checks
+from studyguide.errors import GuideError, Problem
+from studyguide.load.pinyin import check_remembered
+from studyguide.load.yaml_strict import Lines
 
 
 @dataclass(frozen=True)

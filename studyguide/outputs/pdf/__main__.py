@@ -44,8 +44,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-STYLESHEET = Path(__file__).with_suffix(".css")
+from studyguide.text import is_hanzi
+
+ROOT = Path(__file__).resolve().parents[3]
+STYLESHEET = Path(__file__).with_name("print.css")
 OUTPUT_NAME = "guide.pdf"
 APPENDIX_NAV_TITLE = "Reference"      # the nav section moved to the end...
 APPENDIX_TITLE = "Appendices"         # ...under this title
@@ -464,10 +466,6 @@ def build_html(config, outline: list, site_dir: Path) -> tuple[str, LinkStats]:
 
 # --------------------------------------------------------------------------- render
 
-def _is_hanzi(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
-
-
 def embedded_fonts(pdf: bytes) -> set[str]:
     """BaseFont names of the fonts embedded in a PDF (font file present)."""
     from io import BytesIO
@@ -555,7 +553,7 @@ def write_pdf(site_dir: Path, output: Path | None = None, config_file: Path | No
     finally:
         wp_logger.removeHandler(collect)
     embedded = embedded_fonts(pdf)
-    if any(_is_hanzi(c) for c in document) and not any(font.family.replace(" ", "") in name.replace("-", "") for name in embedded):
+    if any(is_hanzi(c) for c in document) and not any(font.family.replace(" ", "") in name.replace("-", "") for name in embedded):
         raise PdfError(f"the hanzi were set without {font.family} (embedded fonts: {', '.join(sorted(embedded)) or 'none'}); "
                        "check the font stacks in macros/pdf.py (font_css). guide.pdf was not written.")
     tmp = output.with_suffix(".pdf.tmp")

@@ -12,15 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "*": None, "_": None, "\u00a0": " "})
+from studyguide.text import fold
+
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
-
-
-def fold(text: str) -> str:
-    text = text.translate(FOLD)
-    text = re.sub(r"\s*--\s*", " - ", text)
-    text = re.sub(r"\s+-\s+", " - ", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def paragraphs(source_text: str) -> list[str]:

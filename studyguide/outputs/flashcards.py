@@ -15,7 +15,7 @@ from pathlib import Path
 
 import markdown
 
-from .glossary import Glossary
+from studyguide.load.glossary import Glossary
 
 DECK_ID = 1_794_305_117          # fixed forever: Anki matches decks by id
 MODEL_ID = 1_651_802_349         # fixed forever: changing it orphans learners' cards

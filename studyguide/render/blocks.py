@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 
-from .cite import apa, chicago
-from .errors import GuideError, Problem, did_you_mean
-from .guide import Guide
-from .index import Index
-from .links import md_link, md_text, relative
+from studyguide.outputs.citations import apa, chicago
+from studyguide.errors import GuideError, Problem, did_you_mean
+from studyguide.load.guide import Guide
+from studyguide.crossref.index import Index
+from studyguide.render.links import md_link, md_text, relative
 
 GLOSSARY_PAGE = "glossary.md"
 WHO_PAGE = "who.md"

@@ -12,7 +12,7 @@ import re
 
 import jieba
 
-from .guide import Guide
+from studyguide.load.guide import Guide
 
 SPLIT = re.compile(r"[、，,·\s]+")
 FREQUENCY = 100_000  # high enough to win over jieba's own splits

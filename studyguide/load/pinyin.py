@@ -10,7 +10,8 @@ import re
 import unicodedata
 from functools import cache
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from studyguide.text import HAN_CHAR
+
 TONE_MARKS = "\u0304\u0301\u030c\u0300"  # macron, acute, caron, grave (after NFD)
 
 
@@ -49,7 +50,7 @@ def _fits(chars: list[str], letters: str, i: int = 0, at: int = 0) -> int:
 
 def check_pinyin(hanzi: str, written: str) -> str | None:
     """None if `written` fits `hanzi`; otherwise a sentence saying where it goes wrong."""
-    chars = CJK.findall(hanzi)
+    chars = HAN_CHAR.findall(hanzi)
     if not chars:
         return f"hanzi '{hanzi}' contains no Chinese characters"
     if not any(m in unicodedata.normalize("NFD", written) for m in TONE_MARKS):
