@@ -20,7 +20,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)   # create the venv once
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --requirement requirements.txt
-	$(PY) -m pip install --quiet --no-deps --editable .   # the studyguide package, importable by name
+	$(PY) -m pip install --quiet --no-deps --editable . --config-settings editable_mode=compat   # the studyguide package by name (a .pth path entry)
 	@touch $(STAMP)
 
 serve: $(STAMP) ## Build and serve the guide with live reload at http://127.0.0.1:8000

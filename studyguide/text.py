@@ -64,3 +64,11 @@ def browser_rules() -> str:
     `window.guideText` (regular-expression sources that JavaScript and Python read alike)."""
     rules = {"cjkRun": CJK_RUN, "toned": f"[{TONED}]"}
     return "/* Generated from studyguide/text.py at build time: do not edit. */\nwindow.guideText = " + json.dumps(rules, ensure_ascii=True) + ";\n"
+
+
+_CHINESE_RUN = re.compile(CJK_RUN)
+
+
+def mark_chinese_html(text: str) -> str:
+    """Text that holds no tags (entities allowed), each Chinese run in <span lang="zh-Hans">."""
+    return _CHINESE_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group()}</span>', text)

@@ -57,7 +57,7 @@ def test_a_remembered_file_is_made_once_per_key(tmp_path):
 def test_an_edited_glossary_gives_new_flashcards_even_with_a_cache(tmp_path):
     """The deck and CSV are cached under a digest of glossary.yaml, so an edit shows up
     in the next build's files, and an unchanged glossary reuses the stored deck."""
-    from macros.build_hooks import flashcard_files
+    from studyguide.outputs.flashcards import files as flashcard_files
 
     build(tmp_path)
     deck, table = flashcard_files(tmp_path)

@@ -1,4 +1,4 @@
-"""The offline PDF (macros/pdf.py): rendered once per session from the real site, exactly as
+"""The offline PDF (studyguide/outputs/pdf/): rendered once per session from the real site, exactly as
 `make pdf` does, then read back with pypdf and pdftotext."""
 
 from __future__ import annotations
@@ -34,14 +34,14 @@ def _require_pdftotext():
 
 @pytest.fixture(scope="session")
 def rendered(site):
-    """Run `python -m macros.pdf SITE` on the strictly built site, as `make pdf` does."""
+    """Run `python -m studyguide.outputs.pdf SITE` on the strictly built site, as `make pdf` does."""
     _require_fonts()
     pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "macros.pdf", str(site)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "studyguide.outputs.pdf", str(site)], cwd=ROOT,
                             capture_output=True, text=True, timeout=600)
     seconds = time.perf_counter() - started
-    assert result.returncode == 0, f"python -m macros.pdf failed:\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, f"python -m studyguide.outputs.pdf failed:\n{result.stderr[-4000:]}"
     return {"path": site / guide_pdf.OUTPUT_NAME, "seconds": seconds, "stdout": result.stdout,
             "stderr": result.stderr, "site": site}
 

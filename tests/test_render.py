@@ -6,7 +6,6 @@ import markdown
 import pytest
 
 from studyguide.render import blocks as render
-from macros.cjk_lang import wrap
 from studyguide.errors import GuideError
 from studyguide.load.glossary import Entry, Glossary
 from studyguide.load.guide import Guide
@@ -121,9 +120,18 @@ def test_a_script_in_a_definition_never_becomes_a_live_script():
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_chinese_text_is_wrapped_once_and_code_is_left_alone():
-    html = '<p>Hukou 户口 and <span lang="zh-Hans">单位</span> <code>代码</code> <a title="户口">链接</a></p>'
-    assert wrap(html) == '<p>Hukou <span lang="zh-Hans">户口</span> and <span lang="zh-Hans">单位</span> <code>代码</code> <a title="户口"><span lang="zh-Hans">链接</span></a></p>'
+def wrap(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def test_chinese_text_is_wrapped_once_and_code_and_attributes_are_left_alone():
+    text = 'Hukou 户口 and <span lang="zh-Hans">单位</span> `代码` <a title="a > b 户口">链接</a>'
+    assert wrap(text) == '<p>Hukou <span lang="zh-Hans">户口</span> and <span lang="zh-Hans">单位</span> <code>代码</code> <a title="a > b 户口"><span lang="zh-Hans">链接</span></a></p>'
+
+
+def test_text_inside_raw_html_with_a_lang_is_not_wrapped_again():
+    text = '<span lang="zh-Latn-pinyin">hùkǒu <em>dānwèi</em></span> 单位'
+    assert wrap(text) == '<p><span lang="zh-Latn-pinyin">hùkǒu <em>dānwèi</em></span> <span lang="zh-Hans">单位</span></p>'
 
 
 def test_pinyin_and_zh_helpers_mark_language():
@@ -140,8 +148,7 @@ def test_a_short_hanzi_inside_a_longer_term_is_not_a_separate_mention():
 
 
 def test_tone_marked_pinyin_in_prose_is_marked_as_pinyin_but_french_a_is_not():
-    html = "<p>The system (户籍制度 hùjí zhìdù), <em>guǎng fùgài, dī shuǐpíng</em>, welfare à la Shi.</p>"
-    assert wrap(html) == (
+    assert wrap("The system (户籍制度 hùjí zhìdù), *guǎng fùgài, dī shuǐpíng*, welfare à la Shi.") == (
         '<p>The system (<span lang="zh-Hans">户籍制度</span> <span lang="zh-Latn-pinyin">hùjí zhìdù</span>), '
         '<em><span lang="zh-Latn-pinyin">guǎng fùgài</span>, <span lang="zh-Latn-pinyin">dī shuǐpíng</span></em>, welfare à la Shi.</p>'
     )

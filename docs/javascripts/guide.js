@@ -20,8 +20,10 @@
 (function () {
   "use strict";
 
-  var CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e]+/g;
-  var TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/i;
+  /* What counts as Chinese and as a pinyin tone mark: one definition, studyguide/text.py,
+     given to this script as javascripts/text-rules.js (generated at build time). */
+  var CJK = new RegExp(window.guideText.cjkRun, "g");
+  var TONED = new RegExp(window.guideText.toned, "i");
   var LINKS = ".md-content a[title], .md-content a[data-guide-title]";
   var SHOW_DELAY = 100;
   var HIDE_DELAY = 200;

@@ -1,16 +1,15 @@
-"""Teach jieba the guide's vocabulary, so search indexes 枢纽组织 as one word.
+"""The guide's Chinese words for the search index, so it indexes 枢纽组织 as one word.
 
-Material's search plugin segments Chinese text with jieba's default tokenizer at build
-time. Adding every glossary and who's-who hanzi as a user word (the same as a jieba user
-dictionary, generated from the data on every build) keeps multi-character terms whole,
-so a reader who types 枢纽组织 or 户口 finds the entry.
+Material's search plugin segments Chinese text with jieba at build time. Every glossary
+and who's-who hanzi, written as a jieba user dictionary (one "word frequency" per line)
+and given to the plugin's `jieba_dict_user` option, keeps multi-character terms whole, so
+a reader who types 枢纽组织 or 户口 finds the entry.
 """
 
 from __future__ import annotations
 
 import re
-
-import jieba
+from pathlib import Path
 
 from studyguide.load.guide import Guide
 
@@ -28,6 +27,10 @@ def words(guide: Guide) -> list[str]:
     return sorted({w for w in found if len(w) > 1})
 
 
-def register(guide: Guide) -> None:
-    for word in words(guide):
-        jieba.add_word(word, FREQUENCY)
+def write_user_dictionary(guide: Guide, path: Path) -> Path:
+    """Write the words as a jieba user dictionary at `path` (unchanged files are kept)."""
+    text = "".join(f"{word} {FREQUENCY}\n" for word in words(guide))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path

@@ -30,9 +30,25 @@ class Guide:
         return [e for e in self.excerpts.values() if e["source"] == source_id]
 
 
+_last: tuple[tuple, Guide] | None = None
+
+
+def _state(root: Path) -> tuple:
+    """What the loaded guide depends on: each data file's path, size and change time."""
+    paths = [root / "glossary.yaml", *sorted((root / "data").rglob("*.yaml")), *sorted((root / "schemas").glob("*.json"))]
+    return (root, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists()))
+
+
 def load_guide(root: Path) -> Guide:
-    """Load every data file under `root` and check the references between them."""
-    root = Path(root)
+    """Load every data file under `root` and check the references between them.
+
+    Within one process, a second call with no data file changed returns the same Guide
+    (a build's hooks and macros both need it)."""
+    global _last
+    root = Path(root).resolve()
+    state = _state(root)
+    if _last and _last[0] == state:
+        return _last[1]
     checks = Checks.at(root)
 
     def optional(loader, name: str, empty):
@@ -49,6 +65,7 @@ def load_guide(root: Path) -> Guide:
     )
     check_references(guide)
     checks.save()
+    _last = (state, guide)
     return guide
 
 

@@ -22,6 +22,12 @@ MODEL_ID = 1_651_802_349         # fixed forever: changing it orphans learners' 
 DECK_NAME = "Social Management to Social Governance: glossary"
 GUID_NAMESPACE = "social-governance-guide"
 CSV_FIELDS = ["hanzi", "pinyin", "english", "definition", "term", "key"]
+DECK_PATH = "study/guide-glossary.apkg"  # where the site serves them
+CSV_PATH = "study/guide-glossary.csv"
+# genanki numbers notes and cards from this timestamp (in seconds). Fixed, so the same
+# glossary gives the same file; not 0, which would give the first note the id 0 (Anki
+# cannot render such a note's cards, and its "Check Database" fails on it).
+TIMESTAMP = 1_700_000_000
 
 
 @cache
@@ -79,7 +85,7 @@ def apkg_bytes(glossary: Glossary) -> bytes:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "deck.apkg"
-        genanki.Package(deck(glossary)).write_to_file(str(path), timestamp=0)
+        genanki.Package(deck(glossary)).write_to_file(str(path), timestamp=TIMESTAMP)
         return path.read_bytes()
 
 
@@ -90,3 +96,20 @@ def csv_text(glossary: Glossary) -> str:
     for e in glossary.sorted():
         writer.writerow([e.hanzi, e.pinyin, e.english, " ".join(e.definition.split()), e.term, e.key])
     return "\ufeff" + out.getvalue()  # BOM: spreadsheet programs then read the hanzi as UTF-8
+
+
+def files(root: Path) -> tuple[bytes, bytes]:
+    """The deck and the CSV for the guide at `root`, from .cache/ when nothing they are made
+    from has changed: glossary.yaml, this module, the glossary loader, genanki and Markdown."""
+    from importlib.metadata import version
+
+    from studyguide.load import glossary as glossary_module
+    from studyguide.load.cache import Checks, digest, remembered
+
+    source = root / "glossary.yaml"
+    code = [Path(module.__file__).read_bytes() for module in (glossary_module,)] + [Path(__file__).read_bytes()]
+    key = digest(source.read_bytes(), *code, version("genanki").encode(), version("markdown").encode())
+    loaded = cache(lambda: glossary_module.load_glossary(source, checks=Checks.at(root)))
+    deck_bytes = remembered(root, "guide-glossary.apkg", key, lambda: apkg_bytes(loaded()))
+    table = remembered(root, "guide-glossary.csv", key, lambda: csv_text(loaded()).encode("utf-8"))
+    return deck_bytes, table

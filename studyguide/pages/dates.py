@@ -12,15 +12,7 @@ import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-# Generated pages and the data they are made from.
-SOURCES_OF = {
-    "glossary.md": ["glossary.yaml", "data/excerpts"],
-    "who.md": ["data/people.yaml", "data/excerpts"],
-    "timeline.md": ["data/timeline.yaml"],
-    "tracker.md": ["data/excerpts", "glossary.yaml"],
-    "study/review.md": ["data/selfcheck.yaml"],
-}
-
+from studyguide.pages import GENERATED
 
 def history(root: Path) -> dict[str, date]:
     """Path (relative to the repository root) -> date of the last commit that touched it."""
@@ -55,6 +47,6 @@ def page_dates(root: Path, docs_dir: Path, pages: list[str], today: date | None 
 
     result = {}
     for page in pages:
-        data = [d for d in (last(p) for p in SOURCES_OF.get(page, [])) if d]
+        data = [d for d in (last(p) for p in GENERATED.get(page, [])) if d]
         result[page] = max([last(f"{docs}/{page}") or today, *data])
     return result

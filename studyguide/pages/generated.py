@@ -14,7 +14,7 @@ from studyguide.render.links import md_link, md_text, relative
 from studyguide.load.pinyin import toneless
 from studyguide.render.blocks import excerpt_links, pinyin, self_check, source_page, term, zh
 
-GENERATED = (
+NOTICE = (
     '!!! info "Generated page"\n\n'
     "    This page is generated from `{data}` by the `{macro}()` macro at build time. "
     "To change it, edit `{data}`, not this page.\n\n"
@@ -30,7 +30,7 @@ def glossary_page(guide: Guide, index: Index, page: str) -> str:
     entries = guide.glossary.sorted()
     back = guide.glossary.backlinks()
     letters = [letter for letter, _ in groupby(entries, key=lambda e: e.letter)]
-    out = [GENERATED.format(data="glossary.yaml", macro="glossary_page")]
+    out = [NOTICE.format(data="glossary.yaml", macro="glossary_page")]
     out.append(f"{len(entries)} terms, ordered by romanization. Jump to a letter, or read the [list by characters](#by-characters).\n")
     out.append('<nav class="letter-bar" aria-label="Glossary letters" markdown>\n' + " ".join(f"[{c}](#letter-{c.lower()})" for c in letters) + "\n</nav>\n")
     for letter, group in groupby(entries, key=lambda e: e.letter):
@@ -70,7 +70,7 @@ def _entry(guide: Guide, index: Index, page: str, e, backlinks: list[str], title
 
 def people_page(guide: Guide, index: Index, page: str) -> str:
     titles = index.page_titles
-    out = [GENERATED.format(data="data/people.yaml", macro="people_page")]
+    out = [NOTICE.format(data="data/people.yaml", macro="people_page")]
     for kind, heading in (("person", "People"), ("organization", "Organizations")):
         out.append(f"## {heading}\n")
         records = sorted((r for r in guide.people.values() if r["kind"] == kind), key=lambda r: r["name"].lower())
@@ -93,7 +93,7 @@ def people_page(guide: Guide, index: Index, page: str) -> str:
 
 
 def timeline_page(guide: Guide, page: str) -> str:
-    out = [GENERATED.format(data="data/timeline.yaml", macro="timeline_page")]
+    out = [NOTICE.format(data="data/timeline.yaml", macro="timeline_page")]
     out.append("Dates are given exactly as the source texts give them. *Approximate* marks an event the texts date only roughly, or whose year is inferred.\n")
     out.append("| When | Event | Dated by |\n|---|---|---|")
     for event in sorted(guide.timeline, key=lambda e: e["year"]):
@@ -107,7 +107,7 @@ def timeline_page(guide: Guide, page: str) -> str:
 
 def tracker_page(guide: Guide, index: Index, page: str) -> str:
     sources = list(guide.sources)
-    out = [GENERATED.format(data="data/excerpts/", macro="tracker_page")]
+    out = [NOTICE.format(data="data/excerpts/", macro="tracker_page")]
     out.append("Rows are the guide's concepts, columns the five sources. Each number links to an excerpt in which that source treats that concept; a dash means the source's excerpts are silent on it.\n")
     out.append("| Concept | " + " | ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in sources) + " |")
     out.append("|---|" + "---|" * len(sources))
@@ -126,7 +126,7 @@ def tracker_page(guide: Guide, index: Index, page: str) -> str:
 
 def review_page(guide: Guide, index: Index, page: str) -> str:
     """Every theme's self-check questions on one page, grouped by theme."""
-    out = [GENERATED.format(data="data/selfcheck.yaml", macro="review_page")]
+    out = [NOTICE.format(data="data/selfcheck.yaml", macro="review_page")]
     for theme in guide.selfcheck:
         target = f"themes/{theme}.md"
         title = index.page_titles.get(target, theme)

@@ -1,0 +1,71 @@
+"""The functions pages call as macros ({{ term("hukou") }}), bound to the loaded guide.
+
+Each call renders Markdown for the page being built; the calls a page makes itself
+(term, who, excerpt, key_excerpts) are recorded for the cross-reference index, so the
+glossary's "Used in" lists come from what pages actually render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from studyguide.crossref.index import Index, build_index, record_use
+from studyguide.load.guide import Guide, load_guide
+from studyguide.outputs import citations
+from studyguide.pages import generated
+from studyguide.render import blocks
+
+
+@dataclass
+class Macros:
+    guide: Guide
+    index: Index
+    page: Callable[[], object]  # the page being rendered (MkDocs' Page, or Zensical's)
+
+    @classmethod
+    def load(cls, root, page: Callable[[], object]) -> Macros:
+        guide = load_guide(Path(root))
+        return cls(guide, build_index(guide), page)
+
+    def here(self) -> str:
+        """The current page's path under docs/ (Zensical's pages carry it as .path)."""
+        page = self.page()
+        return page.file.src_uri if hasattr(page, "file") else page.path
+
+    def _used(self, macro: str, key: str) -> str:
+        here = self.here()
+        record_use(self.guide, self.index, here, getattr(self.page(), "title", None) or here, macro, key)
+        return here
+
+    def functions(self) -> dict[str, Callable]:
+        g, i = self.guide, self.index
+        return {
+            "term": lambda key, text=None: blocks.term(g, self._used("term", key), key, text),
+            "who": lambda key, text=None: blocks.who(g, self._used("who", key), key, text),
+            "excerpt": lambda excerpt_id: blocks.excerpt(g, i, self._used("excerpt", excerpt_id), excerpt_id),
+            "key_excerpts": lambda source_id: blocks.key_excerpts(g, i, self._used("key_excerpts", source_id), source_id),
+            "source_card": lambda source_id: blocks.source_card(g, self.here(), source_id),
+            "zh": blocks.zh,
+            "pinyin": blocks.pinyin,
+            "self_check": lambda theme: blocks.self_check(g, self._titled(), theme),
+            "glossary_page": lambda: generated.glossary_page(g, i, self.here()),
+            "people_page": lambda: generated.people_page(g, i, self.here()),
+            "timeline_page": lambda: generated.timeline_page(g, self.here()),
+            "tracker_page": lambda: generated.tracker_page(g, i, self.here()),
+            "review_page": lambda: generated.review_page(g, i, self.here()),
+            "cite_guide": lambda: blocks.cite_guide(*citations.guide_citations(self._cff())),
+        }
+
+    def _titled(self) -> str:
+        """The current page, with its title recorded (the review page names theme chapters)."""
+        here = self.here()
+        i = self.index
+        i.page_titles.setdefault(here, getattr(self.page(), "title", None) or here)
+        return here
+
+    def _cff(self) -> dict:
+        return yaml.safe_load((self.guide.root / "CITATION.cff").read_text(encoding="utf-8"))
