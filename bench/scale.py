@@ -68,6 +68,7 @@ def synthetic_terms(root: Path, count: int, rng: random.Random) -> dict[str, dic
 
     from studyguide.load.glossary import load_glossary
     from studyguide.load.pinyin import check_pinyin, toneless
+    from studyguide.text import is_hanzi
 
     glossary = load_glossary(root / "glossary.yaml")
     pool = sorted({c for e in glossary.entries.values() for c in e.hanzi if is_hanzi(c)})

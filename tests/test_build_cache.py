@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studyguide.load.cache import Checks, remembered
 from studyguide.errors import GuideError
+from studyguide.load.cache import Checks, remembered
 from studyguide.load.glossary import load_glossary
 
 ENTRY = "hukou:\n  hanzi: 户口\n  pinyin: {pinyin}\n  {english}: household registration\n  definition: Registration.\n"

@@ -4,7 +4,6 @@ is used, complete study data."""
 from __future__ import annotations
 
 import json
-
 import os
 import sqlite3
 import zipfile
@@ -13,10 +12,10 @@ from io import BytesIO
 import pytest
 
 from conftest import ROOT
-from studyguide.outputs import flashcards
-from studyguide.load import verbatim
 from studyguide.check import excerpt_problems
 from studyguide.crossref.index import build_index
+from studyguide.load import verbatim
+from studyguide.outputs import flashcards
 
 SEEDS = verbatim.seeds_dir(ROOT, os.environ)
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"source texts not found at {SEEDS} (set GUIDE_SEEDS)")

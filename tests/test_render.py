@@ -5,13 +5,13 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from studyguide.render import blocks as render
+from studyguide.crossref.index import build_index
 from studyguide.errors import GuideError
 from studyguide.load.glossary import Entry, Glossary
 from studyguide.load.guide import Guide
-from studyguide.crossref.index import build_index
-from studyguide.render.links import md_link, relative
 from studyguide.load.records import Record
+from studyguide.render import blocks as render
+from studyguide.render.links import md_link, relative
 
 EXTENSIONS = ["attr_list", "md_in_html", "macros.cjk_lang"]
 
