@@ -146,7 +146,7 @@ def order(glossary: Glossary) -> list[Problem]:
     """Keys in alphabetical order, so a contributor finds an entry (and its duplicate).
     A rule of the guide's own glossary.yaml (studyguide.check), not of the file format."""
     keys = list(glossary.entries)
-    for before, after in zip(keys, keys[1:]):
+    for before, after in zip(keys, keys[1:], strict=False):
         if after < before:
             place = next(k for k in keys if k > after)
             return [Problem(glossary.path, glossary.entries[after].line, after, f"key out of alphabetical order; move the entry before '{place}' (line {glossary.entries[place].line})")]

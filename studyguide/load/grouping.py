@@ -29,7 +29,7 @@ def split_groups(written: str) -> tuple[list[str], list[str]]:
 
 def join_groups(groups: list[str], separators: list[str]) -> str:
     out = groups[0]
-    for sep, group in zip(separators, groups[1:]):
+    for sep, group in zip(separators, groups[1:], strict=False):
         out += sep + group
     return out
 
@@ -51,7 +51,7 @@ def regroup(hanzi: str, syllables: list[str], written: str) -> str:
             at += len(word)
         return " ".join(out)
     out, at = [], 0
-    for group, count in zip(groups, counts):
+    for group, count in zip(groups, counts, strict=True):
         text = "".join(syllables[at:at + count])
         trail = re.sub(r"^[^,;.、，]*", "", group)  # keep a comma after a group
         out.append((text[:1].upper() + text[1:] if group[:1].isupper() else text) + trail)
@@ -109,6 +109,6 @@ def grouping_problem(hanzi: str, written: str, spans: list[int]) -> str | None:
     if not split_words:
         return None
     merged = [groups[0]]
-    for i, (sep, group) in enumerate(zip(separators, groups[1:])):
+    for i, (sep, group) in enumerate(zip(separators, groups[1:], strict=False)):
         merged[-1:] = [merged[-1] + group] if i in joined else [merged[-1], sep + group]
     return f"pinyin '{written}' splits the word{'s' if len(split_words) > 1 else ''} {', '.join(split_words)}; group syllables by word: '{''.join(merged)}'"

@@ -53,7 +53,7 @@ def marked(fragment: str, passage: str, context: int = 2) -> str:
     if not ops:
         return f"«{fragment}»"
     pieces = []
-    for tag, i1, i2, j1, j2 in ops[:3]:
+    for _tag, i1, i2, j1, j2 in ops[:3]:
         before = " ".join(mine[max(0, i1 - context):i1])
         after = " ".join(mine[i2:i2 + context])
         change = f"[{' '.join(mine[i1:i2])} → {' '.join(theirs[j1:j2])}]".replace("[ →", "[→").replace("→ ]", "→]")

@@ -15,13 +15,12 @@ from pathlib import Path
 
 import yaml
 
-from studyguide.errors import GuideError
 from studyguide.crossref.index import Index, build_index, record_use
+from studyguide.errors import GuideError
 from studyguide.load.guide import Guide, load_guide
 from studyguide.outputs import citations
 from studyguide.pages import generated
 from studyguide.render import blocks
-
 
 # A child of MkDocs' logger: `--strict` counts its errors and stops the build at the end,
 # after every page has reported its own (one line each, no traceback).
