@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from studyguide.text import fold
@@ -17,6 +18,7 @@ from studyguide.text import fold
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
 
 
+@lru_cache(maxsize=8)  # one source text is compared with each of its excerpts
 def paragraphs(source_text: str) -> list[str]:
     return [fold(p) for p in re.split(r"\n\s*\n", source_text) if p.strip()]
 
