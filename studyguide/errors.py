@@ -44,3 +44,19 @@ class GuideError(Exception):
 def fail_if(problems: list[Problem]) -> None:
     if problems:
         raise GuideError(problems)
+
+
+def error_page(lines: list[str]) -> str:
+    """The page `make serve` shows while the build fails: each problem, one per line."""
+    from html import escape
+
+    items = "\n".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Build failed</title></head>\n"
+        '<body style="font-family: sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem">'
+        "<h1>The guide did not build</h1>\n<p>Fix each problem below and save: this page reloads "
+        "with the guide once the build succeeds. The terminal running <code>make serve</code> "
+        f"shows the same lines.</p>\n<ul>\n{items}\n</ul>\n</body></html>\n"
+    )

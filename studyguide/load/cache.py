@@ -18,14 +18,18 @@ from importlib.metadata import version
 from pathlib import Path
 
 CACHE_DIR = ".cache"
+HERE = Path(__file__).parent
+PINYIN_CODE = (HERE / "pinyin.py", HERE / "grouping.py")
 
 
 class Passed:
     """A set of strings that passed one check, stored as JSON for one checker version."""
 
-    def __init__(self, path: Path | None, checker: str):
+    def __init__(self, path: Path | None, checker: str, code: tuple[Path, ...] = ()):
         self.path = path
-        self.key = f"{checker} {version(checker)}"
+        # The checking library's version and the code that decides: change either, and
+        # every remembered success is checked again.
+        self.key = f"{checker} {version(checker)} " + digest(*(p.read_bytes() for p in code))
         self.items: set[str] = set()
         self.changed = False
         if path and path.exists():
@@ -64,7 +68,7 @@ class Checks:
     def at(cls, root: Path | None) -> Checks:
         folder = Path(root) / CACHE_DIR if root else None
         return cls(
-            pinyin=Passed(folder / "pinyin-passed.json" if folder else None, "pypinyin"),
+            pinyin=Passed(folder / "pinyin-passed.json" if folder else None, "pypinyin", PINYIN_CODE),
             schemas=Passed(folder / "schema-passed.json" if folder else None, "jsonschema"),
         )
 

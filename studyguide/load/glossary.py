@@ -110,9 +110,44 @@ def load_glossary(path: Path, display: str = "glossary.yaml", checks: Checks | N
                 problems.append(Problem(display, line, entry.key, f"see_also names '{other}', which is not an entry{did_you_mean(other, glossary.entries)}"))
             elif other == entry.key:
                 problems.append(Problem(display, lines.get((entry.key, "see_also", i), entry.line), entry.key, "see_also names the entry itself"))
-        mismatch = check_remembered(entry.hanzi, entry.pinyin, checks.pinyin)
+        mismatch = check_remembered(entry.hanzi, entry.pinyin, checks.pinyin, grouped=True)
         if mismatch:
             problems.append(Problem(display, lines.get((entry.key, "pinyin"), entry.line), entry.key, mismatch))
+    problems += duplicates(glossary, lines)
     if problems:
         raise GuideError(problems)
     return glossary
+
+
+def duplicates(glossary: Glossary, lines) -> list[Problem]:
+    """An entry whose hanzi or an alias is another entry's hanzi, English or alias: the
+    glossary would list one term twice."""
+    problems: list[Problem] = []
+    seen: dict[str, tuple[str, Entry]] = {}
+    for entry in glossary.entries.values():
+        names = [("hanzi", entry.hanzi, ("hanzi",))]
+        names += [("english", entry.english, ("english",))]
+        names += [("alias", alias, ("aliases", i)) for i, alias in enumerate(entry.aliases)]
+        mine = set()
+        for kind, name, path in names:
+            folded = name.strip().casefold()
+            if folded in mine:
+                continue
+            mine.add(folded)
+            if folded in seen and kind != "english":
+                what, first = seen[folded]
+                line = lines.get((entry.key, *path), entry.line)
+                problems.append(Problem(glossary.path, line, entry.key, f"{kind} '{name}' is also the {what} of '{first.key}' (line {first.line}); keep one entry and merge the other into it (an alias, a note)"))
+            seen.setdefault(folded, (kind, entry))
+    return problems
+
+
+def order(glossary: Glossary) -> list[Problem]:
+    """Keys in alphabetical order, so a contributor finds an entry (and its duplicate).
+    A rule of the guide's own glossary.yaml (studyguide.check), not of the file format."""
+    keys = list(glossary.entries)
+    for before, after in zip(keys, keys[1:], strict=False):
+        if after < before:
+            place = next(k for k in keys if k > after)
+            return [Problem(glossary.path, glossary.entries[after].line, after, f"key out of alphabetical order; move the entry before '{place}' (line {glossary.entries[place].line})")]
+    return []

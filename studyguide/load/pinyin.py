@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import cache
 
+from studyguide.load import grouping
 from studyguide.text import HAN_CHAR
 
 TONE_MARKS = "\u0304\u0301\u030c\u0300"  # macron, acute, caron, grave (after NFD)
@@ -48,34 +49,54 @@ def _fits(chars: list[str], letters: str, i: int = 0, at: int = 0) -> int:
     return best
 
 
-def check_pinyin(hanzi: str, written: str) -> str | None:
-    """None if `written` fits `hanzi`; otherwise a sentence saying where it goes wrong."""
+def check_pinyin(hanzi: str, written: str, grouped: bool = False) -> str | None:
+    """None if `written` fits `hanzi`; otherwise a sentence saying where it goes wrong.
+    With `grouped`, the syllables must also be grouped by word (see grouping)."""
     chars = HAN_CHAR.findall(hanzi)
     if not chars:
         return f"hanzi '{hanzi}' contains no Chinese characters"
     if not any(m in unicodedata.normalize("NFD", written) for m in TONE_MARKS):
-        return f"pinyin '{written}' has no tone marks; write e.g. '{_suggest(chars)}'"
-    letters = re.sub(r"[^a-zü\u00c0-\u024f]", "", _norm(written))
+        return f"pinyin '{written}' has no tone marks; write e.g. '{_suggest(hanzi, chars, written)}'"
+    letters = _letters(written)
     if _fits(chars, letters) == len(chars):
-        return None
+        spans = _spans(chars, written) if grouped else None
+        return grouping.grouping_problem(hanzi, written, spans) if spans else None
     good = _fits(chars, letters)
     bad = chars[min(good, len(chars) - 1)]
     options = "/".join(sorted(readings(bad)))
-    return f"pinyin '{written}' does not fit hanzi '{hanzi}': '{bad}' reads {options}; expected something like '{_suggest(chars)}'"
+    return f"pinyin '{written}' does not fit hanzi '{hanzi}': '{bad}' reads {options}; expected something like '{_suggest(hanzi, chars, written)}'"
 
 
-def _suggest(chars: list[str]) -> str:
+def _letters(written: str) -> str:
+    return re.sub(r"[^a-zü\u00c0-\u024f]", "", _norm(written))
+
+
+def _spans(chars: list[str], written: str) -> list[int] | None:
+    """How many characters each group of `written` spells, or None if unclear."""
+    spans, at = [], 0
+    for group in grouping.split_groups(written)[0]:
+        letters = _letters(group)
+        size = next((n for n in range(1, len(chars) - at + 1) if _fits(chars[at:at + n], letters) == n), None)
+        if size is None:
+            return None
+        spans.append(size)
+        at += size
+    return spans if at == len(chars) else None
+
+
+def _suggest(hanzi: str, chars: list[str], written: str) -> str:
     from pypinyin import Style, pinyin
 
-    return "".join(pinyin("".join(chars), style=Style.TONE)[i][0] for i in range(len(chars)))
+    syllables = [pinyin("".join(chars), style=Style.TONE)[i][0] for i in range(len(chars))]
+    return grouping.regroup(hanzi, syllables, written)
 
 
-def check_remembered(hanzi: str, written: str, passed) -> str | None:
-    """check_pinyin, skipped for a pair that passed before (see build_cache)."""
-    pair = f"{hanzi}\t{written}"
+def check_remembered(hanzi: str, written: str, passed, grouped: bool = False) -> str | None:
+    """check_pinyin, skipped for a pair that passed before (see load.cache)."""
+    pair = f"{hanzi}\t{written}\t{'grouped' if grouped else ''}"
     if pair in passed:
         return None
-    problem = check_pinyin(hanzi, written)
+    problem = check_pinyin(hanzi, written, grouped)
     if problem is None:
         passed.add(pair)
     return problem

@@ -46,7 +46,8 @@ def _describe(error, root: dict) -> tuple[tuple, str]:
         field = extras[0] if extras else "?"
         return path + (field,), f"unknown field '{field}'{did_you_mean(field, allowed)}; allowed fields: {', '.join(allowed)}"
     if error.validator == "required":
-        field = error.message.split("'")[1]
+        missing = [f for f in error.validator_value if isinstance(error.instance, dict) and f not in error.instance]
+        field = missing[0] if missing else "?"
         return path, f"missing required field '{field}'"
     if error.schema_path and error.schema_path[0] == "propertyNames":
         return path + (error.instance,), f"key '{error.instance}' must be a lowercase ASCII slug (letters, digits, hyphens), e.g. 'shuniu-zuzhi'"

@@ -7,6 +7,8 @@ glossary's "Used in" lists come from what pages actually render.
 
 from __future__ import annotations
 
+import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +16,30 @@ from pathlib import Path
 import yaml
 
 from studyguide.crossref.index import Index, build_index, record_use
+from studyguide.errors import GuideError
 from studyguide.load.guide import Guide, load_guide
 from studyguide.outputs import citations
 from studyguide.pages import generated
 from studyguide.render import blocks
+
+# A child of MkDocs' logger: `--strict` counts its errors and stops the build at the end,
+# after every page has reported its own (one line each, no traceback).
+log = logging.getLogger("mkdocs.studyguide")
+
+
+def reported(function: Callable) -> Callable:
+    """`function`, whose GuideError is logged one line per problem; the page gets a marker."""
+
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except GuideError as error:
+            for problem in error.problems:
+                log.error(str(problem))
+            return "**[error: see the build log]**"
+
+    return call
 
 
 @dataclass
@@ -42,6 +64,10 @@ class Macros:
         return here
 
     def functions(self) -> dict[str, Callable]:
+        """Each macro, reporting a bad key as one logged line (see `reported`)."""
+        return {name: reported(function) for name, function in self._functions().items()}
+
+    def _functions(self) -> dict[str, Callable]:
         g, i = self.guide, self.index
         return {
             "term": lambda key, text=None: blocks.term(g, self._used("term", key), key, text),

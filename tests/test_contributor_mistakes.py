@@ -1,0 +1,116 @@
+"""Issue 17: each mistake a first-time contributor makes stops `make build` (run as a
+subprocess on a scratch copy) with one exact line naming the file, line, key and fix, no
+traceback. CONTRIBUTING's error table quotes these same lines, so it cannot drift."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from studyguide import ROOT
+from studyguide.load import verbatim
+
+SEEDS = verbatim.seeds_dir(ROOT, os.environ)
+MASS_INCIDENTS = "mass-incidents:\n  hanzi: 群体性事件\n  pinyin: qúntǐxìng shìjiàn\n  english: mass incidents (2)\n  definition: x\n\n"
+ANQUAN = "\nanquan:\n  hanzi: 安全\n  pinyin: ānquán\n  english: security\n  definition: x\n"
+
+
+def edit(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def changed_word(p):
+    edit(p / "data/excerpts/baek-interview.yaml", "which has supplanted the previous", "which has replaced the previous")
+
+
+def thirteenth_excerpt(p):
+    path = p / "data/excerpts/shi-2014.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text[text.index("shi-2014-new-terminologies:"):text.index("shi-2014-social-management-innovation:")]
+    path.write_text(text + first.replace("shi-2014-new-terminologies:", "shi-2014-new-terminologies-again:"), encoding="utf-8")
+
+
+def duplicate_hanzi(p):
+    edit(p / "glossary.yaml", "minsheng:\n", MASS_INCIDENTS + "minsheng:\n")
+
+
+def key_out_of_order(p):
+    path = p / "glossary.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + ANQUAN, encoding="utf-8")
+
+
+def split_word(p):
+    edit(p / "glossary.yaml", "pinyin: qúntǐxìng shìjiàn", "pinyin: qúntǐ xìng shì jiàn")
+
+
+def wrong_tone(p):
+    edit(p / "glossary.yaml", "pinyin: qúntǐxìng shìjiàn", "pinyin: qúntǐxìng shìjiān")
+
+
+def missing_field(p):
+    edit(p / "glossary.yaml", "  english: household registration\n", "")
+
+
+# name -> (how the contributor breaks the copy, the exact line the build prints). The
+# lines are exact, line numbers included: CONTRIBUTING quotes them as a contributor sees them.
+MISTAKES = {
+    "changed_word": (changed_word, "data/excerpts/baek-interview.yaml:16: 'baek-interview-social-governance': not verbatim: …which has [replaced → supplanted] the previous… ([yours → source]; nearest passage, paragraph 18 (line 37): «The expression, social construction, has been used as a comprehensive term that includes \"social management,\" a term that bears some negative connotation as it is usually associated with police clampdowns or social security control. But from 2013 onward, China started to use a new term, \"social governance,\" which has supplanted the previous term, social management.») in 000_e777d89e91ff38d1.txt"),
+    "thirteenth_excerpt": (thirteenth_excerpt, "data/excerpts/shi-2014.yaml: 13 excerpts, at most 12 — replace one rather than add"),
+    "duplicate_hanzi": (duplicate_hanzi, "glossary.yaml:706: 'quntixing-shijian': hanzi '群体性事件' is also the hanzi of 'mass-incidents' (line 578); keep one entry and merge the other into it (an alias, a note)"),
+    "key_out_of_order": (key_out_of_order, "glossary.yaml:1402: 'anquan': key out of alphabetical order; move the entry before 'baorongxing-zengzhang' (line 20)"),
+    "split_word": (split_word, "glossary.yaml:702: 'quntixing-shijian': pinyin 'qúntǐ xìng shì jiàn' splits the words 群体性, 事件; group syllables by word: 'qúntǐxìng shìjiàn'"),
+    "wrong_tone": (wrong_tone, "glossary.yaml:702: 'quntixing-shijian': pinyin 'qúntǐxìng shìjiān' does not fit hanzi '群体性事件': '件' reads jiàn/móu; expected something like 'qúntǐxìng shìjiàn'"),
+    "missing_field": (missing_field, "glossary.yaml:457: 'hukou': missing required field 'english'"),
+}
+
+
+def expected(name: str) -> str:
+    return MISTAKES[name][1]
+
+
+@pytest.fixture
+def seeded_copy(tmp_path):
+    target = tmp_path / "project"
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".cache", ".pytest_cache", "__pycache__", "node_modules"))
+    return target
+
+
+@pytest.mark.parametrize("name", list(MISTAKES))
+def test_a_mistake_stops_make_build_with_one_exact_line(name, seeded_copy, tmp_path):
+    if name == "changed_word" and not SEEDS.is_dir():
+        pytest.skip(f"source texts not found at {SEEDS}")
+    MISTAKES[name][0](seeded_copy)
+    line = expected(name)
+    stamp = tmp_path / "installed"  # the shared venv is installed: make need not install
+    stamp.touch()
+    result = subprocess.run(
+        ["make", "build", f"PY={sys.executable}", f"STAMP={stamp}"],
+        cwd=seeded_copy, env=dict(os.environ, GUIDE_SEEDS=str(SEEDS)), capture_output=True, text=True, timeout=300,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output, output[-3000:]
+    printed = [re.sub(r"^(ERROR|WARNING)\s+-\s+", "", x) for x in output.splitlines()]
+    assert line in printed, "\n".join(printed[-20:])
+
+
+def test_contributing_quotes_each_message_exactly():
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(.+?)` \|", contributing, flags=re.M)
+    for name in MISTAKES:
+        line = expected(name)
+        assert line in rows, f"CONTRIBUTING's error table lacks the {name} line:\n{line}"
+
+
+def test_check_without_source_texts_says_so_and_fails_under_ci(tmp_path):
+    from studyguide.check import main
+
+    assert main(ROOT, {"GUIDE_SEEDS": str(tmp_path / "none")}) == 0
+    assert main(ROOT, {"GUIDE_SEEDS": str(tmp_path / "none"), "CI": "true"}) == 1
