@@ -40,18 +40,20 @@ class Mismatch:
     paragraph: int | None = None  # 1-based, in the source file
     line: int | None = None
     in_order: bool = True
+    shown: str = ""  # the nearest passage in the source's own characters
 
     def __str__(self) -> str:
         if not self.in_order:
             return f"not verbatim: each fragment of «{self.fragment}» occurs, but not in order within one paragraph (join with … only fragments of one paragraph, in order)"
         where = f"paragraph {self.paragraph} (line {self.line})"
-        return f"not verbatim: {marked(self.fragment, self.nearest)} ([yours → source]; nearest passage, {where}: «{self.nearest}»)"
+        return f"not verbatim: {marked(self.fragment, self.nearest)} ([yours → source]; nearest passage, {where}: «{self.shown or self.nearest}»)"
 
 
 def marked(fragment: str, passage: str, context: int = 2) -> str:
     """The fragment's differences from the passage, word by word: '…the [rising → growing] tensions…'."""
     mine, theirs = fragment.split(), passage.split()
-    ops = [op for op in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+           if op[0] != "equal" and not (op[0] == "insert" and op[1] in (0, len(mine)))]  # the passage running on is no difference
     if not ops:
         return f"«{fragment}»"
     pieces = []
@@ -84,7 +86,24 @@ def check(excerpt: str, source_text: str) -> Mismatch | None:
         return Mismatch(" … ".join(parts), in_order=False)
     bad = next(p for p in parts if not any(p in para for para in paras))
     index, passage = nearest(bad, paras)
-    return Mismatch(bad, passage, index + 1, paragraph_lines(source_text)[index])
+    shown = as_written(passage, paras[index], originals(source_text)[index])
+    return Mismatch(bad, passage, index + 1, paragraph_lines(source_text)[index], shown=shown)
+
+
+@lru_cache(maxsize=8)
+def originals(source_text: str) -> list[str]:
+    """The paragraphs of `paragraphs()` as the source writes them (curly quotes kept)."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", source_text) if p.strip()]
+
+
+def as_written(window: str, folded: str, original: str) -> str:
+    """`window` (a run of whole words of the folded paragraph) in the source's own
+    characters, where folding kept the paragraph's words one for one; else as folded."""
+    words, source_words = folded.split(), original.split()
+    if len(words) != len(source_words):
+        return window
+    start = len(folded[:folded.find(window)].split())
+    return " ".join(source_words[start:start + len(window.split())])
 
 
 def nearest(fragment: str, paras: list[str]) -> tuple[int, str]:
