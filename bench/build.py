@@ -36,6 +36,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import yaml
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin, event_priority
@@ -114,11 +117,11 @@ def instrument(cfg, clock: Clock) -> None:
             module = __import__(ext, fromlist=["wrap"])
             for attr in dir(module):
                 obj = getattr(module, attr)
-                if isinstance(obj, type) and attr.endswith(PROCESSORS) and hasattr(obj, "run"):
+                if isinstance(obj, type) and issubclass(obj, PROCESSORS) and obj.__module__ == module.__name__:
                     obj.run = clock.wrap(ext, obj.run)
 
 
-PROCESSORS = ("Preprocessor", "Treeprocessor", "Postprocessor")   # our Markdown extensions' steps
+PROCESSORS = (Preprocessor, Treeprocessor, Postprocessor)   # our Markdown extensions' steps
 
 
 def component_name(owner: str) -> str:

@@ -80,7 +80,7 @@ def bench_build(report: Report, root: Path, runs: int, component_runs: int) -> P
         report.notes.append("Import cost of our extras' modules (in this order, each after Material and the ones before it): " + ", ".join(f"{name} {t:.2f} s" for name, t in imports) + ".")
     report.notes.append(
         "The component rows come from `bench/build.py --timings`, which runs the same build through MkDocs' Python API and "
-        "times every plugin and hook event by owner, jieba's dictionary load and our Markdown postprocessor (exclusive time, "
+        "times every plugin and hook event by owner, jieba's dictionary load and our Markdown extension's tree processor (exclusive time, "
         f"best of {component_runs} per component); the difference of each between our build and the bare one is shown. "
         "`bench/build.py --without hooks,cjk` builds without those extras, for a leave-one-out check."
     )
