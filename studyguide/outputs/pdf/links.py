@@ -100,4 +100,3 @@ def _same_url(text: str, href: str) -> bool:
             u = u.removeprefix(prefix)
         return u.rstrip("/")
     return bool(text) and norm(text) == norm(href)
-
