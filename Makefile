@@ -36,7 +36,7 @@ pdf: build ## Write the whole guide as one PDF into site/
 	$(PY) -m studyguide.outputs.pdf site
 
 bench: $(STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse scores
-	$(PY) bench/bench.py
+	$(PY) -m bench.bench
 
 lint: $(STAMP) ## Run the pre-commit hooks on every file
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/pre-commit run --all-files --show-diff-on-failure

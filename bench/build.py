@@ -1,13 +1,16 @@
 """Build the guide through MkDocs' Python API, optionally without some of our extras,
 optionally capturing every page's Markdown after the macros have run.
 
-    python bench/build.py --root . --site-dir /tmp/x [--without hooks,cjk] [--capture DIR]
+    python -m bench.build --root . --site-dir /tmp/x [--without hooks,cjk] [--capture DIR]
+
+Run it from the project root (bench/bench.py runs it with cwd=ROOT): `python -m` puts
+that directory first on sys.path, so the project's own macros/ and studyguide/ are the
+ones imported (for a scaled copy, the copy's).
 
 `--without` drops components from the configuration in memory (mkdocs.yml is not
 touched), so the build still runs from the project root with its git history:
 
-    hooks   our MkDocs hooks (macros/build_hooks.py: flashcard deck and CSV, robots.txt,
-            page dates from git)
+    hooks   our MkDocs hooks (every file in macros/hooks/, listed in mkdocs.yml `hooks:`)
     cjk     our Markdown extensions (macros.cjk_lang)
 
 `--capture DIR` writes a "bare" project into DIR: docs/ is a copy of the docs tree in
@@ -33,6 +36,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import yaml
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin, event_priority
@@ -84,7 +90,7 @@ class Clock:
 
 def instrument(cfg, clock: Clock) -> None:
     """Time every plugin and hook event by owner, jieba's dictionary load and our
-    Markdown extensions' postprocessors."""
+    Markdown extensions' processors."""
     plugins = cfg.plugins
 
     def run_event(self, name, item=None, **kwargs):
@@ -92,7 +98,7 @@ def instrument(cfg, clock: Clock) -> None:
         for method in self.events[name]:
             owner = self._event_origins.get(method, "<unknown>")
             self._current_plugin = owner
-            call = clock.wrap(COMPONENT_NAMES.get(owner, owner), method)
+            call = clock.wrap(component_name(owner), method)
             result = call(item, **kwargs) if pass_item else call(**kwargs)
             if result is not None:
                 item = result
@@ -111,11 +117,16 @@ def instrument(cfg, clock: Clock) -> None:
             module = __import__(ext, fromlist=["wrap"])
             for attr in dir(module):
                 obj = getattr(module, attr)
-                if isinstance(obj, type) and attr.endswith("Postprocessor") and hasattr(obj, "run"):
+                if isinstance(obj, type) and issubclass(obj, PROCESSORS) and obj.__module__ == module.__name__:
                     obj.run = clock.wrap(ext, obj.run)
 
 
-COMPONENT_NAMES = {"macros/build_hooks.py": "hooks"}
+PROCESSORS = (Preprocessor, Treeprocessor, Postprocessor)   # our Markdown extensions' steps
+
+
+def component_name(owner: str) -> str:
+    """Every hook file (macros/hooks/*.py) counts as "hooks"; plugins by their name."""
+    return "hooks" if owner.replace("\\", "/").startswith("macros/hooks/") else owner
 
 
 def without(raw: dict, parts: set[str]) -> dict:
@@ -181,7 +192,6 @@ def main() -> int:
     args = parser.parse_args()
     root = args.root.resolve()
     os.chdir(root)
-    sys.path.insert(0, str(root))
     config_file = (args.config or root / "mkdocs.yml").resolve()
     raw = raw_config(config_file)
     parts = {p for p in args.without.split(",") if p}

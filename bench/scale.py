@@ -1,13 +1,13 @@
 """Make a copy of the project with N times the content, to see how the build scales.
 
-    python bench/scale.py --factor 10 --out bench/out/scale-10 [--root .]
+    python -m bench.scale --factor 10 --out bench/out/scale-10 [--root .]
 
 At factor N the copy has N times as many of each of these (the originals plus N-1 times
 as many synthetic ones):
 
 * glossary entries: keys, hanzi and pinyin that pass our checks. Each hanzi is 2-4 real
   characters taken from the glossary, and its pinyin is pypinyin's reading of each
-  character, checked with macros.pinyin_check like every real entry;
+  character, checked with studyguide.load.pinyin like every real entry;
 * excerpts, spread over the five sources in the same proportions as the real ones (their
   text is filler: the verbatim check is a test, not part of the build);
 * pages: copies of the source and theme pages, saved next to the original, whose term(),
@@ -63,7 +63,6 @@ def copy_project(root: Path, out: Path) -> None:
 
 
 def synthetic_terms(root: Path, count: int, rng: random.Random) -> dict[str, dict]:
-    sys.path.insert(0, str(root))
     from pypinyin import Style, pinyin
 
     from studyguide.load.glossary import load_glossary

@@ -4,9 +4,9 @@ Text types (HTML, CSS, JS, JSON, SVG, XML, plain text) are sent with
 `Content-Encoding: gzip` (level 6, the usual server default) when the client accepts it;
 other files are sent as they are. Files get a short `Cache-Control`, like GitHub Pages.
 
-    python bench/serve.py [SITE_DIR] [--port 8001]
+    python -m bench.serve [SITE_DIR] [--port 8001]
 
-bench.py imports `start()` to run the server in a thread while Lighthouse measures.
+bench/lighthouse.py imports `start()` to run the server in a thread while Lighthouse measures.
 """
 
 from __future__ import annotations

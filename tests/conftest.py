@@ -16,6 +16,9 @@ import pytest
 
 from studyguide import ROOT
 
+# The rendered PDF (fixtures rendered, reader, text) for tests/test_pdf_*.py.
+pytest_plugins = ["pdf_support"]
+
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", ".cache", ".pytest_cache", "__pycache__", "node_modules")
 
 

@@ -1,0 +1,84 @@
+"""Timing commands: wall and CPU time, best of several runs, the commands taking turns;
+the paths and the environment every benchmark step shares."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def say(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Timing:
+    best: float | None  # wall seconds, best run
+    runs: list[float]
+    error: str = ""
+    stderr: str = ""
+    cpu: float | None = None
+    stdout: str = ""  # user + system seconds of the process and its children, best run
+
+    def __str__(self) -> str:
+        if self.best is None:
+            return "failed"
+        return f"{self.best:.2f} s" + (f" (CPU {self.cpu:.2f} s)" if self.cpu is not None else "")
+
+
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_many(jobs: list[tuple[list[str], Path]], runs: int) -> list[Timing]:
+    """Wall and CPU time of each command, best of `runs`. The commands take turns
+    (a b a b …), so that other load on the machine falls on all of them alike."""
+    walls: list[list[float]] = [[] for _ in jobs]
+    cpus: list[list[float]] = [[] for _ in jobs]
+    results: list[Timing | None] = [None] * len(jobs)
+    stderrs = [""] * len(jobs)
+    stdouts = [""] * len(jobs)
+    for _ in range(runs):
+        for i, (cmd, cwd) in enumerate(jobs):
+            if results[i] is not None:
+                continue  # failed already
+            cpu = _child_cpu()
+            start = time.perf_counter()
+            proc = subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True)
+            walls[i].append(time.perf_counter() - start)
+            cpus[i].append(_child_cpu() - cpu)
+            stderrs[i] = proc.stderr
+            stdouts[i] = proc.stdout
+            if proc.returncode != 0:
+                tail = [line for line in proc.stderr.strip().splitlines() if line.strip()][-6:]
+                results[i] = Timing(None, walls[i], "\n".join(tail) or f"exit code {proc.returncode}", proc.stderr)
+    return [r or Timing(min(w), w, "", e, min(c), o) for r, w, c, e, o in zip(results, walls, cpus, stderrs, stdouts, strict=True)]
+
+
+def timed(cmd: list[str], cwd: Path, runs: int) -> Timing:
+    return timed_many([(cmd, cwd)], runs)[0]
+
+
+def warnings_in(stderr: str) -> int:
+    return sum(1 for line in stderr.splitlines() if line.startswith("WARNING") or line.startswith("Doc file"))
+
+
+def mkdocs_cmd(site: Path, *, strict: bool = True, config: Path | None = None) -> list[str]:
+    cmd = [PY, "-m", "mkdocs", "build", "-q", "--clean", "-d", str(site)]
+    if strict:
+        cmd.append("--strict")
+    if config:
+        cmd += ["-f", str(config)]
+    return cmd

@@ -1,0 +1,28 @@
+"""The whole guide as one PDF: `python -m studyguide.outputs.pdf SITE_DIR` -> SITE_DIR/guide.pdf.
+
+`make pdf` runs it after the strict build. The PDF is made from the *built* site, not by
+rendering the Markdown again, in stages, one module each:
+
+    nav       mkdocs.yml's nav -> the outline (Reference moved last, as Appendices)
+    extract   each built page -> its article, screen-only parts dropped
+    links     ids prefixed per page, links mapped inside the document; dangling ones fail
+    assemble  cover, contents and pages -> one HTML document
+    fonts     the Simplified Chinese font (fonts-noto-cjk) and the CSS font stacks
+    render    WeasyPrint -> a tagged PDF; missing glyphs fail; tags adds /Lang to spans
+    write     the stages in order; __main__ is the command line
+
+Importing this package (or running it) imports neither MkDocs nor jieba: the nav is read
+with PyYAML, and WeasyPrint only when rendering.
+"""
+
+from studyguide.outputs.pdf.assemble import LICENCE, build_date, build_html
+from studyguide.outputs.pdf.errors import CJK_PACKAGE, OUTPUT_NAME, PdfError
+from studyguide.outputs.pdf.extract import PageContent, extract_article
+from studyguide.outputs.pdf.fonts import CJKFont, find_cjk_font
+from studyguide.outputs.pdf.links import LinkMapper, LinkStats
+from studyguide.outputs.pdf.nav import APPENDIX_NAV_TITLE, APPENDIX_TITLE, NavPage, NavSection, load_nav, page_slug
+from studyguide.outputs.pdf.write import write_pdf
+
+__all__ = ["APPENDIX_NAV_TITLE", "APPENDIX_TITLE", "CJK_PACKAGE", "LICENCE", "OUTPUT_NAME", "CJKFont",
+           "LinkMapper", "LinkStats", "NavPage", "NavSection", "PageContent", "PdfError", "build_date",
+           "build_html", "extract_article", "find_cjk_font", "load_nav", "page_slug", "write_pdf"]

@@ -1,0 +1,92 @@
+"""WeasyPrint renders the document with print.css into a tagged PDF (CSS paged media, no
+browser): bookmarks follow the nav (section -> page -> h2), the running header carries the
+chapter (string-set from each page's h1), pages are numbered, fonts are subset. A missing
+glyph (.notdef) or hanzi set without the CJK font stop it before anything is written."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from studyguide.outputs.pdf.errors import CJK_PACKAGE, PdfError
+from studyguide.outputs.pdf.fonts import CJKFont, font_css, running_css
+from studyguide.outputs.pdf.tags import element_languages
+from studyguide.text import is_hanzi
+
+STYLESHEET = Path(__file__).with_name("print.css")
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    pages: int
+    warnings: list[str]
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def render(document: str, base_dir: Path, font: CJKFont, site_name: str,
+           page_texts: dict[str, str] | None = None) -> Rendered:
+    """The PDF's bytes. `page_texts` (page -> its HTML) names the pages of a missing glyph."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    collect = _Collect()
+    wp_logger = logging.getLogger("weasyprint")
+    wp_logger.addHandler(collect)
+    try:
+        fonts = FontConfiguration()
+        stylesheets = [CSS(filename=str(STYLESHEET), font_config=fonts),
+                       CSS(string=font_css(font) + running_css(site_name), font_config=fonts)]
+        rendered = HTML(string=document, base_url=str(Path(base_dir).resolve()) + "/").render(
+            stylesheets=stylesheets, font_config=fonts)
+        with element_languages():
+            pdf = rendered.write_pdf(pdf_tags=True)   # glyphs are drawn (and found missing) here
+    finally:
+        wp_logger.removeHandler(collect)
+    missing = sorted({r.args[0] for r in collect.records if r.msg.startswith(".notdef")})
+    if missing:
+        raise PdfError("\n".join(_glyph_problem(char, font, page_texts or {}) for char in missing))
+    check_hanzi_font(pdf, document, font)
+    warnings = [r.getMessage() for r in collect.records if not r.msg.startswith(".notdef")]
+    return Rendered(pdf, len(rendered.pages), warnings)
+
+
+def _glyph_problem(char: str, font: CJKFont, page_texts: dict[str, str]) -> str:
+    pages = [page for page, text in page_texts.items() if char in text] or ["the cover or contents"]
+    return (f"{', '.join(pages)}: no font has a glyph for {char!r} (U+{ord(char):04X}; fonts: DejaVu, "
+            f"{font.family}): drop the character or add a font that has it to the stacks in fonts.py")
+
+
+def check_hanzi_font(pdf: bytes, document: str, font: CJKFont) -> None:
+    embedded = embedded_fonts(pdf)
+    if any(is_hanzi(c) for c in document) and not any(font.family.replace(" ", "") in name.replace("-", "") for name in embedded):
+        raise PdfError(f"the hanzi were set without {font.family} (embedded fonts: {', '.join(sorted(embedded)) or 'none'}); "
+                       f"check the font stacks in studyguide/outputs/pdf/fonts.py (font_css) and {CJK_PACKAGE}.")
+
+
+def embedded_fonts(pdf: bytes) -> set[str]:
+    """BaseFont names of the fonts embedded in a PDF (font file present)."""
+    from pypdf import PdfReader
+
+    names: set[str] = set()
+    for page in PdfReader(BytesIO(pdf)).pages:
+        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+        for ref in fonts.values():
+            font = ref.get_object()
+            for face in font.get("/DescendantFonts") or [font]:
+                face = face.get_object()
+                descriptor = face.get("/FontDescriptor")
+                descriptor = descriptor.get_object() if descriptor is not None else {}
+                if any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    names.add(str(face.get("/BaseFont")).lstrip("/"))
+    return names

@@ -1,0 +1,112 @@
+"""`make pdf` fails loudly, one line per problem naming the page and the link (or glyph),
+on bad input: a dangling internal link, a page left out of the nav, a missing glyph, no
+CJK font. Also the unit rules it relies on: link mapping and MkDocs' page URLs."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+
+import pytest
+from pdf_support import guide_pdf, require_fonts, run_pdf
+
+from studyguide.outputs.pdf import nav, write
+
+
+def _content(url: str, ids: set[str]):
+    page = guide_pdf.NavPage(None, url, url + "index.html", guide_pdf.page_slug(url), 2)
+    return guide_pdf.PageContent(page, ET.Element("div"), url, ids)
+
+
+def test_links_resolve_against_the_page_url(tmp_path):
+    shi = _content("sources/shi-2014/", {"shi-2014-co-optation"})
+    glossary = _content("glossary/", {"hukou"})
+    home = _content("", set())
+    (tmp_path / "deck.apkg").write_bytes(b"x")
+    mapper = guide_pdf.LinkMapper([shi, glossary, home], tmp_path, "https://example.org/guide/")
+    assert mapper.target(shi, "../../glossary/#hukou") == ("#glossary--hukou", True)
+    assert mapper.target(shi, "#shi-2014-co-optation") == ("#sources-shi-2014--shi-2014-co-optation", True)
+    assert mapper.target(glossary, "../sources/shi-2014/") == ("#page--sources-shi-2014", True)
+    assert mapper.target(glossary, "../") == ("#page--index", True)
+    assert mapper.target(home, "glossary/index.html#hukou") == ("#glossary--hukou", True)
+    assert mapper.target(home, "https://example.com/x") == ("https://example.com/x", False)
+    assert mapper.target(home, "deck.apkg") == ("https://example.org/guide/deck.apkg", False)
+    assert not mapper.stats.problems, "a download is a web link, not a problem"
+    assert mapper.target(home, "glossary/#nowhere") == ("#page--glossary", True)
+    assert mapper.target(glossary, "../nowhere/") == ("https://example.org/guide/nowhere/", False)
+    assert mapper.stats.problems == [
+        "glossary/index.html: ../nowhere/: /nowhere/ is no page of the built site (fix the link)",
+        "index.html: glossary/#nowhere: no id 'nowhere' on glossary/index.html (fix the link or the anchor)",
+    ]
+
+
+def test_page_urls_follow_mkdocs():
+    assert nav.page_urls("index.md") == ("", "index.html")
+    assert nav.page_urls("glossary.md") == ("glossary/", "glossary/index.html")
+    assert nav.page_urls("themes/index.md") == ("themes/", "themes/index.html")
+    assert nav.page_urls("sources/shi-2014.md") == ("sources/shi-2014/", "sources/shi-2014/index.html")
+    assert nav.page_urls("a/b.md", directory_urls=False) == ("a/b.html", "a/b.html")
+
+
+def test_config_reads_env_tags(tmp_path, monkeypatch):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: X\nsite_url: !ENV [SITE_URL, 'https://a.example/x/']\n"
+                      "theme: {name: material, language: en}\nnav:\n  - index.md\n  - Web: https://b.example/\n")
+    monkeypatch.setenv("SITE_URL", "https://c.example/guide")
+    settings, outline = nav.load_nav(config)
+    assert settings["site_url"] == "https://c.example/guide/"
+    assert [(p.url, p.dest) for p in outline] == [("", "index.html")], "an external nav link is not a page"
+
+
+def test_fails_fast_without_a_cjk_font(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(write, "find_cjk_font", lambda: None)
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("rendering started without a CJK font")
+
+    monkeypatch.setattr(write, "load_nav", must_not_run)
+    monkeypatch.setattr(write, "build_html", must_not_run)
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    from studyguide.outputs.pdf.__main__ import main
+
+    assert main([str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "fonts-noto-cjk" in err and "Noto" in err
+    assert not (tmp_path / "guide.pdf").exists()
+
+
+@pytest.mark.pdf
+def test_dangling_internal_links_fail_naming_page_and_link(site, tmp_path):
+    """A copy of the built site with a link to a missing anchor and one to a missing page."""
+    require_fonts()
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("guide.pdf"))
+    page = copy / "glossary" / "index.html"
+    bad = '<p><a href="../about/#no-such-anchor">x</a> <a href="../themes/no-such-page/">y</a></p>'
+    page.write_text(page.read_text(encoding="utf-8").replace("</h1>", "</h1>" + bad, 1), encoding="utf-8")
+    result = run_pdf(copy)
+    assert result.returncode == 1, result.stderr[-2000:]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("pdf: error: ")]
+    assert any("glossary/index.html: ../about/#no-such-anchor: no id 'no-such-anchor' on about/index.html" in e for e in errors), errors
+    assert any("glossary/index.html: ../themes/no-such-page/: /themes/no-such-page/ is no page" in e for e in errors), errors
+    assert len(errors) == 2, errors
+    assert not (copy / "guide.pdf").exists()
+
+
+@pytest.mark.pdf
+def test_missing_glyph_fails_naming_page_and_character(tmp_path):
+    """A one-page site with U+0378 (unassigned: no font has it)."""
+    require_fonts()
+    pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Tiny\ntheme: {name: material, language: en}\nnav:\n  - Odd: odd.md\n")
+    (tmp_path / "site" / "odd").mkdir(parents=True)
+    (tmp_path / "site" / "index.html").write_text("<html></html>", encoding="utf-8")
+    (tmp_path / "site" / "odd" / "index.html").write_text(
+        "<html><head><meta charset='utf-8'></head><body><article class='md-content__inner'>"
+        "<h1>Odd</h1><p>a \u0378 and 中文</p></article></body></html>", encoding="utf-8")
+    result = run_pdf(tmp_path / "site", "-f", str(config))
+    assert result.returncode == 1, result.stderr[-2000:]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("pdf: error: ")]
+    assert errors == [errors[0]] and "odd/index.html: no font has a glyph for '\\u0378' (U+0378" in errors[0], errors
+    assert not (tmp_path / "site" / "guide.pdf").exists()
