@@ -4,7 +4,7 @@ optionally capturing every page's Markdown after the macros have run.
     python -m bench.build --root . --site-dir /tmp/x [--without hooks,cjk] [--capture DIR]
 
 Run it from the project root (bench/bench.py runs it with cwd=ROOT): `python -m` puts
-that directory first on sys.path, so the project's own macros/ and studyguide/ are the
+that directory first on the import path, so the project's own macros/ and studyguide/ are the
 ones imported (for a scaled copy, the copy's).
 
 `--without` drops components from the configuration in memory (mkdocs.yml is not
