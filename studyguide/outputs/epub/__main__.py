@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 from studyguide import ROOT
-from studyguide.load.glossary import load_glossary
 from studyguide.outputs.epub.content import Chapter, Remapper, chapter_body
 from studyguide.outputs.epub.font import FILE as FONT_FILE
 from studyguide.outputs.epub.font import FontError, is_cjk, subset_font
@@ -33,9 +32,8 @@ def write_epub(site_dir: Path, output: Path | None = None, config_file: Path | N
     output = Path(output) if output else site_dir / OUTPUT_NAME
     config, outline = load_nav(Path(config_file) if config_file else ROOT / "mkdocs.yml")
     lang = config["theme"].get("language") or "en"
-    glossary = load_glossary(ROOT / "glossary.yaml").entries
     chapters = [Chapter(extract_article(page, site_dir, config["site_name"])) for page in iter_pages(outline)]
-    remapper = Remapper(chapters, glossary, config.get("site_url") or "")
+    remapper = Remapper(chapters, config.get("site_url") or "")
     for chapter in chapters:
         remapper.rewrite(chapter)
 

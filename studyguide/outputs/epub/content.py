@@ -5,8 +5,8 @@ are resolved against the page's URL on the site and remapped:
 
 - a term link (to glossary/#<key> from any other page) becomes a popup note: an
   `epub:type="noteref"` link to an `epub:type="footnote"` aside at the end of the
-  chapter holding the term's short card (hanzi, pinyin, English, definition) and a link
-  to its full glossary entry; reading systems that support popups show the card in
+  chapter holding the term's short card (hanzi, pinyin, English, definition, taken from
+  the built glossary page) and a link to its full glossary entry; reading systems that support popups show the card in
   place, others jump to the aside;
 - a link to another page of the guide points to that page's file (and its anchor);
 - everything else (the web, the site's downloads) stays a web link, made absolute.
@@ -14,13 +14,12 @@ are resolved against the page's URL on the site and remapped:
 
 from __future__ import annotations
 
+import copy
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from studyguide.load.glossary import Entry
-from studyguide.outputs.epub.xhtml import escape, serialize, tag_of
+from studyguide.outputs.epub.xhtml import classes, serialize, tag_of
 from studyguide.outputs.site_pages import PageContent
 
 FAKE_HOST = "guide.invalid"           # resolves relative links without the network
@@ -34,7 +33,7 @@ def file_name(slug: str) -> str:
 @dataclass
 class Chapter:
     content: PageContent
-    notes: dict[str, Entry] = field(default_factory=dict)     # term key -> entry, in order of use
+    notes: dict[str, str] = field(default_factory=dict)     # term key -> its card, in order of use
 
     @property
     def slug(self) -> str:
@@ -56,9 +55,10 @@ class LinkReport:
 class Remapper:
     """Rewrites every chapter's links (see the module's docstring)."""
 
-    def __init__(self, chapters: list[Chapter], glossary: dict[str, Entry], site_url: str):
+    def __init__(self, chapters: list[Chapter], site_url: str):
         self.by_url = {c.content.page.url: c for c in chapters}
-        self.glossary = glossary
+        glossary = self.by_url.get(GLOSSARY_URL)
+        self.cards = term_cards(glossary.content.article) if glossary else {}
         self.site_url = site_url
         self.report = LinkReport()
 
@@ -79,8 +79,8 @@ class Remapper:
         if target is None:
             self.report.external += 1
             return
-        if path == GLOSSARY_URL and fragment in self.glossary and chapter.content.page.url != GLOSSARY_URL:
-            chapter.notes.setdefault(fragment, self.glossary[fragment])
+        if path == GLOSSARY_URL and fragment in self.cards and chapter.content.page.url != GLOSSARY_URL:
+            chapter.notes.setdefault(fragment, self.cards[fragment])
             a.set("href", f"#note-{fragment}")
             a.set("epub:type", "noteref")
             a.set("role", "doc-noteref")
@@ -95,18 +95,29 @@ class Remapper:
         a.set("href", (f"#{fragment}" if same and fragment else target.file + (f"#{fragment}" if fragment else "")))
 
 
-def note_card(entry: Entry) -> str:
-    """The term's short card, as the popup shows it."""
-    return (
-        f'<aside epub:type="footnote" role="doc-footnote" id="note-{entry.key}" class="term-card">'
-        f'<p><strong>{escape(entry.term)}</strong> '
-        f'<span lang="zh-Hans" xml:lang="zh-Hans">{escape(entry.hanzi)}</span> · '
-        f'<span lang="zh-Latn-pinyin" xml:lang="zh-Latn-pinyin">{escape(entry.pinyin)}</span> · '
-        f'{escape(entry.english)}</p>'
-        f'<p>{escape(" ".join(entry.definition.split()))}</p>'
-        f'<p><a href="{file_name("glossary")}#{entry.key}">Full entry in the glossary</a></p>'
-        "</aside>"
-    )
+def term_cards(glossary: ET.Element) -> dict[str, str]:
+    """Each glossary entry's short card, as XHTML, taken from the built glossary page (so
+    its Chinese and pinyin carry the site's language marks): the entry's heading, its
+    facts line (hanzi, pinyin, English) and its definition, links unwrapped, then a link
+    to the full entry."""
+    cards: dict[str, str] = {}
+    pairs = ((h, e) for parent in glossary.iter() for h, e in zip(list(parent), list(parent)[1:], strict=False))
+    for heading, entry in pairs:
+        if tag_of(heading) != "h3" or not heading.get("id") or "glossary-entry" not in classes(entry):
+            continue
+        key = heading.get("id")
+        title = copy.deepcopy(heading)
+        title.tag, title.attrib = "strong", {}
+        paragraphs = [copy.deepcopy(p) for p in entry if tag_of(p) == "p"][:2]
+        for element in [title, *paragraphs]:
+            for a in [x for x in element.iter() if tag_of(x) == "a"]:
+                a.tag, a.attrib = "span", {}
+        cards[key] = (
+            f'<aside epub:type="footnote" role="doc-footnote" id="note-{key}" class="term-card">'
+            f"<p>{serialize(title)}</p>{''.join(serialize(p) for p in paragraphs)}"
+            f'<p><a href="{file_name("glossary")}#{key}">Full entry in the glossary</a></p></aside>'
+        )
+    return cards
 
 
 def chapter_body(chapter: Chapter) -> str:
@@ -114,6 +125,6 @@ def chapter_body(chapter: Chapter) -> str:
     article = chapter.content.article
     article.tag, article.tail = "section", None
     article.attrib = {"id": f"page-{chapter.slug}", "class": "chapter"}
-    notes = "".join(note_card(e) for e in chapter.notes.values())
+    notes = "".join(chapter.notes.values())
     return serialize(article) + (f'<section class="term-cards">{notes}</section>' if notes else "")
 
