@@ -8,11 +8,11 @@ import os
 import sys
 from pathlib import Path
 
-from studyguide.load import verbatim
+from studyguide import ROOT
 from studyguide.errors import GuideError, Problem
+from studyguide.load import verbatim
 from studyguide.load.guide import Guide, load_guide
 
-from studyguide import ROOT
 MAX_WORDS = 65          # "about 60 words at most"
 MAX_SHARE = 0.25        # the excerpts of one source stay a small fraction of it
 

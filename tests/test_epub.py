@@ -5,6 +5,7 @@ term popups and the embedded font."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -16,7 +17,9 @@ from studyguide import ROOT
 from studyguide.outputs.epub import __main__ as epub_cli
 from studyguide.outputs.epub.check import epubcheck, java
 from studyguide.outputs.epub.font import is_cjk
-from studyguide.outputs.site_pages import find_cjk_font, iter_pages, load_nav
+from studyguide.outputs.epub.package import cover_document, nav_document, package_document, write_zip
+from studyguide.outputs.epub.xhtml import document
+from studyguide.outputs.site_pages import NavPage, find_cjk_font, iter_pages, load_nav
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 EPUB_NS = "{http://www.idpf.org/2007/ops}"
@@ -51,19 +54,22 @@ def test_epubcheck_reports_nothing(epub):
     assert result.clean, result.summary()
 
 
-def test_epubcheck_catches_a_broken_epub(epub, tmp_path):
-    """The checker is really checking: term popups whose notes are gone are reported."""
+def test_epubcheck_catches_a_broken_epub(tmp_path):
+    """The checker is really checking: a small book made by the same code, whose term
+    popup points to a note that is not there, is reported."""
     _require_java()
-    broken = tmp_path / "broken.epub"
-    with zipfile.ZipFile(epub) as source, zipfile.ZipFile(broken, "w") as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "EPUB/index.xhtml":
-                data = re.sub(rb'<aside epub:type="footnote".*?</aside>', b"", data)
-            target.writestr(info, data)
-    result = epubcheck(broken)
-    ids = {m["ID"] for m in result.messages if m["severity"] in ("FATAL", "ERROR")}
-    assert not result.clean and "RSC-012" in ids, result.summary()
+    config = {"site_name": "Broken", "site_url": "https://example.org/"}
+    page = NavPage("Home", "", "index.html", "index", 1)
+    body = '<section><h1>Home</h1><p><a href="#note-hukou" epub:type="noteref">hukou</a></p></section>'
+    files = {"cover.xhtml": cover_document(config, dt.date(2026, 1, 1), "CC BY-SA 4.0", "en", "epub.css"),
+             "nav.xhtml": nav_document([page], {"index": "Home"}, "en", "epub.css"),
+             "index.xhtml": document("Home", body, "en", "epub.css"), "epub.css": "p { margin: 0; }"}
+    spine = ["cover.xhtml", "nav.xhtml", "index.xhtml"]
+    files["package.opf"] = package_document(config, dt.date(2026, 1, 1), "CC BY-SA 4.0", "en", spine, ["epub.css"])
+    write_zip(tmp_path / "broken.epub", files)
+    result = epubcheck(tmp_path / "broken.epub")
+    ids = {m["ID"] for m in result.messages if m["severity"] == "ERROR"}
+    assert ids == {"RSC-012"}, result.summary()
 
 
 def test_container_has_mimetype_first_and_stored(epub):

@@ -6,9 +6,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load import schema
 from studyguide.load.cache import Checks
-from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load.pinyin import check_remembered, toneless
 
 SCHEMA = "glossary.schema.json"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load import records
 from studyguide.load.cache import Checks
-from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load.glossary import Glossary, load_glossary
 from studyguide.load.records import Record
 

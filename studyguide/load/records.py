@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from studyguide.errors import GuideError, Problem
 from studyguide.load import schema
 from studyguide.load.cache import Checks
-from studyguide.errors import GuideError, Problem
 from studyguide.load.pinyin import check_remembered
 from studyguide.load.yaml_strict import Lines
 

@@ -7,8 +7,8 @@ from functools import cache
 from pathlib import Path
 
 from studyguide import ROOT
-from studyguide.load.cache import Checks, digest
 from studyguide.errors import GuideError, Problem, did_you_mean
+from studyguide.load.cache import Checks, digest
 from studyguide.load.yaml_strict import Lines, load_file
 
 SCHEMA_DIR = ROOT / "schemas"

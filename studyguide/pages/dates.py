@@ -14,6 +14,7 @@ from pathlib import Path
 
 from studyguide.pages import GENERATED
 
+
 def history(root: Path) -> dict[str, date]:
     """Path (relative to the repository root) -> date of the last commit that touched it."""
     try:

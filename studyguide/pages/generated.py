@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from studyguide.load.guide import Guide
 from studyguide.crossref.index import Index
-from studyguide.render.links import md_link, md_text, relative
+from studyguide.load.guide import Guide
 from studyguide.load.pinyin import toneless
 from studyguide.render.blocks import excerpt_links, pinyin, self_check, source_page, term, zh
+from studyguide.render.links import md_link, md_text, relative
 
 NOTICE = (
     '!!! info "Generated page"\n\n'

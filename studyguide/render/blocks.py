@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 
-from studyguide.outputs.citations import apa, chicago
+from studyguide.crossref.index import Index
 from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load.guide import Guide
-from studyguide.crossref.index import Index
+from studyguide.outputs.citations import apa, chicago
 from studyguide.render.links import md_link, md_text, relative
 
 GLOSSARY_PAGE = "glossary.md"

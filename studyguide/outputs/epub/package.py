@@ -77,6 +77,7 @@ def package_document(config: dict, date: dt.date, licence: str, lang: str,
     """The OPF: metadata, every file in the manifest, the reading order in the spine."""
     modified = dt.datetime.combine(date, dt.time(), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     meta = "".join(f'<meta property="{p}">{escape(v)}</meta>' for p, v in ACCESSIBILITY)
+    description = " ".join((config.get("site_description") or "").split())
     manifest, ids = [], {}
     for index, href in enumerate(spine + resources):
         ids[href] = "nav" if href == "nav.xhtml" else f"item{index}"
@@ -92,8 +93,8 @@ def package_document(config: dict, date: dt.date, licence: str, lang: str,
         f"<dc:title>{escape(config['site_name'])}</dc:title>"
         f"<dc:language>{lang}</dc:language><dc:language>zh-Hans</dc:language>"
         f"<dc:creator>{escape(config.get('site_author') or 'The study guide')}</dc:creator>"
-        f"<dc:description>{escape(' '.join((config.get('site_description') or '').split()))}</dc:description>"
-        f"<dc:rights>{escape(licence)}</dc:rights>"
+        + (f"<dc:description>{escape(description)}</dc:description>" if description else "")
+        + f"<dc:rights>{escape(licence)}</dc:rights>"
         f"<dc:date>{date.isoformat()}</dc:date>"
         f'<meta property="dcterms:modified">{modified}</meta>{meta}'
         f"</metadata>\n<manifest>{''.join(manifest)}</manifest>\n"
