@@ -127,4 +127,3 @@ def chapter_body(chapter: Chapter) -> str:
     article.attrib = {"id": f"page-{chapter.slug}", "class": "chapter"}
     notes = "".join(chapter.notes.values())
     return serialize(article) + (f'<section class="term-cards">{notes}</section>' if notes else "")
-
