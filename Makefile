@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test pdf bench lint clean
+.PHONY: help serve build test pdf epub offline bench lint clean
 
 help: ## Show this help
 	@echo "Study guide: make <target>"
@@ -34,6 +34,14 @@ test: $(STAMP) ## Run the whole test suite (strict build included)
 
 pdf: build ## Write the whole guide as one PDF into site/
 	$(PY) -m studyguide.outputs.pdf site
+
+epub: $(STAMP) ## Write the whole guide as an EPUB 3 into site/ (pages then link to it)
+	GUIDE_EPUB=true $(PY) -m mkdocs build --strict
+	$(PY) -m studyguide.outputs.epub site
+
+offline: $(STAMP) ## Write the site as a zip that works opened from disk: site/guide-offline.zip
+	GUIDE_OFFLINE=true $(PY) -m mkdocs build --strict --clean -f mkdocs.offline.yml -d .cache/site-offline
+	$(PY) -m studyguide.outputs.offline .cache/site-offline site/guide-offline.zip
 
 bench: $(STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse scores
 	$(PY) -m bench.bench

@@ -1,0 +1,109 @@
+"""The offline copy (`make offline` -> site/guide-offline.zip): built once per session
+with mkdocs.offline.yml, zipped, unzipped into a temporary folder and opened from disk
+(file://) in Chromium: search in English, pinyin and hanzi, a term link and an excerpt
+link, with no request leaving the folder. And the zip step refuses a site that would
+not work from disk (the online build)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from browser_support import LAUNCH_ARGS, find_chromium
+from studyguide import ROOT
+from studyguide.outputs.offline import FOLDER, OfflineError, write_zip
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+expect = sync_api.expect
+
+SEARCHES = [("household registration", "glossary.html#hukou"), ("hukou", "glossary.html#hukou"),
+            ("户口", "glossary.html#hukou")]
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory):
+    """The unzipped offline copy's folder (the zip itself is beside it)."""
+    work = tmp_path_factory.mktemp("offline")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_OFFLINE="true", JIEBA_CACHE_DIR=str(ROOT / ".cache"))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
+                             "--site-dir", str(work / "built")], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 0, f"offline build failed:\n{result.stderr[-4000:]}"
+    archive = work / "guide-offline.zip"
+    write_zip(work / "built", archive)
+    with zipfile.ZipFile(archive) as zf:
+        assert all(name.startswith(f"{FOLDER}/") for name in zf.namelist())
+        zf.extractall(work / "unzipped")
+    return work / "unzipped" / FOLDER
+
+
+def test_zip_refuses_the_online_site(site, tmp_path):
+    with pytest.raises(OfflineError, match="search_index.js|directory URLs"):
+        write_zip(site, tmp_path / "x.zip")
+
+
+@pytest.fixture(scope="module")
+def page(offline_copy):
+    with sync_api.sync_playwright() as playwright:
+        path, reason = find_chromium(playwright)
+        if path is None:
+            pytest.skip(reason)
+        browser = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        foreign: list[str] = []
+
+        def route(r):
+            if r.request.url.startswith("file://"):
+                r.continue_()
+            else:
+                foreign.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.foreign = foreign
+        yield page
+        browser.close()
+
+
+def _search(page, offline_copy, query: str) -> list[str]:
+    page.goto((offline_copy / "index.html").as_uri())
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.fill(query)
+    box.press("End")                         # Material searches on keyup
+    links = page.locator(".md-search-result__list a.md-search-result__link")
+    expect(links.first).to_be_visible(timeout=15000)
+    return [href.split("?")[0].removeprefix(offline_copy.as_uri() + "/") + ("#" + href.split("#")[1] if "#" in href else "")
+            for href in links.evaluate_all("as => as.filter(a => a.checkVisibility()).map(a => a.href)")]
+
+
+@pytest.mark.parametrize(("query", "target"), SEARCHES, ids=[q for q, _ in SEARCHES])
+def test_search_works_from_disk(page, offline_copy, query, target):
+    results = _search(page, offline_copy, query)
+    assert target in results[:3], f"search {query!r} from file://: first results {results[:3]}"
+    assert not page.foreign, f"requests left the folder: {page.foreign}"
+
+
+def test_term_and_excerpt_links_work_from_disk(page, offline_copy):
+    """A term link opens the glossary entry, an excerpt's attribution opens the passage
+    on its source page: .html files on disk, no server."""
+    page.goto((offline_copy / "themes" / "migrants-and-hukou.html").as_uri())
+    term = page.locator('article a[href*="glossary.html#hukou"]').first
+    term.click()
+    expect(page).to_have_url((offline_copy / "glossary.html").as_uri() + "#hukou")
+    expect(page.locator("h3#hukou")).to_be_in_viewport()
+    page.go_back()
+    cite = page.locator('article blockquote.excerpt cite a[href*="sources/"]').first
+    href = cite.get_attribute("href")
+    cite.click()
+    target = (offline_copy / "themes" / href.split("#")[0]).resolve()
+    assert target.is_file() and page.url.startswith(target.as_uri())
+    expect(page.locator(f'[id="{href.split("#")[1]}"]')).to_be_attached()
+    assert not page.foreign, f"requests left the folder: {page.foreign}"
