@@ -74,3 +74,29 @@ def test_guide_is_cited_from_citation_cff():
 
 def test_sentence_case_keeps_acronyms_and_first_word_after_colon():
     assert sentence_case("The Role of Chinese NGOs: A New Policy") == "The role of Chinese NGOs: A new policy"
+
+
+def _csl_validator():
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from studyguide import ROOT
+
+    return Draft202012Validator(json.loads((ROOT / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8")))
+
+
+def test_every_source_and_the_guide_are_valid_csl_json(guide):
+    import yaml
+
+    from studyguide import ROOT
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    items = [csl_item(key, source) for key, source in guide.sources.items()] + [guide_item(cff)]
+    assert not list(_csl_validator().iter_errors(items))
+
+
+def test_csl_schema_rejects_an_unknown_variable_and_a_bad_date(guide):
+    item = csl_item("shi-2014", guide.sources["shi-2014"])
+    assert list(_csl_validator().iter_errors([{**item, "titel": "typo"}]))
+    assert list(_csl_validator().iter_errors([{**item, "issued": {"date-parts": [2014]}}]))
