@@ -109,7 +109,7 @@ def cite_passage(guide: Guide, record) -> str:
     excerpt's location as the locator, folded in a <details> (no script needed)."""
     item = citations.csl_item(record["source"], guide.sources[record["source"]])
     lines = "".join(
-        f"<p><b>{label}:</b> {citations.passage(item, style, record['location'])}</p>"
+        f"<p><strong>{label}:</strong> {citations.passage(item, style, record['location'])}</p>"
         for style, label in citations.STYLES.items()
     )
     return f'<details class="cite-passage"><summary>Cite this passage</summary>{lines}</details>'
