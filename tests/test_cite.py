@@ -1,42 +1,102 @@
-"""'How to cite' strings follow the registry exactly: no invented dates or authors."""
+"""Citations come from the official CSL styles through citeproc-py, and follow the
+registry exactly: no invented dates or authors."""
 
 from __future__ import annotations
 
-from studyguide.outputs.citations import apa, chicago, sentence_case
+import pytest
+
+from studyguide.outputs.citations import STYLES, csl_item, guide_item, passage, reference, sentence_case
 
 
-def test_chicago_for_the_working_paper_gives_its_date_and_permalink(guide):
-    assert chicago(guide.sources["shi-2014"]) == (
-        "Shi, Shih-Jiunn. “The Emerging New Social Policy Paradigm in China: Reframing State-Society Relations.” "
-        "ISSI Visiting Scholar Working Paper Series 2013-14.02, Institute for the Study of Societal Issues, UC Berkeley, "
-        "2 February 2014. https://escholarship.org/uc/item/6j52v1p8."
+def cite(guide, source_id, style):
+    return reference(csl_item(source_id, guide.sources[source_id]), style)
+
+
+def test_chicago_for_the_working_paper_gives_full_names_series_number_and_permalink(guide):
+    assert cite(guide, "shi-2014", "chicago-notes-bibliography") == (
+        "Shi, Shih-Jiunn. <i>The Emerging New Social Policy Paradigm in China: Reframing State-society Relations</i>. "
+        "Working Paper 2013-14.02. ISSI Visiting Scholar Working Paper Series. Institute for the Study of Societal Issues, "
+        "UC Berkeley, 2014. https://escholarship.org/uc/item/6j52v1p8."
     )
 
 
 def test_apa_for_the_working_paper_uses_sentence_case_and_keeps_proper_nouns(guide):
-    assert apa(guide.sources["shi-2014"]).startswith(
-        "Shi, S.-J. (2014). The emerging new social policy paradigm in China: Reframing state-society relations (ISSI"
+    assert cite(guide, "shi-2014", "apa").startswith(
+        "Shi, S.-J. (2014). <i>The emerging new social policy paradigm in China: Reframing state-society relations</i> (Working Paper 2013-14.02"
     )
 
 
-def test_undated_sources_are_cited_no_date(guide):
-    for source_id in ("baek-interview", "gong-2012", "hhm-interview", "zhuojun-blog"):
-        assert chicago(guide.sources[source_id]).endswith("n.d.") or ", n.d." in chicago(guide.sources[source_id])
-        assert "(n.d.)" in apa(guide.sources[source_id])
+@pytest.mark.parametrize("source_id", ["baek-interview", "hhm-interview", "zhuojun-blog", "gong-2012"])
+def test_undated_sources_are_cited_no_date(guide, source_id):
+    for style in ("apa", "chicago-author-date"):
+        assert "n.d." in cite(guide, source_id, style)
+    assert "issued" not in csl_item(source_id, guide.sources[source_id])
 
 
-def test_unsigned_commentary_is_not_attributed_to_the_translated_author(guide):
-    for cite in (chicago(guide.sources["gong-2012"]), apa(guide.sources["gong-2012"])):
-        assert not cite.startswith("Gong")
-        assert "Gong Weibin" in cite and "15 October 2012" in cite
+def test_unsigned_commentary_is_not_attributed_to_the_translated_author_and_its_title_prints_once(guide):
+    for style in STYLES:
+        text = cite(guide, "gong-2012", style)
+        assert not text.startswith("Gong") and "Gong Weibin" in text and "15 October 2012" in text
+        assert text.lower().count("party paper lists six errors") == 1, text
 
 
-def test_interview_names_interviewer_as_author_and_interviewee():
-    source = {"title": "T", "people": [{"name": "Song Sang-ho", "family": "Song", "given": "Sang-ho"}, {"name": "Baek Seung-wook", "role": "interviewee"}],
-              "container": "The Korea Herald", "date": "n.d.", "year": None, "genre": "interview"}
-    assert chicago(source) == "Song, Sang-ho. “T.” Interview with Baek Seung-wook. *The Korea Herald*, n.d."
-    assert apa(source) == "Song, S.-h. (n.d.). T [Interview]. *The Korea Herald*."
+def test_hyphenated_given_name_initials_keep_the_lower_case_part(guide):
+    assert cite(guide, "baek-interview", "apa").startswith("Song, S.-h. (n.d.).")
+    assert cite(guide, "baek-interview", "chicago-notes-bibliography").startswith("Song, Sang-ho.")
+
+
+def test_no_empty_label_is_printed_for_a_missing_edition(guide):
+    for source_id in guide.sources:
+        for style in STYLES:
+            assert "Edition" not in cite(guide, source_id, style)
+
+
+def test_every_source_has_a_reference_in_every_style(guide):
+    for source_id in guide.sources:
+        for style in STYLES:
+            assert cite(guide, source_id, style), (source_id, style)
+
+
+def test_passage_citation_carries_the_locator(guide):
+    item = csl_item("shi-2014", guide.sources["shi-2014"])
+    assert passage(item, "chicago-author-date", "§2, on the academic debate") == "(Shi 2014, sec. 2)"
+    assert passage(item, "apa", "§2, on the academic debate") == "(Shi, 2014, Section 2)"
+    baek = csl_item("baek-interview", guide.sources["baek-interview"])
+    assert passage(baek, "apa", "Question 3, on control over funded NGOs") == "(Song, n.d., Question 3, on control over funded NGOs)"
+
+
+def test_guide_is_cited_from_citation_cff():
+    cff = {"title": "A Guide: Test", "authors": [{"name": "The contributors"}], "version": "1.2.3",
+           "date-released": "2026-11-24", "url": "https://example.org/"}
+    apa = reference(guide_item(cff), "apa")
+    assert apa == "The contributors. (2026). <i>A guide: Test</i> (Version 1.2.3) [Study guide]. https://example.org/"
 
 
 def test_sentence_case_keeps_acronyms_and_first_word_after_colon():
     assert sentence_case("The Role of Chinese NGOs: A New Policy") == "The role of Chinese NGOs: A new policy"
+
+
+def _csl_validator():
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from studyguide import ROOT
+
+    return Draft202012Validator(json.loads((ROOT / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8")))
+
+
+def test_every_source_and_the_guide_are_valid_csl_json(guide):
+    import yaml
+
+    from studyguide import ROOT
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    items = [csl_item(key, source) for key, source in guide.sources.items()] + [guide_item(cff)]
+    assert not list(_csl_validator().iter_errors(items))
+
+
+def test_csl_schema_rejects_an_unknown_variable_and_a_bad_date(guide):
+    item = csl_item("shi-2014", guide.sources["shi-2014"])
+    assert list(_csl_validator().iter_errors([{**item, "titel": "typo"}]))
+    assert list(_csl_validator().iter_errors([{**item, "issued": {"date-parts": [2014]}}]))

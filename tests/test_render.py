@@ -74,6 +74,7 @@ def test_excerpt_renders_a_blockquote_with_id_source_and_attribution():
         '<blockquote class="excerpt" id="shi-2014-hukou" data-source="shi-2014" markdown>\n\n'
         "The *hukou* &lt;b&gt;system&lt;/b&gt; persists.\n\n"
         "<footer markdown>— <cite>[Shi (2014), §4](../sources/shi-2014.md#shi-2014-hukou)</cite></footer>\n\n"
+        + render.cite_passage(guide, guide.excerpts["shi-2014-hukou"]) + "\n\n"
         "</blockquote>\n\n"
         '<p class="excerpt-terms" markdown>Terms: [hukou](../glossary.md#hukou "户口 · hùkǒu · household registration")</p>\n'
     )
@@ -81,6 +82,7 @@ def test_excerpt_renders_a_blockquote_with_id_source_and_attribution():
     assert '<blockquote class="excerpt" data-source="shi-2014" id="shi-2014-hukou">' in html
     assert "<cite><a href=\"../sources/shi-2014.md#shi-2014-hukou\">Shi (2014), §4</a></cite>" in html
     assert "<b>" not in html
+    assert '<details class="cite-passage"><summary>Cite this passage</summary>' in out and "sec. 4" in out
 
 
 def test_excerpt_on_its_own_source_page_must_use_key_excerpts():

@@ -1,32 +1,44 @@
-"""'How to cite': Chicago (bibliography) and APA (7th ed.) strings from data/sources.yaml.
+"""Citations through CSL: data/sources.yaml as CSL-JSON, rendered by citeproc-py with the
+official styles vendored in studyguide/outputs/csl/ (APA 7th, Chicago 18th notes and
+bibliography, Chicago 18th author-date).
 
-Both follow the record exactly: no stated date becomes 'n.d.', an unnamed author is left
-out (the title leads), and only a URL that the text itself gives is printed.
+Titles are stored in sentence case, as CSL expects: APA prints them so, and the Chicago
+styles set them in title case themselves. The CSL-JSON follows the record exactly: no stated date means no `issued` (the styles
+print "n.d."), an unnamed author is left out (the styles let the title lead), and only a
+URL that the text itself gives is kept.
 """
 
 from __future__ import annotations
 
-from studyguide.render.links import md_text
+import html
+import re
+from functools import cache
+from pathlib import Path
 
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
+from citeproc.source.json import CiteProcJSON
+
+from studyguide.outputs import citeproc_gaps
+
+citeproc_gaps.apply()
+
+CSL_DIR = Path(__file__).parent / "csl"
+STYLES = {  # file name in csl/ -> label on the page
+    "chicago-notes-bibliography": "Chicago (notes and bibliography)",
+    "chicago-author-date": "Chicago (author-date)",
+    "apa": "APA (7th ed.)",
+}
+CSL_TYPES = {  # the registry's genre -> CSL item type
+    "working paper": "report",
+    "interview": "article-newspaper",
+    "translation with commentary": "webpage",
+    "interview excerpt": "webpage",
+    "blog post with comments": "post-weblog",
+}
+ROLES = {"author": "author", "interviewer": "interviewer", "interviewee": "author", "translated author": "original-author"}
+SERIES_NUMBER = re.compile(r"^(?P<series>.+?) (?P<number>\d[\d.-]*)$")
 KEEP_CAPITALS = {"China", "China's", "Chinese", "NGO", "NGOs", "Guangdong", "ISSI", "UC", "Berkeley"}
-ITALIC_GENRES = {"interview", "blog post with comments", "interview excerpt", "translation with commentary"}
-
-
-def _people(source, roles):
-    return [p for p in source["people"] if p.get("role", "author") in roles]
-
-
-def _chicago_name(person, first: bool) -> str:
-    if "family" not in person:
-        return person["name"]
-    return f"{person['family']}, {person['given']}" if first else f"{person['given']} {person['family']}"
-
-
-def _apa_name(person) -> str:
-    if "family" not in person:
-        return person["name"]
-    initials = "-".join(f"{part[0]}." for part in person["given"].split("-"))
-    return f"{person['family']}, {initials}"
+MONTHS = "January February March April May June July August September October November December".split()
 
 
 def sentence_case(title: str) -> str:
@@ -41,65 +53,101 @@ def sentence_case(title: str) -> str:
     return " ".join(out)
 
 
-def _end(text: str) -> str:
-    return text if text.endswith((".", "?", "!")) else text + "."
+def _name(person) -> dict:
+    if "family" in person:
+        return {"family": person["family"], "given": person["given"]}
+    return {"literal": person["name"]}
 
 
-def _container(source) -> str | None:
-    container = source.get("container")
-    if not container:
+def _issued(source) -> dict | None:
+    if not source["year"]:
         return None
-    return f"*{container}*" if source["genre"] in ITALIC_GENRES else container
+    day, month, year = (source["date"].split() + [None, None, None])[:3]
+    if month in MONTHS and year == str(source["year"]):
+        return {"date-parts": [[source["year"], MONTHS.index(month) + 1, int(day)]]}
+    return {"date-parts": [[source["year"]]]}
 
 
-def chicago(source) -> str:
-    authors = _people(source, ("author",))
-    parts = []
-    lead = " and ".join(_chicago_name(p, i == 0) for i, p in enumerate(authors))
-    title = f"“{_end(source['title'])}”"
-    parts.append(f"{_end(lead)} {title}" if lead else title)
-    interviewees = _people(source, ("interviewee",))
-    if interviewees and authors:
-        parts.append(f"Interview with {interviewees[0]['name']}.")
-    if source.get("cite_note"):
-        parts.append(_end(source["cite_note"]))
-    tail = [c for c in (_container(source), source.get("publisher")) if c]
-    tail.append(source["date"] if source["year"] else "n.d.")
-    parts.append(_end(", ".join(tail)))
+def csl_item(source_id: str, source) -> dict:
+    """One source as a CSL-JSON item (schemas/csl-data.schema.json)."""
+    item: dict = {"id": source_id, "type": CSL_TYPES[source["genre"]], "title": sentence_case(source["title"])}
+    people = source["people"]
+    interviewed = [p for p in people if p.get("role") == "interviewee"]
+    authors = [p for p in people if p.get("role", "author") == "author"]
+    for person in people:
+        role = ROLES[person.get("role", "author")]
+        if person.get("role") == "interviewee" and authors:
+            continue  # a published interview is the byline's; the interviewee goes in genre
+        item.setdefault(role, []).append(_name(person))
+    genre = {"working paper": "Working paper", "interview": "Interview", "interview excerpt": "Interview excerpt"}.get(source["genre"])
+    if source["genre"] == "interview" and interviewed and authors:
+        genre = f"Interview with {interviewed[0]['name']}"
+    if genre:
+        item["genre"] = genre
+    container = source.get("container")
+    if container and item["type"] == "report" and (match := SERIES_NUMBER.match(container)):
+        item["collection-title"], item["number"] = match["series"], match["number"]
+    elif container:
+        item["container-title"] = container
+    if source.get("publisher"):
+        item["publisher"] = source["publisher"]
+    if source.get("cite_note"):  # what the styles print of it: the genre (the note field they do not)
+        item["note"] = re.sub(r"\*([^*]+)\*", r"\1", source["cite_note"])
+        if source["genre"] == "translation with commentary":
+            item["genre"] = item["note"]
+    if issued := _issued(source):
+        item["issued"] = issued
     if source.get("url"):
-        parts.append(_end(source["url"]))
-    return md_text(" ".join(parts))
+        item["URL"] = source["url"]
+    return item
 
 
-def apa(source) -> str:
-    authors = _people(source, ("author",))
-    year = f"({source['year']})." if source["year"] else "(n.d.)."
-    title = sentence_case(source["title"])
-    if source["genre"] == "working paper" and source.get("container"):
-        described = f"{title} ({source['container']})."
-        container = None
-    else:
-        described = f"{title} [{source['genre'].capitalize()}]."
-        container = _container(source)
-    if authors:
-        names = [_apa_name(p) for p in authors]
-        lead = (", ".join(names[:-1]) + ", & " + names[-1]) if len(names) > 1 else names[0]
-        parts = [_end(lead), year, described]
-    else:
-        parts = [described, year]
-    if source.get("cite_note"):
-        parts.append(_end(source["cite_note"]))
-    parts += [_end(c) for c in (container, source.get("publisher")) if c]
-    if source.get("url"):
-        parts.append(source["url"])
-    return md_text(" ".join(parts))
+@cache
+def _style(name: str) -> CitationStylesStyle:
+    return CitationStylesStyle(str(CSL_DIR / f"{name}.csl"), validate=False)
 
 
-def guide_citations(cff: dict) -> tuple[str, str]:
-    """(Chicago, APA) for the guide itself, from CITATION.cff."""
-    who = cff["authors"][0].get("name") or f"{cff['authors'][0]['family-names']}, {cff['authors'][0]['given-names']}"
-    year = str(cff["date-released"])[:4]
-    title, version, url = cff["title"], cff["version"], cff["url"]
-    chicago_text = f"{who}. *{title}*. Version {version}. {year}. {url}."
-    apa_text = f"{who}. ({year}). *{title}* (Version {version}) [Study guide]. {url}"
-    return md_text(chicago_text), md_text(apa_text)
+def _punctuation_in_quote(text: str) -> str:
+    """American English (the en-US locale's punctuation-in-quote, which citeproc-py skips)."""
+    return re.sub(r"”([.,])", r"\1”", text)
+
+
+def _render(item: dict, style: str, locator: tuple[str, str] | None = None) -> tuple[str, str]:
+    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.html)
+    cite_item = CitationItem(item["id"], locator=Locator(*locator)) if locator else CitationItem(item["id"])
+    citation = Citation([cite_item])
+    bibliography.register(citation)
+    note = bibliography.cite(citation, lambda _: None)
+    entries = bibliography.bibliography()
+    entry = str(entries[0]) if entries else ""
+    return _punctuation_in_quote(entry), _punctuation_in_quote(str(note))
+
+
+def reference(item: dict, style: str) -> str:
+    """The bibliography entry (HTML: <i> for italics, text escaped)."""
+    return _render(item, style)[0]
+
+
+def passage(item: dict, style: str, location: str) -> str:
+    """A note or in-text citation of one passage, the excerpt's location as the locator."""
+    if match := re.match(r"§(\d+)", location):
+        return _render(item, style, ("section", match[1]))[1]
+    if match := re.search(r"paragraph (\d+)$", location):
+        return _render(item, style, ("paragraph", match[1]))[1]
+    return _render(item, style, (None, location))[1]
+
+
+def guide_item(cff: dict) -> dict:
+    """The guide itself, from CITATION.cff, as a CSL-JSON item (a dataset, as CFF has it)."""
+    author = cff["authors"][0]
+    name = {"literal": author["name"]} if "name" in author else {"family": author["family-names"], "given": author["given-names"]}
+    year, month, day = (int(part) for part in str(cff["date-released"]).split("-"))
+    return {
+        "id": "guide", "type": "dataset", "title": sentence_case(cff["title"]), "author": [name], "version": str(cff["version"]),
+        "genre": "Study guide", "issued": {"date-parts": [[year, month, day]]}, "URL": cff["url"],
+    }
+
+
+def plain(rendered: str) -> str:
+    """A rendered citation as plain text (for RIS, COinS and the like)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered))

@@ -7,7 +7,7 @@ import html
 from studyguide.crossref.index import Index
 from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load.guide import Guide
-from studyguide.outputs.citations import apa, chicago
+from studyguide.outputs import citations
 from studyguide.render.links import md_link, md_text, relative
 
 GLOSSARY_PAGE = "glossary.md"
@@ -59,6 +59,8 @@ def excerpt(guide: Guide, index: Index, page: str, excerpt_id: str, *, home: boo
         "",
         f'<footer markdown>— {speaker}<cite>{where}</cite></footer>',
         "",
+        cite_passage(guide, record),
+        "",
         "</blockquote>",
         "",
         f'<p class="excerpt-terms" markdown>Terms: {terms}</p>' if terms else "",
@@ -94,12 +96,23 @@ def source_card(guide: Guide, page: str, source_id: str) -> str:
         rows.append(("Not in the text", md_text(source["omissions"])))
     rows.append(("Why read it", md_text(source["why"])))
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
+    item = citations.csl_item(source_id, source)
+    styles = "\n\n".join(f"    **{label}:** {citations.reference(item, style)}" for style, label in citations.STYLES.items())
     return (
         '<div class="source-card" markdown>\n\n| Record | Detail |\n|---|---|\n' + table + "\n\n</div>\n\n"
-        '??? note "How to cite this source"\n\n'
-        f"    **Chicago:** {chicago(source)}\n\n"
-        f"    **APA:** {apa(source)}\n"
+        '??? note "How to cite this source"\n\n' + styles + "\n"
     )
+
+
+def cite_passage(guide: Guide, record) -> str:
+    """'Cite this passage': a note (Chicago) and an in-text citation (APA) with the
+    excerpt's location as the locator, folded in a <details> (no script needed)."""
+    item = citations.csl_item(record["source"], guide.sources[record["source"]])
+    lines = "".join(
+        f"<p><strong>{label}:</strong> {citations.passage(item, style, record['location'])}</p>"
+        for style, label in citations.STYLES.items()
+    )
+    return f'<details class="cite-passage"><summary>Cite this passage</summary>{lines}</details>'
 
 
 def excerpt_links(guide: Guide, page: str, excerpt_ids: list[str]) -> str:
@@ -123,5 +136,7 @@ def self_check(guide: Guide, page: str, theme: str) -> str:
     return "\n".join(out)
 
 
-def cite_guide(chicago_text: str, apa_text: str) -> str:
-    return f"**Chicago:** {chicago_text}\n\n**APA:** {apa_text}\n"
+def cite_guide(cff: dict) -> str:
+    """'Cite this guide', from CITATION.cff through the same CSL styles as the sources."""
+    item = citations.guide_item(cff)
+    return "\n\n".join(f"**{label}:** {citations.reference(item, style)}" for style, label in citations.STYLES.items()) + "\n"

@@ -18,7 +18,6 @@ import yaml
 from studyguide.crossref.index import Index, build_index, record_use
 from studyguide.errors import GuideError
 from studyguide.load.guide import Guide, load_guide
-from studyguide.outputs import citations
 from studyguide.pages import generated
 from studyguide.render import blocks
 
@@ -83,7 +82,7 @@ class Macros:
             "timeline_page": lambda: generated.timeline_page(g, self.here()),
             "tracker_page": lambda: generated.tracker_page(g, i, self.here()),
             "review_page": lambda: generated.review_page(g, i, self.here()),
-            "cite_guide": lambda: blocks.cite_guide(*citations.guide_citations(self._cff())),
+            "cite_guide": lambda: blocks.cite_guide(self._cff()),
         }
 
     def _titled(self) -> str:
