@@ -32,7 +32,8 @@ build: $(STAMP) ## Build the site strictly into site/
 test: $(STAMP) ## Run the whole test suite (strict build included)
 	$(PY) -m pytest
 
-pdf: build ## Write the whole guide as one PDF into site/
+pdf: $(STAMP) ## Write the whole guide as one PDF into site/ (pages then link to it)
+	GUIDE_PDF=true $(PY) -m mkdocs build --strict --clean
 	$(PY) -m studyguide.outputs.pdf site
 
 bench: $(STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse scores
