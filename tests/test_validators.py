@@ -134,3 +134,18 @@ def test_the_cff_check_rejects_a_citation_without_a_title(tmp_path):
     (tmp_path / "CITATION.cff").write_text(broken, encoding="utf-8")
     result = check_cff(tmp_path / "CITATION.cff")
     assert result.returncode != 0 and "title" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("value", "linked"), [(None, False), ("true", True), ("false", False)])
+def test_only_a_build_for_the_pdf_offers_the_pdf(monkeypatch, value, linked):
+    """`make pdf` (and so the Pages workflow) builds with GUIDE_PDF=true and writes
+    guide.pdf; overrides/main.html shows the link only when mkdocs.yml's extra.pdf is on."""
+    from mkdocs.config import load_config
+
+    if value is None:
+        monkeypatch.delenv("GUIDE_PDF", raising=False)
+    else:
+        monkeypatch.setenv("GUIDE_PDF", value)
+    assert bool(load_config(str(ROOT / "mkdocs.yml")).extra["pdf"]) is linked
+    assert "GUIDE_PDF=true" in next(line for line in (ROOT / "Makefile").read_text().splitlines() if "mkdocs build" in line and "GUIDE_PDF" in line)
+    assert "{%- if config.extra.pdf %}" in (ROOT / "overrides/main.html").read_text()
