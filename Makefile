@@ -32,7 +32,8 @@ build: $(STAMP) ## Build the site strictly into site/
 test: $(STAMP) ## Run the whole test suite (strict build included)
 	$(PY) -m pytest
 
-pdf: build ## Write the whole guide as one PDF into site/
+pdf: $(STAMP) ## Write the whole guide as one PDF into site/ (pages then link to it)
+	GUIDE_PDF=true $(PY) -m mkdocs build --strict --clean
 	$(PY) -m studyguide.outputs.pdf site
 
 epub: $(STAMP) ## Write the whole guide as an EPUB 3 into site/ (pages then link to it)
@@ -41,7 +42,7 @@ epub: $(STAMP) ## Write the whole guide as an EPUB 3 into site/ (pages then link
 
 offline: $(STAMP) ## Write the site as a zip that works opened from disk: site/guide-offline.zip
 	GUIDE_OFFLINE=true $(PY) -m mkdocs build --strict --clean -f mkdocs.offline.yml -d .cache/site-offline
-	$(PY) -m studyguide.outputs.offline .cache/site-offline site/guide-offline.zip
+	$(PY) -m studyguide.outputs.offline .cache/site-offline site/guide-offline.zip   # (GUIDE_OFFLINE_ZIP=true on a build links it)
 
 bench: $(STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse scores
 	$(PY) -m bench.bench

@@ -33,6 +33,25 @@ def test_without_git_every_page_gets_the_build_date(tmp_path):
     assert page_dates(tmp_path, tmp_path / "docs", ["index.md"], today=date(2026, 1, 1)) == {"index.md": date(2026, 1, 1)}
 
 
-def test_the_built_pages_show_a_last_updated_date(site):
-    html = (site / "sources/shi-2014/index.html").read_text(encoding="utf-8")
-    assert "md-source-file" in html and "20" in html.split("md-source-file", 1)[1][:600]
+def test_built_pages_and_the_sitemap_carry_each_pages_git_date(site):
+    """Every page's "Last update" and its sitemap.xml lastmod are the date git gives it
+    (not the build date)."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from studyguide import ROOT
+
+    pages = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+    expected = page_dates(ROOT, ROOT / "docs", pages)
+    url_of = {p: "" if p == "index.md" else p.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/" for p in pages}
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(site / "sitemap.xml").getroot()
+    locs = {u.find("s:loc", ns).text: u.find("s:lastmod", ns).text for u in root.findall("s:url", ns)}
+    base = min(locs, key=len)  # the home page's address
+    lastmod = {loc[len(base):]: when for loc, when in locs.items()}
+    for page in pages:
+        when = expected[page]
+        assert lastmod[url_of[page]] == when.isoformat(), page
+        html = (site / url_of[page] / "index.html").read_text(encoding="utf-8")
+        shown = re.search(r'title="Last update">.*?</span>\s*([^<]+?)\s*</span>', html, re.S)
+        assert shown and shown.group(1) == f"{when:%d %B %Y}".lstrip("0"), page

@@ -1,5 +1,6 @@
-"""Hook: each page's "last updated" date (Material shows `revision_date`), from one
-`git log` per build (studyguide.pages.dates)."""
+"""Hook: each page's "last updated" date (Material shows `revision_date`) and its
+sitemap.xml `lastmod` (MkDocs writes `update_date`), both from one `git log` per build
+(studyguide.pages.dates)."""
 
 from __future__ import annotations
 
@@ -22,4 +23,5 @@ def on_page_markdown(markdown, page, config, files):
     when = _dates.get(page.file.src_uri)
     if when:
         page.meta["revision_date"] = f"{when:%d %B %Y}".lstrip("0")
+        page.update_date = f"{when:%Y-%m-%d}"
     return markdown

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
 
@@ -24,9 +26,12 @@ GUID_NAMESPACE = "social-governance-guide"
 CSV_FIELDS = ["hanzi", "pinyin", "english", "definition", "term", "key"]
 DECK_PATH = "study/guide-glossary.apkg"  # where the site serves them
 CSV_PATH = "study/guide-glossary.csv"
-# genanki numbers notes and cards from this timestamp (in seconds). Fixed, so the same
-# glossary gives the same file; not 0, which would give the first note the id 0 (Anki
-# cannot render such a note's cards, and its "Check Database" fails on it).
+# genanki numbers notes and cards from a timestamp (in seconds) and stamps each note's
+# modification time with it. Never 0, which would give the first note the id 0 (Anki
+# cannot render such a note's cards, and its "Check Database" fails on it); never older
+# than the deck a learner already has, or Anki's importer (which updates a note only
+# when the incoming one is newer) keeps their old text. So: when glossary.yaml last
+# changed (changed_at), and at least this floor.
 TIMESTAMP = 1_700_000_000
 
 
@@ -80,13 +85,27 @@ def deck(glossary: Glossary):
     return result
 
 
-def apkg_bytes(glossary: Glossary) -> bytes:
+def apkg_bytes(glossary: Glossary, timestamp: int = TIMESTAMP) -> bytes:
     import genanki
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "deck.apkg"
-        genanki.Package(deck(glossary)).write_to_file(str(path), timestamp=TIMESTAMP)
+        genanki.Package(deck(glossary)).write_to_file(str(path), timestamp=max(TIMESTAMP, timestamp))
         return path.read_bytes()
+
+
+def changed_at(source: Path) -> int:
+    """When `source` last changed: its last commit's time if git has it unmodified, else
+    now (an edit not yet committed is newer than any deck already published)."""
+    def git(*args):
+        return subprocess.run(["git", *args, "--", source.name], cwd=source.parent, capture_output=True, text=True, timeout=60)
+
+    try:
+        clean = git("diff", "--quiet", "HEAD").returncode == 0
+        committed = git("log", "-1", "--format=%ct").stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        clean, committed = False, ""
+    return int(committed) if clean and committed.isdigit() else int(time.time())
 
 
 def csv_text(glossary: Glossary) -> str:
@@ -110,6 +129,6 @@ def files(root: Path) -> tuple[bytes, bytes]:
     code = [Path(module.__file__).read_bytes() for module in (glossary_module,)] + [Path(__file__).read_bytes()]
     key = digest(source.read_bytes(), *code, version("genanki").encode(), version("markdown").encode())
     loaded = cache(lambda: glossary_module.load_glossary(source, checks=Checks.at(root)))
-    deck_bytes = remembered(root, "guide-glossary.apkg", key, lambda: apkg_bytes(loaded()))
+    deck_bytes = remembered(root, "guide-glossary.apkg", key, lambda: apkg_bytes(loaded(), changed_at(source)))
     table = remembered(root, "guide-glossary.csv", key, lambda: csv_text(loaded()).encode("utf-8"))
     return deck_bytes, table

