@@ -10,8 +10,12 @@ from studyguide.load.guide import Guide
 from studyguide.crossref.index import Index
 from studyguide.render.links import md_link, md_text, relative
 
-GLOSSARY_PAGE = "glossary.md"
 WHO_PAGE = "who.md"
+
+
+def term_path(key: str) -> str:
+    """A term's own page (generated: studyguide.pages.term_page)."""
+    return f"terms/{key}.md"
 
 
 def source_page(source_id: str) -> str:
@@ -26,9 +30,19 @@ def pinyin(text: str) -> str:
     return f'<span lang="zh-Latn-pinyin">{html.escape(text)}</span>'
 
 
-def term(guide: Guide, page: str, key: str, text: str | None = None) -> str:
+def term(guide: Guide, page: str, key: str, text: str | None = None, *, hanzi: bool = False) -> str:
+    """A link to the term's page; its title is the tooltip and data-def the one-line
+    definition the touch card shows (docs/javascripts/term-card.js). With `hanzi`, the
+    characters follow the link (the first mention on a page: Macros.first_mention)."""
     entry = guide.glossary.get(key, page)
-    return md_link(text or entry.term, relative(page, GLOSSARY_PAGE, key), entry.tooltip)
+    label = text or entry.term
+    link = md_link(label, relative(page, term_path(key)), entry.tooltip) + f'{{ data-def="{_attribute(entry.summary)}" }}'
+    return link + (" " + zh(entry.hanzi) if hanzi and entry.hanzi not in label else "")
+
+
+def _attribute(text: str) -> str:
+    """Text that attr_list keeps whole inside a double-quoted value."""
+    return html.escape(text.replace('"', "'").replace("{", "(").replace("}", ")"), quote=False)
 
 
 def who(guide: Guide, page: str, key: str, text: str | None = None) -> str:
