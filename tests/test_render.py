@@ -63,9 +63,11 @@ def test_term_with_hanzi_adds_them_after_the_link_unless_the_text_has_them():
 
 
 def test_card_definition_is_the_first_sentence_and_cannot_break_the_attribute():
-    entry = Entry("x", "户口", "hùkǒu", "e", 'A "quoted" {brace} one. Second sentence.', "x")
-    assert entry.summary == 'A "quoted" {brace} one.'
-    assert render._attribute(entry.summary) == "A 'quoted' (brace) one."
+    entry = Entry("x", "户口", "hùkǒu", "e", 'A "quoted" {brace} *hub* <b>one</b>. Second sentence.', "x")
+    assert entry.summary == 'A "quoted" {brace} *hub* <b>one</b>.'
+    assert render._attribute(entry.summary) == "A 'quoted' (brace) hub bone/b."
+    out = markdown.markdown("x " + render.term(Guide(None, Glossary("g", {"x": entry}), {}, {}, {}), "index.md", "x"), extensions=EXTENSIONS)
+    assert "data-def=\"A 'quoted' (brace) hub bone/b.\"" in out and "{" not in out
 
 
 def test_unknown_term_names_the_page_the_key_and_the_nearest_key():

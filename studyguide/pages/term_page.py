@@ -10,7 +10,7 @@ from __future__ import annotations
 from studyguide.crossref.index import Index, Matcher
 from studyguide.load.guide import Guide
 from studyguide.load.pinyin import per_character
-from studyguide.render.blocks import excerpt_links, pinyin, source_page, term_path, zh
+from studyguide.render.blocks import excerpt_links, pinyin, source_page, term, term_path, zh
 from studyguide.render.links import md_link, md_text, relative
 
 TIMELINE_PAGE = "timeline.md"
@@ -32,15 +32,15 @@ def category_anchor(category: str | None) -> str:
 def stub(entry) -> str:
     """The generated Markdown source of a term page."""
     title = f"{entry.term} {entry.hanzi} · {entry.english}".replace('"', "'")
-    description = f"{entry.term} ({entry.hanzi}, {entry.pinyin}): {entry.english}. " + entry.definition
+    description = (f"{entry.term} ({entry.hanzi}, {entry.pinyin}): {entry.english}. " + entry.definition).replace('"', "'")
     return (
         "---\n"
         f'title: "{title}"\n'
         f"description: {_yaml_string(description)}\n"
         "search:\n  boost: 2\n"
         "---\n\n"
-        "<!-- GENERATED PAGE: made from glossary.yaml and data/excerpts/ by the term_page() macro. -->\n\n"
-        f'{{{{ term_page("{entry.key}") }}}}\n'
+        f'{{{{ term_page("{entry.key}") }}}}\n\n'
+        "<!-- GENERATED PAGE: made from glossary.yaml and data/excerpts/ by the term_page() macro. -->\n"
     )
 
 
@@ -82,7 +82,7 @@ def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
 
 def _term_link(guide: Guide, page: str, key: str) -> str:
     other = guide.glossary.entries[key]
-    return md_link(other.term, relative(page, path(key)), other.tooltip) + " " + zh(other.hanzi)
+    return term(guide, page, key, hanzi=True)
 
 
 def _characters(e) -> str:

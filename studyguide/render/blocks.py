@@ -41,8 +41,10 @@ def term(guide: Guide, page: str, key: str, text: str | None = None, *, hanzi: b
 
 
 def _attribute(text: str) -> str:
-    """Text that attr_list keeps whole inside a double-quoted value."""
-    return html.escape(text.replace('"', "'").replace("{", "(").replace("}", ")"), quote=False)
+    """Plain text that attr_list keeps whole inside a double-quoted value: Markdown's
+    emphasis and raw HTML would be parsed before attr_list sees the value."""
+    plain = text.replace('"', "'").replace("{", "(").replace("}", ")").replace("&", "and")
+    return "".join(c for c in plain if c not in "*_`<>[]\\")
 
 
 def who(guide: Guide, page: str, key: str, text: str | None = None) -> str:
