@@ -31,7 +31,7 @@ def glossary_page(guide: Guide, page: str) -> str:
     out.append("## By characters {#by-characters}\n")
     out.append("Every term by its characters, ordered by pinyin.\n")
     by_pinyin = sorted(entries, key=lambda e: (toneless(e.pinyin).lower(), e.pinyin, e.key))
-    out.append(_list(f"{zh(e.hanzi)} {pinyin(e.pinyin)} — {_link(page, e)}" for e in by_pinyin))
+    out.append(_list((f"{zh(e.hanzi)} {pinyin(e.pinyin)} — {_link(page, e)}" for e in by_pinyin), "term-index--characters"))
     out.append("## By category {#by-category}\n")
     order = list(term_page.CATEGORIES) + [None]
     for category in order:
@@ -48,5 +48,5 @@ def _link(page: str, e, anchor: bool = False) -> str:
     return link + (f"{{ #{e.key} }}" if anchor else "")
 
 
-def _list(rows) -> str:
-    return '<div class="term-index" markdown>\n\n' + "\n".join(f"- {row}" for row in rows) + "\n\n</div>\n"
+def _list(rows, extra: str = "") -> str:
+    return f'<div class="term-index {extra}" markdown>\n\n' + "\n".join(f"- {row}" for row in rows) + "\n\n</div>\n"

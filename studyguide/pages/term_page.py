@@ -37,7 +37,7 @@ def stub(entry) -> str:
         "---\n"
         f'title: "{title}"\n'
         f"description: {_yaml_string(description)}\n"
-        "search:\n  boost: 2\n"
+        "search:\n  boost: 3\n"
         "---\n\n"
         f'{{{{ term_page("{entry.key}") }}}}\n\n'
         "<!-- GENERATED PAGE: made from glossary.yaml and data/excerpts/ by the term_page() macro. -->\n"
