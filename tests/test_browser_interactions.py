@@ -65,7 +65,7 @@ def test_term_tooltip_and_link_to_the_term_page(recorder, served):
     expect(link).to_have_attribute("aria-describedby", "guide-tooltip")
     recorder.follow(link)
     expect(page).to_have_url(served[1] + "terms/hukou/")
-    heading = page.locator('h1[lang="zh-Hans"]')
+    heading = page.locator('h1 [lang="zh-Hans"]')
     expect(heading).to_contain_text("户口")
     expect(heading).to_be_visible()
     expect(heading).to_be_in_viewport()
@@ -154,7 +154,7 @@ def test_glossary_jumps_land_on_their_heading(recorder, served):
     hanzi = row.locator('[lang="zh-Hans"]').first.inner_text()
     recorder.follow(row.locator("a"))
     assert "/terms/" in page.url, page.url
-    expect(page.locator('h1[lang="zh-Hans"]')).to_contain_text(hanzi)
+    expect(page.locator('h1 [lang="zh-Hans"]')).to_contain_text(hanzi)
     assert not recorder.errors
 
 
@@ -193,7 +193,7 @@ def test_excerpt_attribution_leads_to_source_then_term_page(recorder, served):
     key = urlsplit(term.get_attribute("href")).path.rstrip("/").rsplit("/", 1)[-1]
     recorder.follow(term)
     expect(page).to_have_url(base_url + "terms/" + key + "/")
-    heading = page.locator(f'h1#{key}[lang="zh-Hans"]')
+    heading = page.locator(f'h1#{key} [lang="zh-Hans"]')
     expect(heading).to_be_visible()
     expect(heading).to_be_in_viewport()
     assert not recorder.errors and not recorder.foreign and not recorder.failed

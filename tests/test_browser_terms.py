@@ -64,7 +64,7 @@ def test_tap_opens_the_card_instead_of_navigating(phone, served):
     assert page.evaluate(UNMARKED_CHINESE_JS) == []
     phone.follow(card.locator("a.term-card__more"))
     expect(page).to_have_url(served[1] + "terms/hukou/")
-    expect(page.locator('h1[lang="zh-Hans"]')).to_contain_text("户口")
+    expect(page.locator('h1 [lang="zh-Hans"]')).to_contain_text("户口")
     assert not phone.errors and not phone.foreign and not phone.failed
 
 

@@ -21,7 +21,7 @@ def test_every_entry_has_a_term_page_with_the_hanzi_headline(site, guide):
     index = (site / "glossary/index.html").read_text(encoding="utf-8")
     for entry in guide.glossary.entries.values():
         body = article(site / "terms" / entry.key / "index.html")
-        assert re.search(rf'<h1 id="{entry.key}" lang="zh-Hans">{entry.hanzi}<', body), entry.key
+        assert re.search(rf'<h1 id="{entry.key}"><span class="term-hanzi" lang="zh-Hans">{re.escape(entry.hanzi)}</span>', body), entry.key
         assert f'<span lang="zh-Latn-pinyin">{entry.pinyin}</span>' in body, entry.key
         assert "Used in:" in body and "In the sources" in body, entry.key
         assert f'href="../terms/{entry.key}/"' in index, f"the glossary index does not link {entry.key}"

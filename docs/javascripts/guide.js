@@ -58,8 +58,8 @@
     for (var n = walker.nextNode(); n; n = walker.nextNode()) {
       if (hasCJK(n.data) && !n.parentElement.closest('[lang="zh-Hans"]')) nodes.push(n);
     }
-    nodes.forEach(function (node) {
-      node.replaceWith.apply(node, marked(node.data));
+    nodes.forEach(function (node) {  // jieba's zero-width spaces would split 广覆盖、低水平 at the 、
+      node.replaceWith.apply(node, marked(node.data.replace(/\u200b/g, "")));
     });
   }
 

@@ -50,12 +50,13 @@ def _yaml_string(text: str) -> str:
 
 def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
     e = guide.glossary.get(key, page)
-    facts = [pinyin(e.pinyin), f"*{md_text(e.english)}*"]
-    if e.traditional:
-        facts.append(f"traditional {zh(e.traditional)}")
+    facts = [pinyin(e.pinyin)] + ([f"traditional {zh(e.traditional)}"] if e.traditional else [])
+    # The hanzi are the headline; the romanization and English in the h1 too, smaller,
+    # so that search results show them and rank the page first for them.
     out = [
-        f'# {md_text(e.hanzi)} {{ #{e.key} lang="zh-Hans" }}\n',
-        f'<p class="term-facts" markdown>**{md_text(e.term)}** · ' + " · ".join(facts) + "</p>\n",
+        f'# <span class="term-hanzi" lang="zh-Hans">{md_text(e.hanzi)}</span> '
+        f"<small>{md_text(e.term)} · {md_text(e.english)}</small> {{ #{e.key} }}\n",
+        '<p class="term-facts" markdown>' + " · ".join(facts) + "</p>\n",
         md_text(e.definition) + "\n",
     ]
     if e.notes:
