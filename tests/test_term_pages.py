@@ -72,7 +72,7 @@ def test_term_page_stub_is_valid_front_matter_and_one_macro_call():
     entry = Entry("x", "户口", "hùkǒu", 'say "hi"', 'A "b" c.', "x")
     front, body = term_page.stub(entry).split("---\n")[1:]
     meta = yaml.safe_load(front)
-    assert meta["title"] == "x 户口 · say 'hi'" and meta["search"]["boost"] == 3
+    assert meta["title"] == "x · say 'hi'" and meta["search"]["boost"] == 3
     assert body.strip().startswith('{{ term_page("x") }}')
     assert generated_from("terms/x.md") and generated_from("sources/x.md") is None
 

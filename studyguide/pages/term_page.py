@@ -31,7 +31,8 @@ def category_anchor(category: str | None) -> str:
 
 def stub(entry) -> str:
     """The generated Markdown source of a term page."""
-    title = f"{entry.term} {entry.hanzi} · {entry.english}".replace('"', "'")
+    # No hanzi in the title: Material shows it in the header, where no lang mark reaches.
+    title = f"{entry.term} · {entry.english}".replace('"', "'")
     description = (f"{entry.term} ({entry.hanzi}, {entry.pinyin}): {entry.english}. " + entry.definition).replace('"', "'")
     return (
         "---\n"
