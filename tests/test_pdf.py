@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from studyguide.outputs import pdf as guide_pdf
+from studyguide.load.glossary import load_glossary
+from studyguide.outputs.pdf import __main__ as guide_pdf  # the package is run with python -m
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.pdf
@@ -115,7 +116,7 @@ def page_title(path: Path, site_name: str) -> str:
 def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
     """The nav read with MkDocs' loader, as the PDF must mirror it: (title, page titles
     of a section or [] for a page) at the top level, the Reference section moved last
-    and renamed Appendices."""
+    and renamed Appendices, which end with the term pages (outside the nav)."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.nav import Page, Section, get_navigation
@@ -133,7 +134,7 @@ def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
             top.append((title(item), []))
     reference = next(entry for entry in top if entry[0] == guide_pdf.APPENDIX_NAV_TITLE)
     top.remove(reference)
-    return top + [(guide_pdf.APPENDIX_TITLE, reference[1])]
+    return top + [(guide_pdf.APPENDIX_TITLE, [*reference[1], "Terms"])]  # term pages: outside the nav, printed last
 
 
 # --------------------------------------------------------------------------- the file
@@ -240,8 +241,6 @@ def test_running_header_carries_the_chapter_and_pages_are_numbered(rendered, rea
 
 
 def test_every_glossary_term_and_its_hanzi_are_in_the_text(text):
-    from studyguide.load.glossary import load_glossary
-
     glossary = load_glossary(ROOT / "glossary.yaml")
     flat_text, bare = flat(text), squeeze(text)
     for entry in glossary.entries.values():
@@ -321,18 +320,19 @@ def test_internal_links_point_inside_the_document(reader):
     assert any(name.startswith("page--") for name in names)
 
 
-def test_glossary_link_lands_on_the_glossary_entry(reader, rendered):
-    """'../../glossary/#hukou' on a source page -> '#glossary--hukou' inside the PDF."""
+def test_term_links_land_on_the_term_pages_printed_among_the_appendices(reader, rendered):
+    """'../../terms/hukou/' on a source page -> '#page--terms-hukou' inside the PDF: an
+    offline reader gets each term's whole page, after the glossary index."""
     names = reader.named_destinations
     pairs = nav_in_pdf(reader, rendered["site"])
-    at = next(i for i, (title, _) in enumerate(pairs) if title == "Glossary")
-    start = pairs[at][1]["page"]
-    end = pairs[at + 1][1]["page"] if at + 1 < len(pairs) else len(reader.pages) + 1
-    hukou = names.get("glossary--hukou")
-    assert hukou is not None
-    assert start <= reader.get_destination_page_number(hukou) + 1 < end
+    glossary = next(node for title, node in pairs if title == "Glossary")["page"]
+    hukou = names.get("page--terms-hukou")
+    assert hukou is not None and "glossary--hukou" in names  # the index keeps its old anchors
+    assert reader.get_destination_page_number(hukou) + 1 > glossary
+    terms = next(node for node in outline(reader)[-1]["children"] if node["title"] == "Terms")
+    assert len(terms["children"]) == len(load_glossary(ROOT / "glossary.yaml").entries)
     linked = {annot.get("/Dest") for _, annot in _links(reader)}
-    assert "glossary--hukou" in linked
+    assert "page--terms-hukou" in linked
 
 
 def test_external_links_are_uri_annotations_and_printed(reader, text):
