@@ -125,6 +125,7 @@ class NavPage:
     dest: str                  # built file: "glossary/index.html"
     slug: str                  # "glossary", "sources-shi-2014", "index"
     level: int                 # bookmark level of the page
+    in_toc: bool = True        # False: listed on its section's title page only (term pages)
 
 
 @dataclass
@@ -186,7 +187,7 @@ def term_pages(root: Path, level: int) -> NavSection:
     section = NavSection("Terms", level, "part--terms")
     for entry in load_guide(root).glossary.sorted():
         url = f"terms/{entry.key}/"
-        section.children.append(NavPage(f"{entry.term} {entry.hanzi}", url, url + "index.html", page_slug(url), level + 1))
+        section.children.append(NavPage(f"{entry.term} {entry.hanzi}", url, url + "index.html", page_slug(url), level + 1, in_toc=False))
     return section
 
 
@@ -455,7 +456,8 @@ def build_html(config, outline: list, site_dir: Path) -> tuple[str, LinkStats]:
                 for h2 in (x for x in content.article.iter() if _tag(x) == "h2"):
                     h2.set("class", " ".join(sorted(_classes(h2) | {f"pdf-h2-level-{item.level + 1}"})))
                 if opens is None:
-                    toc.append(f"<li class='pdf-toc-page pdf-toc-l{item.level}'><a href='#page--{item.slug}'>{e(content.title)}</a></li>")
+                    if item.in_toc:
+                        toc.append(f"<li class='pdf-toc-page pdf-toc-l{item.level}'><a href='#page--{item.slug}'>{e(content.title)}</a></li>")
                     body.append(
                         f"<section class='pdf-page pdf-level-{item.level}' id='page--{item.slug}' data-bookmark='{e(content.title)}'>"
                         + serialize(content.article) + "</section>")
