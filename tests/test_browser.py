@@ -12,11 +12,9 @@ test_browser_terms.py.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
-
-from browser_fixtures import AXE_OPTIONS, HAN, PALETTES, VIEWPORT, Recorder, UNMARKED_CHINESE_JS, axe_violations, short
+from browser_fixtures import PALETTES, short
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
-from browser_fixtures import AXE_OPTIONS, HAN, PALETTES, VIEWPORT, Recorder, UNMARKED_CHINESE_JS, axe_violations, short
+from browser_fixtures import PALETTES, UNMARKED_CHINESE_JS, VIEWPORT, Recorder, axe_violations
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
-from browser_fixtures import AXE_OPTIONS, HAN, PALETTES, VIEWPORT, Recorder, UNMARKED_CHINESE_JS, axe_violations, short
+from browser_fixtures import HAN, PALETTES, UNMARKED_CHINESE_JS, Recorder, axe_violations, short
 
 pytestmark = pytest.mark.browser
 
@@ -92,4 +91,3 @@ def test_open_search_with_results_passes_axe(browser, served, palette):
         assert not rec.errors and not rec.foreign and not rec.failed
     finally:
         rec.close()
-

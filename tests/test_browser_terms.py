@@ -6,8 +6,7 @@ finds nothing with it open, light and dark."""
 from __future__ import annotations
 
 import pytest
-
-from browser_fixtures import PALETTES, Recorder, UNMARKED_CHINESE_JS, axe_violations
+from browser_fixtures import PALETTES, UNMARKED_CHINESE_JS, Recorder, axe_violations
 
 pytestmark = pytest.mark.browser
 

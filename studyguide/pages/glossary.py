@@ -16,6 +16,7 @@ from studyguide.pages.generated import NOTICE
 from studyguide.render.blocks import pinyin, zh
 from studyguide.render.links import md_link, md_text, relative
 
+
 def glossary_page(guide: Guide, page: str) -> str:
     entries = guide.glossary.sorted()
     letters = [letter for letter, _ in groupby(entries, key=lambda e: e.letter)]

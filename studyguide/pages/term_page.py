@@ -83,7 +83,6 @@ def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
 
 
 def _term_link(guide: Guide, page: str, key: str) -> str:
-    other = guide.glossary.entries[key]
     return term(guide, page, key, hanzi=True)
 
 
