@@ -65,3 +65,7 @@ def guide():
     from studyguide.load.guide import load_guide
 
     return load_guide(ROOT)
+
+# The browser tests' session fixtures (tests/browser_fixtures.py), made once for all the
+# tests/test_browser*.py files that use them.
+from browser_fixtures import browser, pages, recorder, served, walk  # noqa: E402, F401

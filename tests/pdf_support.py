@@ -135,7 +135,7 @@ def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
             top.append((title(item), []))
     reference = next(entry for entry in top if entry[0] == guide_pdf.APPENDIX_NAV_TITLE)
     top.remove(reference)
-    return top + [(guide_pdf.APPENDIX_TITLE, reference[1])]
+    return top + [(guide_pdf.APPENDIX_TITLE, [*reference[1], "Terms"])]  # term pages: outside the nav, printed last
 
 
 def nav_in_pdf(reader, site: Path) -> list[tuple[str, dict]]:

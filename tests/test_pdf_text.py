@@ -6,7 +6,7 @@ import html
 import re
 
 import pytest
-from pdf_support import ROOT, flat, links, nav_in_pdf, squeeze
+from pdf_support import ROOT, flat, links, nav_in_pdf, outline, squeeze
 
 pytestmark = pytest.mark.pdf
 
@@ -82,18 +82,21 @@ def test_internal_links_point_inside_the_document(reader):
     assert any(name.startswith("page--") for name in names)
 
 
-def test_glossary_link_lands_on_the_glossary_entry(reader, rendered):
-    """'../../glossary/#hukou' on a source page -> '#glossary--hukou' inside the PDF."""
+def test_term_links_land_on_the_term_pages_printed_among_the_appendices(reader, rendered):
+    """'../../terms/hukou/' on a source page -> '#page--terms-hukou' inside the PDF: an
+    offline reader gets each term's whole page, after the glossary index."""
+    from studyguide.load.glossary import load_glossary
+
     names = reader.named_destinations
     pairs = nav_in_pdf(reader, rendered["site"])
-    at = next(i for i, (title, _) in enumerate(pairs) if title == "Glossary")
-    start = pairs[at][1]["page"]
-    end = pairs[at + 1][1]["page"] if at + 1 < len(pairs) else len(reader.pages) + 1
-    hukou = names.get("glossary--hukou")
-    assert hukou is not None
-    assert start <= reader.get_destination_page_number(hukou) + 1 < end
+    glossary = next(node for title, node in pairs if title == "Glossary")["page"]
+    hukou = names.get("page--terms-hukou")
+    assert hukou is not None and "glossary--hukou" in names  # the index keeps its old anchors
+    assert reader.get_destination_page_number(hukou) + 1 > glossary
+    terms = next(node for node in outline(reader)[-1]["children"] if node["title"] == "Terms")
+    assert len(terms["children"]) == len(load_glossary(ROOT / "glossary.yaml").entries)
     linked = {annot.get("/Dest") for _, annot in links(reader)}
-    assert "glossary--hukou" in linked
+    assert "page--terms-hukou" in linked
 
 
 def test_external_links_are_uri_annotations_and_printed(reader, text):

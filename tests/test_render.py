@@ -43,14 +43,31 @@ def test_links_are_relative_at_every_depth(page, expected):
     assert relative(page, "glossary.md", "hukou") == expected
 
 
-def test_term_renders_a_markdown_link_with_tooltip_title():
+DEF = '{ data-def="Registration." }'
+
+
+def test_term_links_to_its_page_with_tooltip_title_and_card_definition():
     guide = small_guide()
-    assert render.term(guide, "sources/shi-2014.md", "hukou") == '[hukou](../glossary.md#hukou "户口 · hùkǒu · household registration")'
+    assert render.term(guide, "sources/shi-2014.md", "hukou") == '[hukou](../terms/hukou.md "户口 · hùkǒu · household registration")' + DEF
 
 
 def test_term_with_other_link_text():
     guide = small_guide()
-    assert render.term(guide, "index.md", "hukou", "household registration") == '[household registration](glossary.md#hukou "户口 · hùkǒu · household registration")'
+    assert render.term(guide, "index.md", "hukou", "household registration") == '[household registration](terms/hukou.md "户口 · hùkǒu · household registration")' + DEF
+
+
+def test_term_with_hanzi_adds_them_after_the_link_unless_the_text_has_them():
+    guide = small_guide()
+    assert render.term(guide, "index.md", "hukou", hanzi=True).endswith(DEF + ' <span lang="zh-Hans">户口</span>')
+    assert render.term(guide, "index.md", "hukou", "户口", hanzi=True).endswith(DEF)
+
+
+def test_card_definition_is_the_first_sentence_and_cannot_break_the_attribute():
+    entry = Entry("x", "户口", "hùkǒu", "e", 'A "quoted" {brace} *hub* <b>one</b>. Second sentence.', "x")
+    assert entry.summary == 'A "quoted" {brace} *hub* <b>one</b>.'
+    assert render._attribute(entry.summary) == "A 'quoted' (brace) hub bone/b."
+    out = markdown.markdown("x " + render.term(Guide(None, Glossary("g", {"x": entry}), {}, {}, {}), "index.md", "x"), extensions=EXTENSIONS)
+    assert "data-def=\"A 'quoted' (brace) hub bone/b.\"" in out and "{" not in out
 
 
 def test_unknown_term_names_the_page_the_key_and_the_nearest_key():
@@ -76,7 +93,7 @@ def test_excerpt_renders_a_blockquote_with_id_source_and_attribution():
         "<footer markdown>— <cite>[Shi (2014), §4](../sources/shi-2014.md#shi-2014-hukou)</cite></footer>\n\n"
         + render.cite_passage(guide, guide.excerpts["shi-2014-hukou"]) + "\n\n"
         "</blockquote>\n\n"
-        '<p class="excerpt-terms" markdown>Terms: [hukou](../glossary.md#hukou "户口 · hùkǒu · household registration")</p>\n'
+        '<p class="excerpt-terms" markdown>Terms: [hukou](../terms/hukou.md "户口 · hùkǒu · household registration"){ data-def="Registration." }</p>\n'
     )
     html = markdown.markdown(out, extensions=EXTENSIONS)
     assert '<blockquote class="excerpt" data-source="shi-2014" id="shi-2014-hukou">' in html
@@ -115,9 +132,9 @@ def test_excerpts_match_terms_by_alias_and_hanzi_as_well_as_their_own_list():
 
 
 def test_a_script_in_a_definition_never_becomes_a_live_script():
-    from studyguide.pages import generated as pages
+    from studyguide.pages import term_page
     guide = small_guide()
-    out = pages.glossary_page(guide, build_index(guide), "glossary.md")
+    out = term_page.term_page(guide, build_index(guide), "terms/danwei.md", "danwei")
     html = markdown.markdown(out, extensions=EXTENSIONS + ["admonition"])
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 

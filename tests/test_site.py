@@ -1,5 +1,5 @@
-"""The real site, built strictly once: every link into the glossary lands on an anchor,
-every entry reaches the glossary page and the search index, and languages are marked."""
+"""The real site, built strictly once: every term link lands on the term's page, every
+entry reaches the glossary index and the search index, and languages are marked."""
 
 from __future__ import annotations
 
@@ -37,17 +37,19 @@ def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
 
 
-def test_every_link_into_the_glossary_lands_on_an_existing_anchor(site):
+def test_term_links_lead_to_term_pages_and_old_glossary_anchors_still_land(site):
     glossary_ids = parse(site / "glossary/index.html").ids
-    checked = 0
+    to_terms = 0
     for page in pages(site):
         url = "http://x/" + page.relative_to(site).as_posix()
         for href in parse(page).links:
             target = urlparse(urljoin(url, href))
             if target.netloc == "x" and target.path == "/glossary/" and target.fragment:
                 assert target.fragment in glossary_ids, f"{page.relative_to(site)} links to glossary#{target.fragment}, which does not exist"
-                checked += 1
-    assert checked > 100
+            if target.netloc == "x" and target.path.startswith("/terms/"):
+                assert _target_file(site, target.path).is_file(), f"{page.relative_to(site)} links to a missing {target.path}"
+                to_terms += 1
+    assert to_terms > 100
 
 
 def test_every_glossary_entry_appears_on_the_glossary_page(site, guide):
@@ -62,14 +64,15 @@ def test_every_glossary_entry_reaches_the_search_index(site, guide):
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"]: doc for doc in index["docs"]}
     for entry in guide.glossary.entries.values():
-        doc = locations.get(f"glossary/#{entry.key}")
-        assert doc, f"entry {entry.key} is not a search result of its own"
-        assert entry.pinyin in doc["text"] or entry.pinyin in doc["title"], f"{entry.key}: tone-marked pinyin not searchable"
+        doc = locations.get(f"terms/{entry.key}/")
+        assert doc, f"entry {entry.key}'s page is not a search result of its own"
+        assert entry.hanzi in doc["title"].replace("\u200b", ""), f"{entry.key}: the result's title is not its hanzi"
+        assert entry.term in doc["title"] and entry.pinyin in doc["text"], f"{entry.key}: romanization or tone-marked pinyin not searchable"
 
 
 def test_search_index_keeps_multi_character_terms_whole(site):
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    doc = next(d for d in index["docs"] if d["location"] == "glossary/#shuniu-zuzhi")
+    doc = next(d for d in index["docs"] if d["location"] == "terms/shuniu-zuzhi/")
     tokens = set(re.split(r"[\s\u200b]+", doc["title"] + " " + doc["text"]))
     assert "枢纽组织" in tokens
 

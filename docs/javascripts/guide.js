@@ -13,6 +13,8 @@
  *    data-guide-title (so the browser does not draw its own tooltip as well) and the
  *    link is aria-describedby the tooltip. Chinese in the tooltip is marked zh-Hans
  *    and tone-marked pinyin zh-Latn-pinyin, as macros.cjk_lang does on the pages.
+ *    A term link's data-def (its one-line definition) is the tooltip's last line. After
+ *    a touch, no tooltip: term-card.js shows the tapped term's card instead.
  *
  * 2. Search results are built in the browser by Material, so macros.cjk_lang never
  *    sees them: their Chinese is marked lang="zh-Hans" here (WCAG 3.1.2).
@@ -56,8 +58,8 @@
     for (var n = walker.nextNode(); n; n = walker.nextNode()) {
       if (hasCJK(n.data) && !n.parentElement.closest('[lang="zh-Hans"]')) nodes.push(n);
     }
-    nodes.forEach(function (node) {
-      node.replaceWith.apply(node, marked(node.data));
+    nodes.forEach(function (node) {  // jieba's zero-width spaces would split 广覆盖、低水平 at the 、
+      node.replaceWith.apply(node, marked(node.data.replace(/\u200b/g, "")));
     });
   }
 
@@ -104,7 +106,7 @@
 
   function show(link) {
     clearTimeout(hideTimer);
-    if (link === owner || link === dismissed) return;
+    if (link === owner || link === dismissed || touched) return;
     hide();
     var title = link.getAttribute("title");
     if (!title) return;
@@ -114,6 +116,12 @@
     link.setAttribute("aria-describedby", "guide-tooltip");
     var box = tooltip();
     box.replaceChildren.apply(box, lines(title));
+    if (link.hasAttribute("data-def")) {
+      var def = document.createElement("span");
+      def.className = "guide-tooltip__line guide-tooltip__def";
+      def.append.apply(def, marked(link.getAttribute("data-def")));
+      box.append(def);
+    }
     box.hidden = false;
     place(link);
   }
@@ -143,6 +151,10 @@
     return node && node.closest ? node.closest(LINKS) : null;
   }
 
+  var touched = false;  // the last pointer was a finger: term-card.js takes over
+  document.addEventListener("pointerdown", function (event) {
+    touched = event.pointerType === "touch";
+  }, { capture: true, passive: true });
   document.addEventListener("mouseover", function (event) {
     var link = linkOf(event.target);
     if (!link) return;

@@ -40,6 +40,12 @@ class Entry:
         return self.sort_key[:1].upper()
 
     @property
+    def summary(self) -> str:
+        """The definition's first sentence (the touch card's one line)."""
+        first = self.definition.split(". ")[0].rstrip(".")
+        return " ".join(first.split()) + "."
+
+    @property
     def tooltip(self) -> str:
         """Plain text for the link title (docs/javascripts/guide.js shows it as a tooltip)."""
         return f"{self.hanzi} · {self.pinyin} · {self.english}"

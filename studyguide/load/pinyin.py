@@ -100,3 +100,23 @@ def check_remembered(hanzi: str, written: str, passed, grouped: bool = False) ->
     if problem is None:
         passed.add(pair)
     return problem
+
+
+def per_character(hanzi: str, written: str) -> list[tuple[str, str]] | None:
+    """Each Chinese character of `hanzi` with its syllable as `written` spells it
+    (户口, hùkǒu -> [(户, hù), (口, kǒu)]); None where the pinyin does not fit. The
+    readings come from pypinyin's dictionary; no meaning is attached to them."""
+    chars = HAN_CHAR.findall(hanzi)
+    letters = re.sub(r"[^a-zü\u00c0-\u024f]", "", _norm(written))
+
+    def walk(i: int, at: int) -> list[str] | None:
+        if i == len(chars):
+            return [] if at == len(letters) else None
+        for reading in sorted(readings(chars[i]), key=len, reverse=True):
+            for form in dict.fromkeys([reading, toneless(reading)]):
+                if letters.startswith(form, at) and (rest := walk(i + 1, at + len(form))) is not None:
+                    return [letters[at:at + len(form)], *rest]
+        return None
+
+    syllables = walk(0, 0) if chars else None
+    return list(zip(chars, syllables)) if syllables is not None else None

@@ -1,5 +1,5 @@
 """Generated pages, each the output of one macro call, built in one pass over the data
-(generated), and when each page last changed (dates)."""
+(generated, glossary, term_page), and when each page last changed (dates)."""
 
 # Generated pages and the data each is made from (for page dates and build order).
 GENERATED = {
@@ -9,3 +9,13 @@ GENERATED = {
     "tracker.md": ["data/excerpts", "glossary.yaml"],
     "study/review.md": ["data/selfcheck.yaml"],
 }
+# Term pages (terms/<key>.md) exist only in the build (macros/hooks/term_pages.py).
+TERM_PAGES = "terms/"
+TERM_PAGE_DATA = ["glossary.yaml", "data/excerpts", "data/timeline.yaml"]
+
+
+def generated_from(page: str) -> list[str] | None:
+    """The data a generated page is made from; None for a page written by hand."""
+    if page.startswith(TERM_PAGES):
+        return TERM_PAGE_DATA
+    return GENERATED.get(page)

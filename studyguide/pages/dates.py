@@ -12,7 +12,7 @@ import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from studyguide.pages import GENERATED
+from studyguide.pages import generated_from
 
 
 def history(root: Path) -> dict[str, date]:
@@ -48,6 +48,6 @@ def page_dates(root: Path, docs_dir: Path, pages: list[str], today: date | None 
 
     result = {}
     for page in pages:
-        data = [d for d in (last(p) for p in GENERATED.get(page, [])) if d]
+        data = [d for d in (last(p) for p in generated_from(page) or []) if d]
         result[page] = max([last(f"{docs}/{page}") or today, *data])
     return result

@@ -1,4 +1,5 @@
-"""Generated pages: the glossary (two views), who's who, timeline and concept tracker.
+"""Generated pages: who's who, timeline, concept tracker and review (the glossary and the
+term pages have modules of their own).
 
 Each is the output of one macro call in a page that says it is generated; each is built
 from the data once, with one pass over the entries.
@@ -6,11 +7,8 @@ from the data once, with one pass over the entries.
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from studyguide.crossref.index import Index
 from studyguide.load.guide import Guide
-from studyguide.load.pinyin import toneless
 from studyguide.render.blocks import excerpt_links, pinyin, self_check, source_page, term, zh
 from studyguide.render.links import md_link, md_text, relative
 
@@ -23,49 +21,6 @@ NOTICE = (
 
 def _page_links(page: str, pages: list[str], titles: dict[str, str]) -> str:
     return ", ".join(md_link(titles.get(p, p), relative(page, p)) for p in sorted(pages, key=lambda p: titles.get(p, p)))
-
-
-def glossary_page(guide: Guide, index: Index, page: str) -> str:
-    titles = index.page_titles
-    entries = guide.glossary.sorted()
-    back = guide.glossary.backlinks()
-    letters = [letter for letter, _ in groupby(entries, key=lambda e: e.letter)]
-    out = [NOTICE.format(data="glossary.yaml", macro="glossary_page")]
-    out.append(f"{len(entries)} terms, ordered by romanization. Jump to a letter, or read the [list by characters](#by-characters).\n")
-    out.append('<nav class="letter-bar" aria-label="Glossary letters" markdown>\n' + " ".join(f"[{c}](#letter-{c.lower()})" for c in letters) + "\n</nav>\n")
-    for letter, group in groupby(entries, key=lambda e: e.letter):
-        out.append(f"## {letter} {{#letter-{letter.lower()}}}\n")
-        for e in group:
-            out.append(_entry(guide, index, page, e, back[e.key], titles))
-    out.append("## By characters {#by-characters}\n")
-    out.append("For a reader who has only the characters: every term, ordered by pinyin, hanzi first.\n")
-    out.append('<div class="glossary-by-characters" markdown>\n')
-    out.append("| Hanzi | Pinyin | Term | English |\n|---|---|---|---|")
-    for e in sorted(entries, key=lambda e: (toneless(e.pinyin).lower(), e.pinyin, e.key)):
-        out.append(f"| {zh(e.hanzi)} | {pinyin(e.pinyin)} | {md_link(e.term, '#' + e.key)} | {md_text(e.english)} |")
-    out.append("\n</div>")
-    return "\n".join(out) + "\n"
-
-
-def _entry(guide: Guide, index: Index, page: str, e, backlinks: list[str], titles: dict[str, str]) -> str:
-    head = f"### {md_text(e.term)} {zh(e.hanzi)} <small>{md_text(e.english)}</small> {{#{e.key}}}\n"
-    facts = [f"{zh(e.hanzi)}", pinyin(e.pinyin), f"*{md_text(e.english)}*"]
-    if e.traditional:
-        facts.append(f"traditional {zh(e.traditional)}")
-    lines = [head, '<div class="glossary-entry" markdown>\n', " · ".join(facts) + "\n", md_text(e.definition) + "\n"]
-    if e.aliases:
-        lines.append("**Also rendered:** " + ", ".join(md_text(a) for a in e.aliases) + "\n")
-    if e.notes:
-        lines.append(md_text(e.notes) + "\n")
-    related = list(dict.fromkeys([*e.see_also, *backlinks]))
-    if related:
-        lines.append("**See also:** " + ", ".join(md_link(guide.glossary.entries[k].term, f"#{k}") for k in related) + "\n")
-    if index.term_excerpts.get(e.key):
-        lines.append("**Excerpts:** " + excerpt_links(guide, page, index.term_excerpts[e.key]) + "\n")
-    if index.term_pages.get(e.key):
-        lines.append("**Used in:** " + _page_links(page, index.term_pages[e.key], titles) + "\n")
-    lines.append("</div>\n")
-    return "\n".join(lines)
 
 
 def people_page(guide: Guide, index: Index, page: str) -> str:

@@ -10,8 +10,12 @@ from studyguide.load.guide import Guide
 from studyguide.outputs import citations
 from studyguide.render.links import md_link, md_text, relative
 
-GLOSSARY_PAGE = "glossary.md"
 WHO_PAGE = "who.md"
+
+
+def term_path(key: str) -> str:
+    """A term's own page (generated: studyguide.pages.term_page)."""
+    return f"terms/{key}.md"
 
 
 def source_page(source_id: str) -> str:
@@ -26,9 +30,21 @@ def pinyin(text: str) -> str:
     return f'<span lang="zh-Latn-pinyin">{html.escape(text)}</span>'
 
 
-def term(guide: Guide, page: str, key: str, text: str | None = None) -> str:
+def term(guide: Guide, page: str, key: str, text: str | None = None, *, hanzi: bool = False) -> str:
+    """A link to the term's page; its title is the tooltip and data-def the one-line
+    definition the touch card shows (docs/javascripts/term-card.js). With `hanzi`, the
+    characters follow the link (the first mention on a page: Macros.first_mention)."""
     entry = guide.glossary.get(key, page)
-    return md_link(text or entry.term, relative(page, GLOSSARY_PAGE, key), entry.tooltip)
+    label = text or entry.term
+    link = md_link(label, relative(page, term_path(key)), entry.tooltip) + f'{{ data-def="{_attribute(entry.summary)}" }}'
+    return link + (" " + zh(entry.hanzi) if hanzi and entry.hanzi not in label else "")
+
+
+def _attribute(text: str) -> str:
+    """Plain text that attr_list keeps whole inside a double-quoted value: Markdown's
+    emphasis and raw HTML would be parsed before attr_list sees the value."""
+    plain = text.replace('"', "'").replace("{", "(").replace("}", ")").replace("&", "and")
+    return "".join(c for c in plain if c not in "*_`<>[]\\")
 
 
 def who(guide: Guide, page: str, key: str, text: str | None = None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -18,7 +18,7 @@ import yaml
 from studyguide.crossref.index import Index, build_index, record_use
 from studyguide.errors import GuideError
 from studyguide.load.guide import Guide, load_guide
-from studyguide.pages import generated
+from studyguide.pages import generated, glossary, term_page
 from studyguide.render import blocks
 
 # A child of MkDocs' logger: `--strict` counts its errors and stops the build at the end,
@@ -46,6 +46,7 @@ class Macros:
     guide: Guide
     index: Index
     page: Callable[[], object]  # the page being rendered (MkDocs' Page, or Zensical's)
+    shown: tuple[str, set[str]] = field(default=("", set()))  # (page, term keys whose hanzi it has shown)
 
     @classmethod
     def load(cls, root, page: Callable[[], object]) -> Macros:
@@ -62,6 +63,19 @@ class Macros:
         record_use(self.guide, self.index, here, getattr(self.page(), "title", None) or here, macro, key)
         return here
 
+    def first_mention(self, page: str, key: str) -> bool:
+        """True the first time `page` mentions `key` with term(): the one place that
+        decides where a term's hanzi appear in running text (*hukou* 户口, then *hukou*)."""
+        if self.shown[0] != page:
+            self.shown = (page, set())
+        first = key not in self.shown[1]
+        self.shown[1].add(key)
+        return first
+
+    def _term(self, key: str, text: str | None = None) -> str:
+        here = self._used("term", key)
+        return blocks.term(self.guide, here, key, text, hanzi=self.first_mention(here, key))
+
     def functions(self) -> dict[str, Callable]:
         """Each macro, reporting a bad key as one logged line (see `reported`)."""
         return {name: reported(function) for name, function in self._functions().items()}
@@ -69,7 +83,7 @@ class Macros:
     def _functions(self) -> dict[str, Callable]:
         g, i = self.guide, self.index
         return {
-            "term": lambda key, text=None: blocks.term(g, self._used("term", key), key, text),
+            "term": self._term,
             "who": lambda key, text=None: blocks.who(g, self._used("who", key), key, text),
             "excerpt": lambda excerpt_id: blocks.excerpt(g, i, self._used("excerpt", excerpt_id), excerpt_id),
             "key_excerpts": lambda source_id: blocks.key_excerpts(g, i, self._used("key_excerpts", source_id), source_id),
@@ -77,7 +91,8 @@ class Macros:
             "zh": blocks.zh,
             "pinyin": blocks.pinyin,
             "self_check": lambda theme: blocks.self_check(g, self._titled(), theme),
-            "glossary_page": lambda: generated.glossary_page(g, i, self.here()),
+            "glossary_page": lambda: glossary.glossary_page(g, self.here()),
+            "term_page": lambda key: term_page.term_page(g, i, self.here(), key),
             "people_page": lambda: generated.people_page(g, i, self.here()),
             "timeline_page": lambda: generated.timeline_page(g, self.here()),
             "tracker_page": lambda: generated.tracker_page(g, i, self.here()),

@@ -128,7 +128,8 @@ def _page_section(content: PageContent, item: NavPage, opens: NavSection | None,
     for h2 in (x for x in content.article.iter() if tag_of(x) == "h2"):
         add_class(h2, f"pdf-h2-level-{item.level + 1}")
     if opens is None:
-        toc.append(f"<li class='pdf-toc-page pdf-toc-l{item.level}'><a href='#page--{item.slug}'>{e(content.title)}</a></li>")
+        if item.in_toc:
+            toc.append(f"<li class='pdf-toc-page pdf-toc-l{item.level}'><a href='#page--{item.slug}'>{e(content.title)}</a></li>")
         return (f"<section class='pdf-page pdf-level-{item.level}' id='page--{item.slug}' data-bookmark='{e(content.title)}'>"
                 + serialize(content.article) + "</section>")
     # The section's bookmark on the page, the page's own bookmark on its h1.

@@ -29,6 +29,7 @@ class NavPage:
     dest: str                  # built file: "glossary/index.html"
     slug: str                  # "glossary", "sources-shi-2014", "index"
     level: int                 # bookmark level of the page
+    in_toc: bool = True        # False: listed on its section's title page only (term pages)
 
 
 @dataclass
@@ -103,7 +104,22 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
         outline.remove(appendix)
         appendix.title, appendix.slug = APPENDIX_TITLE, "part--appendices"
         outline.append(appendix)
+    terms = term_pages(Path(config_file).parent, level=2 if appendix else 1)
+    (appendix.children if appendix else outline).append(terms)
     return config, outline
+
+
+def term_pages(root: Path, level: int) -> NavSection:
+    """The term pages (outside the nav, made by macros/hooks/term_pages.py), printed last
+    among the appendices so that every term link stays inside the book: an offline reader
+    gets each term's full page, not only the glossary index."""
+    from studyguide.load.guide import load_guide
+
+    section = NavSection("Terms", level, "part--terms")
+    for entry in load_guide(root).glossary.sorted():
+        url = f"terms/{entry.key}/"
+        section.children.append(NavPage(f"{entry.term} {entry.hanzi}", url, url + "index.html", page_slug(url), level + 1, in_toc=False))
+    return section
 
 
 def _ascii_slug(text: str) -> str:

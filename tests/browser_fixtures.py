@@ -1,0 +1,260 @@
+"""Fixtures and helpers shared by the browser tests (tests/test_browser*.py): the guide
+built strictly for http://127.0.0.1:PORT/guide/ and served there, a Chromium, a Recorder
+(a context that records console errors, failed and off-site requests), and the walk over
+every page in both palettes. tests/conftest.py imports the fixtures, so each is made once
+per session however many files use it. Playwright is imported only when a browser test
+runs (the other tests need no browser)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_support import LAUNCH_ARGS, build_site, find_chromium, free_socket, serve, site_pages
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+VIEWPORT = {"width": 1280, "height": 900}
+PALETTES = {"light": "default", "dark": "slate"}
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# Term pages the walk loads (the rest share their template; tests/test_site_terms.py
+# checks every one in the HTML).
+TERM_SAMPLE = ("hukou", "weiquan", "shehui-zuzhi")
+
+# Runs in the page: every text node with Chinese (Han or CJK punctuation) whose closest
+# [lang] is not zh-Hans.
+UNMARKED_CHINESE_JS = r"""() => {
+  const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+  const skip = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const bad = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!CJK.test(node.data) || skip.has(node.parentElement.tagName)) continue;
+    const owner = node.parentElement.closest("[lang]");
+    const lang = owner ? owner.getAttribute("lang") : null;
+    if (lang !== "zh-Hans") {
+      const where = node.parentElement;
+      bad.push(`<${where.tagName.toLowerCase()} class="${where.className}"> lang=${lang}: ${node.data.trim().slice(0, 60)}`);
+    }
+  }
+  return bad;
+}"""
+
+# Runs in the page: the document's structure facts.
+STRUCTURE_JS = r"""() => {
+  const headings = [...document.body.querySelectorAll("h1, h2, h3, h4, h5, h6")];
+  const skips = [];
+  let previous = 0;
+  for (const h of headings) {
+    const level = Number(h.tagName[1]);
+    if (level > previous + 1) skips.push(`h${previous} → h${level} "${h.textContent.trim().slice(0, 50)}"`);
+    previous = level;
+  }
+  return {
+    htmlLang: document.documentElement.getAttribute("lang"),
+    imgsWithoutAlt: [...document.querySelectorAll("img:not([alt])")].map((i) => i.outerHTML.slice(0, 120)),
+    h1Count: document.querySelectorAll("h1").length,
+    skips,
+    scheme: document.body.getAttribute("data-md-color-scheme"),
+    background: getComputedStyle(document.body).backgroundColor,
+  };
+}"""
+
+# Material's search is ready once its worker has loaded the index and the lunr scripts.
+SEARCH_READY_JS = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  return meta && meta.textContent.trim() !== "" && !/Initializing/i.test(meta.textContent);
+}"""
+
+# Starts axe without waiting for it; the outcome lands in window.__axeOutcome.
+AXE_START_JS = """(options) => {
+  window.__axeOutcome = null;
+  axe.run(document, options).then(
+    (r) => { window.__axeOutcome = {violations: r.violations}; },
+    (e) => { window.__axeOutcome = {error: String(e)}; });
+}"""
+
+# Runs on the glossary page: each row of the by-characters index and its pinyin element.
+GLOSSARY_PINYIN_JS = r"""() => [...document.querySelectorAll(".term-index--characters li")].map((row) => {
+  const pinyin = row.querySelector('[lang="zh-Latn-pinyin"]');
+  return {row: row.textContent.trim().slice(0, 40), pinyin: pinyin ? pinyin.textContent : null};
+})"""
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """(site_dir, base_url): the guide built strictly for http://127.0.0.1:PORT/guide/
+    and served there. The port is reserved before the build so site_url is exact."""
+    sock = free_socket()
+    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}/guide/"
+    site_dir = tmp_path_factory.mktemp("browser-site")
+    try:
+        build_site(site_dir, base_url)
+    except BaseException:
+        sock.close()
+        raise
+    with serve(site_dir, sock) as url:
+        assert url == base_url
+        yield site_dir, base_url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        path, reason = find_chromium(playwright)
+        if path is None:
+            pytest.skip(reason)
+        browser = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Recorder:
+    """A browser context that routes every request: the local server's pass, any other
+    host is aborted and recorded. Console errors, page errors and failed requests are
+    recorded too, and requests in flight are counted so a page can be left only once
+    everything it asked for (the search worker's index and scripts too) has arrived."""
+
+    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
+        self.host = urlsplit(base_url).netloc
+        self.context = browser.new_context(viewport=VIEWPORT, color_scheme=color_scheme, reduced_motion="reduce", service_workers="block")
+        self.context.set_default_timeout(10_000)
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.inflight = 0
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.page.on("request", lambda r: self._count(+1))
+        self.page.on("requestfinished", lambda r: self._count(-1))
+        self.page.on("requestfailed", lambda r: (self._count(-1), self.failed.append(f"{r.url} ({r.failure})")))
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
+
+    def _count(self, step: int):
+        self.inflight = max(0, self.inflight + step)
+
+    def _route(self, route):
+        url = route.request.url
+        if urlsplit(url).netloc == self.host:
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort("blockedbyclient")
+
+    def reset(self):
+        self.foreign.clear()
+        self.errors.clear()
+        self.failed.clear()
+
+    def open(self, url: str):
+        """Load `url` and wait until search is ready and no request is in flight."""
+        response = self.page.goto(url, wait_until="load")
+        self.arrive()
+        return response
+
+    def follow(self, link):
+        """Click `link`, which leads to another page, and arrive there."""
+        with self.page.expect_navigation(wait_until="load"):
+            link.click()
+        self.arrive()
+
+    def arrive(self):
+        """After a navigation: wait for the load, search ready, nothing in flight."""
+        self.page.wait_for_load_state("load")
+        self.page.wait_for_function(SEARCH_READY_JS)
+        self.settle()
+
+    def settle(self, quiet_ms: int = 100, timeout_ms: int = 10_000):
+        Recorder.settle_all([self], quiet_ms, timeout_ms)
+
+    @staticmethod
+    def settle_all(recorders, quiet_ms: int = 100, timeout_ms: int = 10_000):
+        """Wait until none of `recorders` has had a request in flight for `quiet_ms`."""
+        recorders = list(recorders)
+        waited = quiet = 0
+        while quiet < quiet_ms and waited < timeout_ms:
+            recorders[0].page.wait_for_timeout(20)  # lets every page's events through
+            waited += 20
+            quiet = 0 if any(r.inflight for r in recorders) else quiet + 20
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def recorder(browser, served):
+    rec = Recorder(browser, served[1])
+    yield rec
+    rec.close()
+
+
+@pytest.fixture(scope="session")
+def pages(served) -> list[str]:
+    """Every page but the term pages (one template, 50 pages), of which a sample: the
+    first, one with excerpts from several sources, one that no excerpt uses."""
+    site_dir, base_url = served
+    every = site_pages(site_dir, base_url)
+    terms = [u for u in every if "/terms/" in u]
+    sample = {terms[0], *(base_url + f"terms/{key}/" for key in TERM_SAMPLE)}
+    return [u for u in every if "/terms/" not in u or u in sample]
+
+
+@pytest.fixture(scope="session")
+def walk(browser, served, pages):
+    """Every page, in both palettes, loaded once: what it logged and requested, axe's
+    violations, unmarked Chinese text and structure facts. The tests below read this.
+
+    The two palettes are two contexts (separate renderer processes) walked in step, and
+    axe runs in both at once, so the walk uses both cores."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import expect
+
+    recorders = {palette: Recorder(browser, served[1], color_scheme=palette) for palette in PALETTES}
+    results = {}
+    try:
+        for rec in recorders.values():
+            rec.context.add_init_script(script=Axe().axe_script)  # axe-core, in every page
+        for url in pages:
+            for rec in recorders.values():  # both pages load at once
+                rec.reset()
+                rec.page.goto(url, wait_until="commit")
+            for rec in recorders.values():
+                rec.page.wait_for_load_state("load")
+                rec.page.wait_for_function(SEARCH_READY_JS)
+            Recorder.settle_all(recorders.values())
+            for palette, rec in recorders.items():
+                expect(rec.page.locator("body")).to_have_attribute("data-md-color-scheme", PALETTES[palette])
+                results[(palette, url)] = {
+                    "errors": list(rec.errors),
+                    "failed": list(rec.failed),
+                    "foreign": list(rec.foreign),
+                    "unmarked_chinese": rec.page.evaluate(UNMARKED_CHINESE_JS),
+                    "structure": rec.page.evaluate(STRUCTURE_JS),
+                    "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS) if url.endswith("/glossary/") else None,
+                }
+                rec.page.evaluate(AXE_START_JS, AXE_OPTIONS)
+            for palette, rec in recorders.items():
+                outcome = rec.page.wait_for_function("() => window.__axeOutcome", timeout=120_000).json_value()
+                assert "error" not in outcome, f"axe failed on {url} [{palette}]: {outcome['error']}"
+                results[(palette, url)]["axe"] = outcome["violations"]
+    finally:
+        for rec in recorders.values():
+            rec.close()
+    return results
+
+
+def short(base_url: str, url: str) -> str:
+    return "/" + url[len(base_url) :] if url.startswith(base_url) else url
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it is now (a dialog or tooltip open), one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    return [f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in violations]

@@ -1,0 +1,114 @@
+"""Term cards on a touch screen (docs/javascripts/term-card.js), on a 390 × 844 phone with
+touch emulation: a tap opens the card instead of navigating, a tap elsewhere or Escape
+closes it, its link leads to the term's page, a screen reader is moved into it, and axe
+finds nothing with it open, light and dark."""
+
+from __future__ import annotations
+
+import pytest
+from browser_fixtures import PALETTES, UNMARKED_CHINESE_JS, Recorder, axe_violations
+
+pytestmark = pytest.mark.browser
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+expect = sync_api.expect
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+THEME = "themes/migrants-and-hukou/"
+CARD = "#term-card"
+
+
+class Phone(Recorder):
+    """A Recorder whose context is a touch phone."""
+
+    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
+        original = browser.new_context
+        browser.new_context = lambda **kw: original(**{**kw, **PHONE})
+        try:
+            super().__init__(browser, base_url, color_scheme)
+        finally:
+            browser.new_context = original
+
+
+@pytest.fixture
+def phone(browser, served):
+    rec = Phone(browser, served[1])
+    yield rec
+    rec.close()
+
+
+def _first_term(page):
+    link = page.locator('article a[href$="terms/hukou/"][data-def]').first
+    link.scroll_into_view_if_needed()
+    return link
+
+
+def test_tap_opens_the_card_instead_of_navigating(phone, served):
+    page = phone.page
+    phone.open(served[1] + THEME)
+    link = _first_term(page)
+    link.tap()
+    card = page.locator(CARD)
+    expect(card).to_be_visible()
+    expect(page).to_have_url(served[1] + THEME)  # no navigation
+    expect(card).to_have_attribute("role", "dialog")
+    expect(card).to_be_focused()  # a screen reader is taken into it and reads its name
+    expect(card.locator('.term-card__hanzi[lang="zh-Hans"]')).to_have_text("户口")
+    expect(card.locator('.term-card__pinyin[lang="zh-Latn-pinyin"]')).to_have_text("hùkǒu")
+    expect(card.locator(".term-card__english")).to_have_text("household registration")
+    expect(card.locator(".term-card__def")).to_contain_text("China's system of registering")
+    expect(page.locator("#guide-tooltip")).to_have_count(0)  # no hover tooltip after a touch
+    box = card.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844, box
+    assert page.evaluate(UNMARKED_CHINESE_JS) == []
+    phone.follow(card.locator("a.term-card__more"))
+    expect(page).to_have_url(served[1] + "terms/hukou/")
+    expect(page.locator('h1 [lang="zh-Hans"]')).to_contain_text("户口")
+    assert not phone.errors and not phone.foreign and not phone.failed
+
+
+def test_tap_elsewhere_and_escape_close_the_card(phone, served):
+    page = phone.page
+    phone.open(served[1] + THEME)
+    link = _first_term(page)
+    card = page.locator(CARD)
+    link.tap()
+    expect(card).to_be_visible()
+    page.locator("article h1").tap()
+    expect(card).to_be_hidden()
+    link.tap()
+    expect(card).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+    expect(link).to_be_focused()  # focus goes back where the reader was
+    link.tap()
+    card.locator(".term-card__close").tap()
+    expect(card).to_be_hidden()
+    expect(page).to_have_url(served[1] + THEME)
+    assert not phone.errors
+
+
+def test_keyboard_focus_shows_the_same_facts(recorder, served):
+    """Without touch, focus opens the tooltip with the card's facts, definition included."""
+    page = recorder.page
+    recorder.open(served[1] + THEME)
+    link = _first_term(page)
+    link.focus()
+    tooltip = page.locator("#guide-tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip.locator(".guide-tooltip__def")).to_contain_text("China's system of registering")
+    expect(link).to_have_attribute("aria-describedby", "guide-tooltip")
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_open_card_passes_axe(browser, served, palette):
+    rec = Phone(browser, served[1], color_scheme=palette)
+    try:
+        rec.open(served[1] + THEME)
+        _first_term(rec.page).tap()
+        expect(rec.page.locator(CARD)).to_be_visible()
+        lines = axe_violations(rec.page)
+        assert not lines, f"axe-core violations with the card open [{palette}]:\n" + "\n".join(lines)
+        assert not rec.errors and not rec.foreign and not rec.failed
+    finally:
+        rec.close()
