@@ -3,7 +3,6 @@ is used, complete study data."""
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import zipfile

@@ -119,4 +119,4 @@ def per_character(hanzi: str, written: str) -> list[tuple[str, str]] | None:
         return None
 
     syllables = walk(0, 0) if chars else None
-    return list(zip(chars, syllables)) if syllables is not None else None
+    return list(zip(chars, syllables, strict=True)) if syllables is not None else None
