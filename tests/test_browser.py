@@ -604,3 +604,110 @@ def test_missing_page_gets_the_styled_404(recorder, served):
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     others = [f for f in recorder.failed if "/no/such/page/" not in f]
     assert not others and not recorder.foreign and not recorder.errors, (others, recorder.foreign, recorder.errors)
+
+
+# --------------------------------------------------------------------------- fits a phone
+
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
+SCREENSHOTS = ["", "sources/shi-2014/", "themes/welfare-mix/", "tracker/", "timeline/"]
+
+# Runs in the page: sideways overflow of the page and of every table, and where the h1 starts.
+FIT_JS = r"""() => {
+  const tables = [...document.querySelectorAll("article table")].filter((t) => t.offsetParent)
+    .map((t) => ({sw: t.scrollWidth, cw: t.parentElement.clientWidth, head: t.rows[0] ? t.rows[0].textContent.trim().slice(0, 40) : ""}))
+    .filter((t) => t.sw > t.cw + 1);
+  const h1 = document.querySelector("article h1");
+  return {page: document.documentElement.scrollWidth, inner: innerWidth, tables,
+          h1Top: h1 ? h1.getBoundingClientRect().top + scrollY : null};
+}"""
+
+
+@pytest.fixture(scope="session")
+def fit_walk(browser, served, pages, tmp_path_factory):
+    """Every page at 390 x 844 and 1366 x 900, light and dark: overflow, console errors,
+    axe at phone size (the stacked tables are the phone's own layout), and screenshots
+    of five page types into $GUIDE_SCREENSHOTS when it is set."""
+    import os
+    from pathlib import Path
+
+    from axe_playwright_python.sync_playwright import Axe
+
+    shots = os.environ.get("GUIDE_SCREENSHOTS")
+    results = {}
+    for size, viewport in SIZES.items():
+        recorders = {p: Recorder(browser, served[1], color_scheme=p) for p in PALETTES}
+        try:
+            for rec in recorders.values():
+                rec.page.set_viewport_size(viewport)
+                if size == "phone":
+                    rec.context.add_init_script(script=Axe().axe_script)
+            for url in pages:
+                for rec in recorders.values():
+                    rec.reset()
+                    rec.page.goto(url, wait_until="load")
+                    rec.page.wait_for_function(SEARCH_READY_JS)
+                Recorder.settle_all(recorders.values())
+                for palette, rec in recorders.items():
+                    results[(size, palette, url)] = {"fit": rec.page.evaluate(FIT_JS), "errors": list(rec.errors) + list(rec.failed) + list(rec.foreign)}
+                    if size == "phone":
+                        rec.page.evaluate(AXE_START_JS, AXE_OPTIONS)
+                    short = url[len(served[1]) :]
+                    if shots and short in SCREENSHOTS:
+                        name = (short.strip("/").replace("/", "-") or "home") + f"-{size}-{palette}.png"
+                        Path(shots).mkdir(parents=True, exist_ok=True)
+                        rec.page.screenshot(path=str(Path(shots) / name), full_page=False)
+                if size == "phone":
+                    for palette, rec in recorders.items():
+                        outcome = rec.page.wait_for_function("() => window.__axeOutcome", timeout=120_000).json_value()
+                        results[(size, palette, url)]["axe"] = outcome.get("violations", [outcome.get("error")])
+        finally:
+            for rec in recorders.values():
+                rec.close()
+    return results
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_no_page_or_table_scrolls_sideways(fit_walk, served, pages, size):
+    problems = []
+    for palette in PALETTES:
+        for url in pages:
+            fit = fit_walk[(size, palette, url)]["fit"]
+            where = f"{_short(served[1], url)} [{size}, {palette}]"
+            if fit["page"] > fit["inner"]:
+                problems.append(f"{where}: page {fit['page']} px wide in a {fit['inner']} px window")
+            problems += [f"{where}: table '{t['head']}' {t['sw']} px in {t['cw']} px" for t in fit["tables"]]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_size_loads_without_errors(fit_walk, served, pages, size):
+    problems = [f"{_short(served[1], url)} [{size}, {p}]: {e}" for p in PALETTES for url in pages for e in fit_walk[(size, p, url)]["errors"]]
+    assert not problems, "\n".join(problems)
+
+
+def test_axe_finds_no_violations_on_a_phone(fit_walk, served, pages):
+    lines = [
+        f"{_short(served[1], url)} [phone, {p}] {v['id'] if isinstance(v, dict) else v}: " + ("; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) if isinstance(v, dict) else "")
+        for p in PALETTES for url in pages for v in fit_walk[("phone", p, url)]["axe"]
+    ]
+    assert not lines, "axe-core violations at 390 px:\n" + "\n".join(lines)
+
+
+def test_title_starts_in_the_top_third_of_a_phone(fit_walk, served, pages):
+    late = [f"{_short(served[1], url)}: h1 at {fit_walk[('phone', 'light', url)]['fit']['h1Top']:.0f} px"
+            for url in pages if (fit_walk[("phone", "light", url)]["fit"]["h1Top"] or 0) > 844 / 3]
+    assert not late, "h1 below the top third (281 px) of a 390 x 844 screen:\n" + "\n".join(late)
+
+
+def test_timeline_filters_by_source(recorder, served):
+    page = recorder.page
+    recorder.open(served[1] + "timeline/")
+    rows = page.locator("article tbody tr")
+    total = rows.count()
+    page.get_by_role("button", name="Gong (2012)").click()
+    shown = page.locator("article tbody tr:not([hidden])")
+    assert 0 < shown.count() < total
+    assert all("sources/gong-2012/" in h for h in shown.locator("td:last-child a").evaluate_all("(as) => as.map((a) => a.href)"))
+    expect(page.locator(".timeline-count")).to_have_text(f"{shown.count()} of {total} events")
+    page.get_by_role("button", name="All sources").click()
+    assert page.locator("article tbody tr:not([hidden])").count() == total
