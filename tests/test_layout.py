@@ -92,3 +92,24 @@ def test_more_than_twelve_milestones_stop_the_build(project_copy):
     with pytest.raises(GuideError) as caught:
         load_guide(project_copy)
     assert "keep at most 12" in str(caught.value) and "data/timeline.yaml:" in str(caught.value)
+
+
+def test_whos_who_is_grouped_and_folds_long_lists(site, guide):
+    html = (site / "who/index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="([a-z]+)"', html)
+    assert headings == ["authors", "officials", "others", "organizations"]
+    section = {h: html.split(f'<h2 id="{h}"')[1].split("<h2")[0] for h in headings}
+    assert 'id="shi-shih-jiunn"' in section["authors"] and 'id="hhm"' in section["authors"]
+    assert 'id="xi-jinping"' in section["officials"] and 'id="ccp"' in section["organizations"]
+    for block in re.findall(r"<details>(.*?)</details>", html, re.S):
+        assert block.count("<a ") > 3  # only long lists fold
+    assert html.count("<details>") >= 5
+
+
+def test_an_organization_marked_official_stops_the_build(project_copy):
+    path = project_copy / "data/people.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  kind: organization\n", "  kind: organization\n  official: true\n", 1), encoding="utf-8")
+    with pytest.raises(GuideError) as caught:
+        load_guide(project_copy)
+    assert "data/people.yaml:" in str(caught.value) and "'official: true' is for persons only" in str(caught.value)

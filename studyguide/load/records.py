@@ -60,6 +60,8 @@ def load_people(path: Path, display: str, checks: Checks | None = None) -> dict[
     records, lines = load_mapping(path, "people.schema.json", display, checks)
     problems = []
     for key, record in records.items():
+        if record.get("official") and record["kind"] != "person":
+            problems.append(Problem(display, lines.get((key, "official"), record.line), key, "'official: true' is for persons only; an organization is listed with the organizations"))
         if record.get("hanzi") and record.get("pinyin"):
             mismatch = check_remembered(record["hanzi"], record["pinyin"], checks.pinyin)
             if mismatch:

@@ -66,28 +66,66 @@ def _entry(guide: Guide, index: Index, page: str, e, backlinks: list[str], title
     return "\n".join(lines)
 
 
+PEOPLE_GROUPS = (
+    ("authors", "Authors and speakers", "The people who wrote, put the questions or spoke in the five sources."),
+    ("officials", "Officials", "Party and state office-holders the texts name."),
+    ("others", "Others the texts name", "Scholars and others cited or mentioned in the texts."),
+    ("organizations", "Organizations", "Party and state bodies, organizations, publishers and institutions."),
+)
+FOLD_OVER = 3  # longer lists of pages or excerpts fold away
+
+
+def people_group(guide: Guide, record) -> str:
+    """Which who's-who group a record belongs to: authors and speakers are the people
+    data/sources.yaml names for a source; officials are marked in data/people.yaml."""
+    if record["kind"] == "organization":
+        return "organizations"
+    speakers = {p["name"] for s in guide.sources.values() for p in s["people"]}
+    if record["name"] in speakers:
+        return "authors"
+    return "officials" if record.get("official") else "others"
+
+
+def _folded(label: str, items: list[str], joined: str) -> str:
+    if len(items) <= FOLD_OVER:
+        return f"**{label}:** {joined}\n"
+    return f'<details markdown>\n<summary>{label}: {len(items)}</summary>\n\n{joined}\n\n</details>\n'
+
+
 def people_page(guide: Guide, index: Index, page: str) -> str:
     titles = index.page_titles
     out = [NOTICE.format(data="data/people.yaml", macro="people_page")]
-    for kind, heading in (("person", "People"), ("organization", "Organizations")):
-        out.append(f"## {heading}\n")
-        records = sorted((r for r in guide.people.values() if r["kind"] == kind), key=lambda r: r["name"].lower())
-        for r in records:
-            name = md_text(r["name"]) + (f" {zh(r['hanzi'])}" if r.get("hanzi") else "")
-            out.append(f"### {name} {{#{r.key}}}\n")
-            out.append('<div class="who-entry" markdown>\n')
-            if r.get("hanzi"):
-                out.append(f"{zh(r['hanzi'])} · {pinyin(r['pinyin'])}\n")
-            out.append(md_text(r["about"]) + "\n")
-            if r.get("aliases"):
-                out.append("**Also named:** " + ", ".join(md_text(a) for a in r["aliases"]) + "\n")
-            out.append("**Sources:** " + ", ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in r["sources"]) + "\n")
-            if index.person_excerpts.get(r.key):
-                out.append("**Excerpts:** " + excerpt_links(guide, page, index.person_excerpts[r.key]) + "\n")
-            if index.person_pages.get(r.key):
-                out.append("**Mentioned in:** " + _page_links(page, index.person_pages[r.key], titles) + "\n")
-            out.append("</div>\n")
+    groups = {key: [] for key, _, _ in PEOPLE_GROUPS}
+    for r in sorted(guide.people.values(), key=lambda r: r["name"].lower()):
+        groups[people_group(guide, r)].append(r)
+    out.append("In four groups: " + ", ".join(f"[{title.lower() if n else title}](#{key})" for n, (key, title, _) in enumerate(PEOPLE_GROUPS) if groups[key]) + ".\n")
+    for key, heading, blurb in PEOPLE_GROUPS:
+        if not groups[key]:
+            continue
+        out.append(f"## {heading} {{#{key}}}\n")
+        out.append(blurb + "\n")
+        for r in groups[key]:
+            out.append(_person(guide, index, page, r, titles))
     return "\n".join(out) + "\n"
+
+
+def _person(guide: Guide, index: Index, page: str, r, titles: dict[str, str]) -> str:
+    name = md_text(r["name"]) + (f" {zh(r['hanzi'])}" if r.get("hanzi") else "")
+    out = [f"### {name} {{#{r.key}}}\n", '<div class="who-entry" markdown>\n']
+    if r.get("hanzi"):
+        out.append(f"{zh(r['hanzi'])} · {pinyin(r['pinyin'])}\n")
+    out.append(md_text(r["about"]) + "\n")
+    if r.get("aliases"):
+        out.append("**Also named:** " + ", ".join(md_text(a) for a in r["aliases"]) + "\n")
+    out.append("**Sources:** " + ", ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in r["sources"]) + "\n")
+    if index.person_excerpts.get(r.key):
+        ids = index.person_excerpts[r.key]
+        out.append(_folded("Excerpts", ids, excerpt_links(guide, page, ids)))
+    if index.person_pages.get(r.key):
+        pages = index.person_pages[r.key]
+        out.append(_folded("Mentioned in", pages, _page_links(page, pages, titles)))
+    out.append("</div>\n")
+    return "\n".join(out)
 
 
 def timeline_page(guide: Guide, page: str) -> str:
