@@ -193,6 +193,7 @@ DATA_FILES = {
     "people.schema.json": ["data/people.yaml"],
     "timeline.schema.json": ["data/timeline.yaml"],
     "selfcheck.schema.json": ["data/selfcheck.yaml"],
+    "theme-tags.schema.json": ["data/theme-tags.yaml"],
 }
 
 QUESTION = {"q": "What is a hub organization?", "a": "An umbrella body.", "excerpts": ["shi-2014-hub"]}
@@ -224,6 +225,10 @@ BROKEN = [
      {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
      lambda d: d["hub-organizations"].pop(),
      "is too short"),
+    ("theme-tags.schema.json",
+     {"shi-2014": {"abstract": ["welfare-mix"]}},
+     lambda d: d["shi-2014"].update(abstract="welfare-mix"),
+     "'welfare-mix' is not of type 'array'"),
 ]
 
 
