@@ -16,6 +16,8 @@ from browser_support import LAUNCH_ARGS, build_site, find_chromium, free_socket,
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 VIEWPORT = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}      # the walk over every page is at phone size: phone first
+DESKTOP = {"width": 1366, "height": 900}
 PALETTES = {"light": "default", "dark": "slate"}
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -40,6 +42,16 @@ UNMARKED_CHINESE_JS = r"""() => {
     }
   }
   return bad;
+}"""
+
+# Runs in the page: sideways overflow of the page and of every table, and where the h1 starts.
+FIT_JS = r"""() => {
+  const tables = [...document.querySelectorAll("article table")].filter((t) => t.offsetParent)
+    .map((t) => ({sw: t.scrollWidth, cw: t.parentElement.clientWidth, head: t.rows[0] ? t.rows[0].textContent.trim().slice(0, 40) : ""}))
+    .filter((t) => t.sw > t.cw + 1);
+  const h1 = document.querySelector("article h1");
+  return {page: document.documentElement.scrollWidth, inner: innerWidth, tables,
+          h1Top: h1 ? h1.getBoundingClientRect().top + scrollY : null};
 }"""
 
 # Runs in the page: the document's structure facts.
@@ -118,9 +130,9 @@ class Recorder:
     recorded too, and requests in flight are counted so a page can be left only once
     everything it asked for (the search worker's index and scripts too) has arrived."""
 
-    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
+    def __init__(self, browser, base_url: str, color_scheme: str = "light", viewport: dict | None = None):
         self.host = urlsplit(base_url).netloc
-        self.context = browser.new_context(viewport=VIEWPORT, color_scheme=color_scheme, reduced_motion="reduce", service_workers="block")
+        self.context = browser.new_context(viewport=viewport or VIEWPORT, color_scheme=color_scheme, reduced_motion="reduce", service_workers="block")
         self.context.set_default_timeout(10_000)
         self.foreign: list[str] = []
         self.errors: list[str] = []
@@ -206,15 +218,16 @@ def pages(served) -> list[str]:
 
 @pytest.fixture(scope="session")
 def walk(browser, served, pages):
-    """Every page, in both palettes, loaded once: what it logged and requested, axe's
-    violations, unmarked Chinese text and structure facts. The tests below read this.
+    """Every page, in both palettes, loaded once on a 390 x 844 phone: what it logged and
+    requested, axe's violations, unmarked Chinese text, structure facts and how it fits the
+    screen. The tests read this; screenshots go to $GUIDE_SCREENSHOTS when it is set.
 
     The two palettes are two contexts (separate renderer processes) walked in step, and
     axe runs in both at once, so the walk uses both cores."""
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import expect
 
-    recorders = {palette: Recorder(browser, served[1], color_scheme=palette) for palette in PALETTES}
+    recorders = {palette: Recorder(browser, served[1], color_scheme=palette, viewport=PHONE) for palette in PALETTES}
     results = {}
     try:
         for rec in recorders.values():
@@ -236,7 +249,9 @@ def walk(browser, served, pages):
                     "unmarked_chinese": rec.page.evaluate(UNMARKED_CHINESE_JS),
                     "structure": rec.page.evaluate(STRUCTURE_JS),
                     "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS) if url.endswith("/glossary/") else None,
+                    "fit": rec.page.evaluate(FIT_JS),
                 }
+                screenshot(rec.page, served[1], url, f"phone-{palette}")
                 rec.page.evaluate(AXE_START_JS, AXE_OPTIONS)
             for palette, rec in recorders.items():
                 outcome = rec.page.wait_for_function("() => window.__axeOutcome", timeout=120_000).json_value()
@@ -246,6 +261,21 @@ def walk(browser, served, pages):
         for rec in recorders.values():
             rec.close()
     return results
+
+
+SCREENSHOTS = ["", "sources/shi-2014/", "themes/welfare-mix/", "terms/hukou/", "tracker/", "timeline/"]
+
+
+def screenshot(page, base_url: str, url: str, label: str) -> None:
+    """The first screen of the home page, a source, a theme, a term page, the tracker and the
+    timeline, into $GUIDE_SCREENSHOTS (CI keeps them as artefacts for a reviewer)."""
+    import os
+    from pathlib import Path
+
+    folder, path = os.environ.get("GUIDE_SCREENSHOTS"), url[len(base_url):]
+    if folder and path in SCREENSHOTS:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{path.strip('/').replace('/', '-') or 'home'}-{label}.png"))
 
 
 def short(base_url: str, url: str) -> str:

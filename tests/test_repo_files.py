@@ -194,6 +194,7 @@ DATA_FILES = {
     "timeline.schema.json": ["data/timeline.yaml"],
     "selfcheck.schema.json": ["data/selfcheck.yaml"],
     "csl-data.schema.json": [],  # written by studyguide.outputs.citations, checked in tests/test_cite.py
+    "theme-tags.schema.json": ["data/theme-tags.yaml"],
 }
 
 QUESTION = {"q": "What is a hub organization?", "a": "An umbrella body.", "excerpts": ["shi-2014-hub"]}
@@ -214,9 +215,9 @@ BROKEN = [
      lambda d: d["shi-2014"].update(genre="novel"),
      "'novel' is not one of"),
     ("timeline.schema.json",
-     {"events": [{"year": 2012, "when": "15 October 2012", "event": "Gong's article.", "source": "gong-2012"}]},
-     lambda d: d["events"][0].pop("year"),
-     "'year' is a required property"),
+     {"events": [{"date": "2012-10", "precision": "month", "when": "15 October 2012", "event": "Gong's article.", "source": "gong-2012"}]},
+     lambda d: d["events"][0].pop("date"),
+     "'date' is a required property"),
     ("people.schema.json",
      {"gong-weibin": {"name": "Gong Weibin", "kind": "person", "about": "A scholar.", "sources": ["gong-2012"]}},
      lambda d: d["gong-weibin"].update(kind="club"),
@@ -229,6 +230,10 @@ BROKEN = [
      [{"id": "s", "type": "report", "title": "T"}],
      lambda d: d[0].update(titel="typo"),
      "Additional properties are not allowed"),
+    ("theme-tags.schema.json",
+     {"shi-2014": {"abstract": ["welfare-mix"]}},
+     lambda d: d["shi-2014"].update(abstract="welfare-mix"),
+     "'welfare-mix' is not of type 'array'"),
 ]
 
 

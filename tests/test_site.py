@@ -101,9 +101,14 @@ def test_glossary_pinyin_is_marked_as_pinyin(site, guide):
         assert f'<span lang="zh-Latn-pinyin">{entry.pinyin}</span>' in html, entry.key
 
 
-def test_generated_pages_say_they_are_generated(site):
+def test_generated_pages_say_so_to_contributors_not_readers(site):
+    """The notice is an HTML comment, and the edit button opens the data file."""
+    from studyguide.pages import GENERATED
+
     for page in ("glossary", "who", "timeline", "tracker", "study/review"):
-        assert "Generated page" in (site / page / "index.html").read_text(encoding="utf-8"), page
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert "<!-- Generated page" in html and 'title="Generated page"' not in html, page
+        assert f'/main/{GENERATED[page + ".md"][0]}" title="Edit this page"' in html, page
 
 
 def test_no_page_requests_a_third_party_host(site):

@@ -10,6 +10,7 @@ from studyguide.load import records
 from studyguide.load.cache import Checks
 from studyguide.load.glossary import Glossary, load_glossary
 from studyguide.load.records import Record
+from studyguide.load.theme_tags import Tag, load_theme_tags
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Guide:
     people: dict[str, Record]
     timeline: list[Record] = field(default_factory=list)
     selfcheck: dict[str, Record] = field(default_factory=dict)
+    theme_tags: list[Tag] = field(default_factory=list)
 
     def source_of(self, excerpt: Record) -> Record:
         return self.sources[excerpt["source"]]
@@ -36,6 +38,7 @@ _last: tuple[tuple, Guide] | None = None
 def _state(root: Path) -> tuple:
     """What the loaded guide depends on: each data file's path, size and change time."""
     paths = [root / "glossary.yaml", *sorted((root / "data").rglob("*.yaml")), *sorted((root / "schemas").glob("*.json"))]
+    paths += sorted((root / "docs/sources").glob("*.md")) + sorted((root / "docs/themes").glob("*.md"))  # theme tags' anchors
     return (root, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists()))
 
 
@@ -63,6 +66,8 @@ def load_guide(root: Path) -> Guide:
         timeline=optional(records.load_timeline, "data/timeline.yaml", []),
         selfcheck=optional(records.load_selfcheck, "data/selfcheck.yaml", {}),
     )
+    if (root / "data/theme-tags.yaml").exists():
+        guide.theme_tags = load_theme_tags(root / "data/theme-tags.yaml", "data/theme-tags.yaml", guide.sources, root / "docs", checks)
     check_references(guide)
     checks.save()
     _last = (state, guide)

@@ -60,6 +60,8 @@ def load_people(path: Path, display: str, checks: Checks | None = None) -> dict[
     records, lines = load_mapping(path, "people.schema.json", display, checks)
     problems = []
     for key, record in records.items():
+        if record.get("official") and record["kind"] != "person":
+            problems.append(Problem(display, lines.get((key, "official"), record.line), key, "'official: true' is for persons only; an organization is listed with the organizations"))
         if record.get("hanzi") and record.get("pinyin"):
             mismatch = check_remembered(record["hanzi"], record["pinyin"], checks.pinyin)
             if mismatch:
@@ -71,9 +73,25 @@ def load_people(path: Path, display: str, checks: Checks | None = None) -> dict[
     return records
 
 
+MAX_MILESTONES = 12
+
+
 def load_timeline(path: Path, display: str, checks: Checks | None = None) -> list[Record]:
+    """Events with a normalized date whose precision matches its form, at most 12 milestones."""
     data, lines = schema.load_checked(path, "timeline.schema.json", display, checks)
-    return [Record(str(i), event, display, lines.get(("events", i))) for i, event in enumerate(data["events"])]
+    events = [Record(str(i), event, display, lines.get(("events", i))) for i, event in enumerate(data["events"])]
+    problems = []
+    for event in events:
+        wanted = "month" if len(event["date"]) == 7 else "year"
+        if event["precision"] != wanted:
+            problems.append(Problem(display, event.line, event["date"], f"precision '{event['precision']}' does not match the date; a date written '{event['date']}' has precision '{wanted}'"))
+    milestones = [e for e in events if e.get("milestone")]
+    if len(milestones) > MAX_MILESTONES:
+        extra = milestones[MAX_MILESTONES]
+        problems.append(Problem(display, extra.line, extra["date"], f"{len(milestones)} events are marked milestone: true; keep at most {MAX_MILESTONES} (remove the flag from {len(milestones) - MAX_MILESTONES})"))
+    if problems:
+        raise GuideError(problems)
+    return events
 
 
 def load_selfcheck(path: Path, display: str, checks: Checks | None = None) -> dict[str, Record]:

@@ -19,3 +19,17 @@ def generated_from(page: str) -> list[str] | None:
     if page.startswith(TERM_PAGES):
         return TERM_PAGE_DATA
     return GENERATED.get(page)
+
+
+def edit_url(page: str, repo_url: str | None, edit_uri: str | None) -> str | None:
+    """Where a generated page's edit button points: its first data file, edited on the
+    repository's branch (a folder of data files is opened for browsing), or None."""
+    if page not in GENERATED or not repo_url or not edit_uri:
+        return None
+    from studyguide import ROOT
+
+    data = GENERATED[page][0]
+    branch_uri = edit_uri.rstrip("/").removesuffix("docs").rstrip("/")  # "edit/main"
+    if (ROOT / data).is_dir():
+        branch_uri = branch_uri.replace("edit/", "tree/", 1)
+    return f"{repo_url.rstrip('/')}/{branch_uri}/{data}"

@@ -7,63 +7,128 @@ from the data once, with one pass over the entries.
 
 from __future__ import annotations
 
+import html
+
 from studyguide.crossref.index import Index
 from studyguide.load.guide import Guide
 from studyguide.render.blocks import excerpt_links, pinyin, self_check, source_page, term, zh
 from studyguide.render.links import md_link, md_text, relative
 
-NOTICE = (
-    '!!! info "Generated page"\n\n'
-    "    This page is generated from `{data}` by the `{macro}()` macro at build time. "
-    "To change it, edit `{data}`, not this page.\n\n"
-)
+# For contributors only: an HTML comment (the page's edit button opens the data file).
+NOTICE = "<!-- Generated page: made from {data} by the {macro}() macro at build time. Edit {data}, not this page. -->\n\n"
 
 
 def _page_links(page: str, pages: list[str], titles: dict[str, str]) -> str:
     return ", ".join(md_link(titles.get(p, p), relative(page, p)) for p in sorted(pages, key=lambda p: titles.get(p, p)))
 
 
+PEOPLE_GROUPS = (
+    ("authors", "Authors and speakers", "The people who wrote, put the questions or spoke in the five sources."),
+    ("officials", "Officials", "Party and state office-holders the texts name."),
+    ("others", "Others the texts name", "Scholars and others cited or mentioned in the texts."),
+    ("organizations", "Organizations", "Party and state bodies, organizations, publishers and institutions."),
+)
+FOLD_OVER = 3  # longer lists of pages or excerpts fold away
+
+
+def people_group(guide: Guide, record) -> str:
+    """Which who's-who group a record belongs to: authors and speakers are the people
+    data/sources.yaml names for a source; officials are marked in data/people.yaml."""
+    if record["kind"] == "organization":
+        return "organizations"
+    speakers = {p["name"] for s in guide.sources.values() for p in s["people"]}
+    if record["name"] in speakers:
+        return "authors"
+    return "officials" if record.get("official") else "others"
+
+
+def _folded(label: str, items: list[str], joined: str) -> str:
+    if len(items) <= FOLD_OVER:
+        return f"**{label}:** {joined}\n"
+    return f'<details markdown>\n<summary>{label}: {len(items)}</summary>\n\n{joined}\n\n</details>\n'
+
+
 def people_page(guide: Guide, index: Index, page: str) -> str:
     titles = index.page_titles
     out = [NOTICE.format(data="data/people.yaml", macro="people_page")]
-    for kind, heading in (("person", "People"), ("organization", "Organizations")):
-        out.append(f"## {heading}\n")
-        records = sorted((r for r in guide.people.values() if r["kind"] == kind), key=lambda r: r["name"].lower())
-        for r in records:
-            name = md_text(r["name"]) + (f" {zh(r['hanzi'])}" if r.get("hanzi") else "")
-            out.append(f"### {name} {{#{r.key}}}\n")
-            out.append('<div class="who-entry" markdown>\n')
-            if r.get("hanzi"):
-                out.append(f"{zh(r['hanzi'])} · {pinyin(r['pinyin'])}\n")
-            out.append(md_text(r["about"]) + "\n")
-            if r.get("aliases"):
-                out.append("**Also named:** " + ", ".join(md_text(a) for a in r["aliases"]) + "\n")
-            out.append("**Sources:** " + ", ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in r["sources"]) + "\n")
-            if index.person_excerpts.get(r.key):
-                out.append("**Excerpts:** " + excerpt_links(guide, page, index.person_excerpts[r.key]) + "\n")
-            if index.person_pages.get(r.key):
-                out.append("**Mentioned in:** " + _page_links(page, index.person_pages[r.key], titles) + "\n")
-            out.append("</div>\n")
+    groups = {key: [] for key, _, _ in PEOPLE_GROUPS}
+    for r in sorted(guide.people.values(), key=lambda r: r["name"].lower()):
+        groups[people_group(guide, r)].append(r)
+    out.append("In four groups: " + ", ".join(f"[{title.lower() if n else title}](#{key})" for n, (key, title, _) in enumerate(PEOPLE_GROUPS) if groups[key]) + ".\n")
+    for key, heading, blurb in PEOPLE_GROUPS:
+        if not groups[key]:
+            continue
+        out.append(f"## {heading} {{#{key}}}\n")
+        out.append(blurb + "\n")
+        for r in groups[key]:
+            out.append(_person(guide, index, page, r, titles))
     return "\n".join(out) + "\n"
+
+
+def _person(guide: Guide, index: Index, page: str, r, titles: dict[str, str]) -> str:
+    name = md_text(r["name"]) + (f" {zh(r['hanzi'])}" if r.get("hanzi") else "")
+    out = [f"### {name} {{#{r.key}}}\n", '<div class="who-entry" markdown>\n']
+    if r.get("hanzi"):
+        out.append(f"{zh(r['hanzi'])} · {pinyin(r['pinyin'])}\n")
+    out.append(md_text(r["about"]) + "\n")
+    if r.get("aliases"):
+        out.append("**Also named:** " + ", ".join(md_text(a) for a in r["aliases"]) + "\n")
+    out.append("**Sources:** " + ", ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in r["sources"]) + "\n")
+    if index.person_excerpts.get(r.key):
+        ids = index.person_excerpts[r.key]
+        out.append(_folded("Excerpts", ids, excerpt_links(guide, page, ids)))
+    if index.person_pages.get(r.key):
+        pages = index.person_pages[r.key]
+        out.append(_folded("Mentioned in", pages, _page_links(page, pages, titles)))
+    out.append("</div>\n")
+    return "\n".join(out)
 
 
 def timeline_page(guide: Guide, page: str) -> str:
+    events = sorted(guide.timeline, key=lambda e: e["date"])  # "YYYY" sorts before "YYYY-MM"
+    number = {id(e): n for n, e in enumerate(events, 1)}
     out = [NOTICE.format(data="data/timeline.yaml", macro="timeline_page")]
-    out.append("Dates are given exactly as the source texts give them. *Approximate* marks an event the texts date only roughly, or whose year is inferred.\n")
-    out.append("| When | Event | Dated by |\n|---|---|---|")
-    for event in sorted(guide.timeline, key=lambda e: e["year"]):
-        when = md_text(event["when"]) + (" <em>(approximate)</em>" if event.get("approximate") else "")
-        source = guide.sources[event["source"]]
-        target = relative(page, source_page(event["source"]), event.get("excerpt"))
-        label = source["short"] + (", excerpt" if event.get("excerpt") else "")
-        out.append(f"| {when} | {md_text(' '.join(event['event'].split()))} | {md_link(label, target)} |")
+    out.append("Each event has a date in one form (a month only where the text names one; *c.* marks a year the texts give only roughly, or that the guide infers) beside the source's own words.\n")
+    milestones = [e for e in events if e.get("milestone")]
+    if milestones:
+        out.append("## Key milestones {#milestones}\n")
+        out.append('<div class="timeline-milestones" markdown>\n')
+        out += [f"1. [**{display_date(e)}**](#event-{number[id(e)]}) {md_text(_first_clause(e['event']))}" for e in milestones]
+        out.append("\n</div>\n")
+    out.append("## All events {#events}\n")
+    buttons = "".join(f'<button type="button" data-source="{s}" aria-pressed="false">{html.escape(guide.sources[s]["short"])}</button>' for s in guide.sources)
+    out.append(f'<div class="timeline-filter" hidden role="group" aria-label="Show the events a source dates"><button type="button" data-source="" aria-pressed="true">All sources</button>{buttons} <span class="timeline-count" aria-live="polite"></span></div>\n')
+    out.append("| Date | Event | In the source's words | Dated by |\n|---|---|---|---|")
+    for e in events:
+        source = guide.sources[e["source"]]
+        target = relative(page, source_page(e["source"]), e.get("excerpt"))
+        label = source["short"] + (", excerpt" if e.get("excerpt") else "")
+        date = f'<span id="event-{number[id(e)]}"></span>{display_date(e)}'
+        out.append(f"| {date} | {md_text(' '.join(e['event'].split()))} | {md_text(e['when'])} | {md_link(label, target)} |")
     return "\n".join(out) + "\n"
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def display_date(event) -> str:
+    """The one date format: '2013', 'November 2013', 'c. 1985' (approximate)."""
+    year, _, month = event["date"].partition("-")
+    text = f"{MONTHS[int(month) - 1]}&nbsp;{year}" if month else year
+    return f"c.&nbsp;{text}" if event.get("approximate") else text
+
+
+def _first_clause(text: str, limit: int = 140) -> str:
+    """A milestone's event text, cut at a word boundary for the strip."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def tracker_page(guide: Guide, index: Index, page: str) -> str:
     sources = list(guide.sources)
     out = [NOTICE.format(data="data/excerpts/", macro="tracker_page")]
-    out.append("Rows are the guide's concepts, columns the five sources. Each number links to an excerpt in which that source treats that concept; a dash means the source's excerpts are silent on it.\n")
+    out.append("Rows are the guide's concepts, columns the five sources. Each cell names the excerpts in which that source treats that concept, linked to them; a dash means the source's excerpts are silent on it. On a phone each concept is a card listing only the sources that treat it.\n")
+    out.append('<div class="concept-tracker" markdown>\n')
     out.append("| Concept | " + " | ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in sources) + " |")
     out.append("|---|" + "---|" * len(sources))
     for entry in guide.glossary.sorted():
@@ -73,9 +138,11 @@ def tracker_page(guide: Guide, index: Index, page: str) -> str:
         cells = []
         for s in sources:
             mine = [i for i in ids if guide.excerpts[i]["source"] == s]
-            links = [md_link(str(n), relative(page, source_page(s), i), f"{guide.sources[s]['short']}, {guide.excerpts[i]['location']}") for n, i in enumerate(mine, 1)]
-            cells.append(" ".join(links) if links else '<span role="img" aria-label="silent">—</span>')
+            links = [md_link(guide.excerpts[i]["location"], relative(page, source_page(s), i)) for i in mine]
+            count = f'<span class="tracker-count">{len(mine)} excerpt{"s" if len(mine) > 1 else ""}:</span> '
+            cells.append(count + "; ".join(links) if links else '<span class="tracker-silent">— <span class="sr-only">silent</span></span>')
         out.append(f"| {term(guide, page, entry.key)} | " + " | ".join(cells) + " |")
+    out.append("\n</div>")
     return "\n".join(out) + "\n"
 
 

@@ -1,0 +1,81 @@
+"""data/theme-tags.yaml: which themes each summarized section of a source page feeds.
+
+source id -> section anchor (the `###` heading's id on docs/sources/<id>.md) -> theme ids
+(docs/themes/<id>.md). An unknown source, section or theme stops the build with the
+file, the line and the nearest valid key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
+from studyguide.errors import GuideError, Problem, did_you_mean
+from studyguide.load import schema
+from studyguide.load.cache import Checks
+
+HEADING = re.compile(r"^### +(.+?)\s*$", re.M)
+EXPLICIT_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MARKUP = re.compile(r"<[^>]+>|[*_`]")
+
+
+def section_anchors(markdown: str) -> dict[str, str]:
+    """The `###` headings of a page: anchor -> heading text, as Python-Markdown's toc
+    extension makes the ids (explicit `{#id}` first)."""
+    sections = {}
+    for heading in HEADING.findall(markdown):
+        explicit = EXPLICIT_ID.search(heading)
+        text = MARKUP.sub("", LINK.sub(r"\1", EXPLICIT_ID.sub("", heading))).strip()
+        anchor = explicit.group(1) if explicit else slugify(text, "-")
+        base, n = anchor, 0
+        while anchor in sections:
+            n += 1
+            anchor = f"{base}_{n}"
+        sections[anchor] = text
+    return sections
+
+
+@dataclass(frozen=True)
+class Tag:
+    source: str
+    anchor: str
+    heading: str
+    themes: tuple[str, ...]
+
+
+def theme_titles(docs: Path) -> dict[str, str]:
+    """Theme id -> the chapter's title (front matter `title:`, else its id)."""
+    titles = {}
+    for path in sorted((docs / "themes").glob("*.md")):
+        if path.stem == "index":
+            continue
+        match = re.search(r"^title:\s*(.+)$", path.read_text(encoding="utf-8"), re.M)
+        titles[path.stem] = match.group(1).strip().strip("\"'") if match else path.stem
+    return titles
+
+
+def load_theme_tags(path: Path, display: str, sources, docs: Path, checks: Checks | None = None) -> list[Tag]:
+    data, lines = schema.load_checked(path, "theme-tags.schema.json", display, checks)
+    themes = theme_titles(docs)
+    tags, problems = [], []
+    for source, sections in data.items():
+        if source not in sources:
+            problems.append(Problem(display, lines.get((source,)), source, f"unknown source{did_you_mean(source, sources)}; sources are the keys of data/sources.yaml"))
+            continue
+        page = docs / "sources" / f"{source}.md"
+        anchors = section_anchors(page.read_text(encoding="utf-8"))
+        for anchor, theme_ids in sections.items():
+            if anchor not in anchors:
+                problems.append(Problem(display, lines.get((source, anchor)), anchor, f"no '### ' section with this anchor on docs/sources/{source}.md{did_you_mean(anchor, anchors)}"))
+                continue
+            for i, theme in enumerate(theme_ids):
+                if theme not in themes:
+                    problems.append(Problem(display, lines.get((source, anchor, i), lines.get((source, anchor))), theme, f"unknown theme{did_you_mean(theme, themes)}; themes are the chapters in docs/themes/"))
+            tags.append(Tag(source, anchor, anchors[anchor], tuple(theme_ids)))
+    if problems:
+        raise GuideError(problems)
+    return tags

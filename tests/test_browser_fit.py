@@ -1,0 +1,75 @@
+"""Every page fits a phone and a desktop: no sideways scrolling of the page or of any
+table at 390 x 844 and 1366 x 900, light and dark; the title starts in the top third of a
+phone's screen; the timeline filters by source. The phone figures come from the walk over
+every page (browser_fixtures.walk); the desktop ones from a lighter walk here."""
+
+from __future__ import annotations
+
+import pytest
+from browser_fixtures import DESKTOP, FIT_JS, PALETTES, PHONE, SEARCH_READY_JS, Recorder, screenshot, short
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def desktop_walk(browser, served, pages):
+    """Every page at 1366 x 900 in both palettes: how it fits, and what it logged."""
+    recorders = {p: Recorder(browser, served[1], color_scheme=p, viewport=DESKTOP) for p in PALETTES}
+    results = {}
+    try:
+        for url in pages:
+            for rec in recorders.values():
+                rec.reset()
+                rec.page.goto(url, wait_until="load")
+                rec.page.wait_for_function(SEARCH_READY_JS)
+            Recorder.settle_all(recorders.values())
+            for palette, rec in recorders.items():
+                results[(palette, url)] = {"fit": rec.page.evaluate(FIT_JS), "errors": [*rec.errors, *rec.failed, *rec.foreign]}
+                screenshot(rec.page, served[1], url, f"desktop-{palette}")
+    finally:
+        for rec in recorders.values():
+            rec.close()
+    return results
+
+
+def overflow(fit: dict, where: str) -> list[str]:
+    problems = [f"{where}: page {fit['page']} px wide in a {fit['inner']} px window"] if fit["page"] > fit["inner"] else []
+    return problems + [f"{where}: table '{t['head']}' {t['sw']} px in {t['cw']} px" for t in fit["tables"]]
+
+
+def test_no_page_or_table_scrolls_sideways_on_a_phone(walk, served, pages):
+    assert walk[("light", pages[0])]["fit"]["inner"] == PHONE["width"]
+    problems = [p for palette in PALETTES for url in pages for p in overflow(walk[(palette, url)]["fit"], f"{short(served[1], url)} [phone, {palette}]")]
+    assert not problems, "\n".join(problems)
+
+
+def test_no_page_or_table_scrolls_sideways_on_a_desktop(desktop_walk, served, pages):
+    problems = [p for palette in PALETTES for url in pages for p in overflow(desktop_walk[(palette, url)]["fit"], f"{short(served[1], url)} [desktop, {palette}]")]
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_loads_without_errors_on_a_desktop(desktop_walk, served, pages):
+    problems = [f"{short(served[1], url)} [desktop, {p}]: {e}" for p in PALETTES for url in pages for e in desktop_walk[(p, url)]["errors"]]
+    assert not problems, "\n".join(problems)
+
+
+def test_title_starts_in_the_top_third_of_a_phone(walk, served, pages):
+    late = [f"{short(served[1], url)}: h1 at {walk[('light', url)]['fit']['h1Top']:.0f} px"
+            for url in pages if (walk[("light", url)]["fit"]["h1Top"] or 0) > PHONE["height"] / 3]
+    assert not late, "h1 below the top third of a 390 x 844 screen:\n" + "\n".join(late)
+
+
+def test_timeline_filters_by_source(recorder, served):
+    from playwright.sync_api import expect
+
+    page = recorder.page
+    recorder.open(served[1] + "timeline/")
+    rows = page.locator("article tbody tr")
+    total = rows.count()
+    page.get_by_role("button", name="Gong (2012)").click()
+    shown = page.locator("article tbody tr:not([hidden])")
+    assert 0 < shown.count() < total
+    assert all("sources/gong-2012/" in h for h in shown.locator("td:last-child a").evaluate_all("(as) => as.map((a) => a.href)"))
+    expect(page.locator(".timeline-count")).to_have_text(f"{shown.count()} of {total} events")
+    page.get_by_role("button", name="All sources").click()
+    assert page.locator("article tbody tr:not([hidden])").count() == total
