@@ -84,8 +84,17 @@ def _person(guide: Guide, index: Index, page: str, r, titles: dict[str, str]) ->
     return "\n".join(out)
 
 
+def timeline_order(guide: Guide) -> list:
+    """The events in date order ("YYYY" sorts before "YYYY-MM"); the n-th has id event-n."""
+    return sorted(guide.timeline, key=lambda e: e["date"])
+
+
+def event_anchor(guide: Guide, event) -> str:
+    return f"event-{next(n for n, e in enumerate(timeline_order(guide), 1) if e is event)}"
+
+
 def timeline_page(guide: Guide, page: str) -> str:
-    events = sorted(guide.timeline, key=lambda e: e["date"])  # "YYYY" sorts before "YYYY-MM"
+    events = timeline_order(guide)
     number = {id(e): n for n, e in enumerate(events, 1)}
     out = [NOTICE.format(data="data/timeline.yaml", macro="timeline_page")]
     out.append("Each event has a date in one form (a month only where the text names one; *c.* marks a year the texts give only roughly, or that the guide infers) beside the source's own words.\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from studyguide.crossref.index import Index, Matcher
 from studyguide.load.guide import Guide
 from studyguide.load.pinyin import per_character
+from studyguide.pages.generated import display_date, event_anchor
 from studyguide.render.blocks import excerpt_links, pinyin, source_page, term, term_path, zh
 from studyguide.render.links import md_link, md_text, relative
 
@@ -126,11 +127,11 @@ def _earliest(guide: Guide, index: Index, page: str, e) -> str:
     events = [ev for ev in guide.timeline if ev.get("excerpt") in ids]
     if not events:
         return ""
-    first = min(events, key=lambda ev: ev["year"])
+    first = min(events, key=lambda ev: ev["date"])
     source = guide.sources[first["source"]]
     return (
         "## Earliest dated mention\n\n"
-        f"**{md_text(first['when'])}**: {md_text(' '.join(first['event'].split()))} "
+        f"**{display_date(first)}** ({md_text(first['when'])}): {md_text(' '.join(first['event'].split()))} "
         f"({excerpt_links(guide, page, [first['excerpt']])}; dated by {md_text(source['short'])}; "
-        f"see the {md_link('timeline', relative(page, TIMELINE_PAGE))}.)\n"
+        f"see it {md_link('on the timeline', relative(page, TIMELINE_PAGE, event_anchor(guide, first)))}.)\n"
     )
