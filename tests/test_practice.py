@@ -122,3 +122,22 @@ def test_schema_refuses_a_bad_question():
     bad = {"id": "x", "kind": "guess", "prompt": [], "options": [], "answer": -1, "why": "", "link": {"href": "/abs", "text": ""}, "tags": {}}
     errors = list(_validator("practice-quiz.schema.json").iter_errors({"version": 1, "generated": "", "seed": 1, "quizzes": [], "questions": [bad]}))
     assert len(errors) >= 3
+
+
+def test_anki_deck_gains_cloze_and_who_wrote_notes_with_citations_and_stable_guids(guide, ctx):
+    from test_content import read_apkg
+
+    from studyguide.outputs import anki_excerpts, flashcards
+
+    notes = dict(read_apkg(flashcards.apkg_bytes(guide.glossary, guide)))
+    clozes = [c for c in build_cards(ctx) if c["type"] == "cloze"]
+    assert len(notes) == len(guide.glossary) + len(guide.excerpts) + len(clozes)
+    assert {flashcards.guid(k) for k in guide.glossary.entries} <= set(notes), "glossary notes keep their guids"
+    for excerpt_id, record in guide.excerpts.items():
+        fields = notes[anki_excerpts.guid(excerpt_id)].split("\x1f")
+        assert fields[0] == excerpt_id and guide.sources[record["source"]]["title"].strip("'\"")[:20] in fields[4]
+    for card in clozes:
+        excerpt_id, key = card["id"].split(":")[1:]
+        fields = notes[anki_excerpts.guid(excerpt_id, key)].split("\x1f")
+        assert "{{c1::" in fields[0] and fields[4] == f"{excerpt_id}:{key}" and fields[3], card["id"]
+    assert dict(read_apkg(flashcards.apkg_bytes(guide.glossary, guide))).keys() == notes.keys()
