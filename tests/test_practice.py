@@ -141,3 +141,21 @@ def test_anki_deck_gains_cloze_and_who_wrote_notes_with_citations_and_stable_gui
         fields = notes[anki_excerpts.guid(excerpt_id, key)].split("\x1f")
         assert "{{c1::" in fields[0] and fields[4] == f"{excerpt_id}:{key}" and fields[3], card["id"]
     assert dict(read_apkg(flashcards.apkg_bytes(guide.glossary, guide))).keys() == notes.keys()
+
+
+def test_printable_sheets_have_glossary_columns_a_sheet_per_source_and_quizzes_with_keys(site, guide):
+    page = (site / "study/sheets/index.html").read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="print-sheet">(.*?)</section>', page, re.S)
+    assert len(sections) == 1 + 3 * len(guide.sources), len(sections)
+    glossary = sections[0]
+    assert "<th>Hanzi</th>" in glossary and "<th>Pinyin</th>" in glossary and "<th>English</th>" in glossary
+    for e in guide.glossary.entries.values():
+        assert f'<span lang="zh-Hans">{e.hanzi}</span>' in glossary and f'<span lang="zh-Latn-pinyin">{e.pinyin}</span>' in glossary
+    for source_id in guide.sources:
+        quiz = next(s for s in sections if f'id="sheet-quiz-{source_id}"' in s)
+        key = next(s for s in sections if f'id="sheet-key-{source_id}"' in s)
+        assert quiz is not key, "the answer key is on a page of its own"
+        assert len(re.findall(r"<li>\s*<p>", quiz)) == 10 and len(re.findall(r"<li><strong>[ABCD]</strong>", key)) == 10
+        assert any(f'id="sheet-{source_id}"' in s for s in sections)
+    css = (ROOT / "docs/stylesheets/practice.css").read_text(encoding="utf-8")
+    assert re.search(r"@media print \{\s*\.md-typeset \.print-sheet \{ break-before: page; \}", css)

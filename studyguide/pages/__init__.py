@@ -8,4 +8,5 @@ GENERATED = {
     "timeline.md": ["data/timeline.yaml"],
     "tracker.md": ["data/excerpts", "glossary.yaml"],
     "study/review.md": ["data/selfcheck.yaml"],
+    "study/sheets.md": ["glossary.yaml", "data/sources.yaml", "data/excerpts", "data/timeline.yaml"],
 }

@@ -17,6 +17,7 @@ from studyguide.crossref.index import Index, build_index, record_use
 from studyguide.load.guide import Guide, load_guide
 from studyguide.outputs import citations
 from studyguide.pages import generated
+from studyguide.practice import sheets
 from studyguide.render import blocks
 
 
@@ -57,6 +58,7 @@ class Macros:
             "timeline_page": lambda: generated.timeline_page(g, self.here()),
             "tracker_page": lambda: generated.tracker_page(g, i, self.here()),
             "review_page": lambda: generated.review_page(g, i, self.here()),
+            "sheets_page": lambda: sheets.sheets_page(g, self.here()),
             "cite_guide": lambda: blocks.cite_guide(*citations.guide_citations(self._cff())),
         }
 
