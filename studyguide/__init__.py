@@ -9,6 +9,7 @@ The package follows the data as it flows through a build:
     render/    Markdown for terms, people, excerpts, source cards
     pages/     the generated pages (glossary, who's who, timeline, tracker, review)
     outputs/   files beside the site: PDF, flashcards, citations
+    practice/  flashcards, quizzes and printable sheets for the study pages
     check      `python -m studyguide.check`: every check, without building
 
 `macros/` (beside this package) is the MkDocs glue only: the mkdocs-macros module, the

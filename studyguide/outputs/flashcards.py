@@ -75,22 +75,29 @@ def _html(text: str) -> str:
     return markdown.markdown(text.replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def deck(glossary: Glossary):
+def deck(glossary: Glossary, guide=None):
+    """The glossary notes, and with a loaded `guide` also its excerpt notes (cloze and
+    "who wrote this?", studyguide.outputs.anki_excerpts)."""
     import genanki
 
     result = genanki.Deck(DECK_ID, DECK_NAME)
     for e in glossary.sorted():
         fields = [e.key, e.hanzi, e.pinyin, e.term, e.english, _html(e.definition)]
         result.add_note(genanki.Note(model=model(), fields=fields, guid=guid(e.key), sort_field=e.key))
+    if guide is not None:
+        from studyguide.outputs.anki_excerpts import notes
+
+        for note in notes(guide):
+            result.add_note(note)
     return result
 
 
-def apkg_bytes(glossary: Glossary, timestamp: int = TIMESTAMP) -> bytes:
+def apkg_bytes(glossary: Glossary, guide=None, timestamp: int = TIMESTAMP) -> bytes:
     import genanki
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "deck.apkg"
-        genanki.Package(deck(glossary)).write_to_file(str(path), timestamp=max(TIMESTAMP, timestamp))
+        genanki.Package(deck(glossary, guide)).write_to_file(str(path), timestamp=max(TIMESTAMP, timestamp))
         return path.read_bytes()
 
 
@@ -119,16 +126,31 @@ def csv_text(glossary: Glossary) -> str:
 
 def files(root: Path) -> tuple[bytes, bytes]:
     """The deck and the CSV for the guide at `root`, from .cache/ when nothing they are made
-    from has changed: glossary.yaml, this module, the glossary loader, genanki and Markdown."""
+    from has changed: glossary.yaml, the excerpts and sources (when the guide has them),
+    the modules that make the notes, genanki and Markdown."""
     from importlib.metadata import version
 
     from studyguide.load import glossary as glossary_module
     from studyguide.load.cache import Checks, digest, remembered
+    from studyguide.outputs import anki_excerpts, citations
+    from studyguide.practice import cards, common
 
     source = root / "glossary.yaml"
-    code = [Path(module.__file__).read_bytes() for module in (glossary_module,)] + [Path(__file__).read_bytes()]
-    key = digest(source.read_bytes(), *code, version("genanki").encode(), version("markdown").encode())
+    with_excerpts = (root / "data/excerpts").is_dir() and (root / "data/sources.yaml").is_file()
+    data = [source] + (sorted((root / "data/excerpts").glob("*.yaml")) + [root / "data/sources.yaml"] if with_excerpts else [])
+    modules = (glossary_module, anki_excerpts, citations, cards, common)
+    code = [Path(module.__file__).read_bytes() for module in modules] + [Path(__file__).read_bytes()]
+    key = digest(*(p.read_bytes() for p in data), *code, version("genanki").encode(), version("markdown").encode())
     loaded = cache(lambda: glossary_module.load_glossary(source, checks=Checks.at(root)))
-    deck_bytes = remembered(root, "guide-glossary.apkg", key, lambda: apkg_bytes(loaded(), changed_at(source)))
+    def make_deck() -> bytes:
+        stamp = max(changed_at(p) for p in data)  # notes carry the data's last change (Anki updates only newer notes)
+        if not with_excerpts:
+            return apkg_bytes(loaded(), timestamp=stamp)
+        from studyguide.load.guide import load_guide
+
+        guide = load_guide(root)
+        return apkg_bytes(guide.glossary, guide, stamp)
+
+    deck_bytes = remembered(root, "guide-glossary.apkg", key, make_deck)
     table = remembered(root, "guide-glossary.csv", key, lambda: csv_text(loaded()).encode("utf-8"))
     return deck_bytes, table

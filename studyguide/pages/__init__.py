@@ -8,6 +8,7 @@ GENERATED = {
     "timeline.md": ["data/timeline.yaml"],
     "tracker.md": ["data/excerpts", "glossary.yaml"],
     "study/review.md": ["data/selfcheck.yaml"],
+    "study/sheets.md": ["glossary.yaml", "data/sources.yaml", "data/excerpts", "data/timeline.yaml"],
 }
 # Term pages (terms/<key>.md) exist only in the build (macros/hooks/term_pages.py).
 TERM_PAGES = "terms/"

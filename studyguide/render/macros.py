@@ -19,6 +19,7 @@ from studyguide.crossref.index import Index, build_index, record_use
 from studyguide.errors import GuideError
 from studyguide.load.guide import Guide, load_guide
 from studyguide.pages import generated, glossary, term_page
+from studyguide.practice import sheets
 from studyguide.render import blocks
 
 # A child of MkDocs' logger: `--strict` counts its errors and stops the build at the end,
@@ -97,6 +98,7 @@ class Macros:
             "timeline_page": lambda: generated.timeline_page(g, self.here()),
             "tracker_page": lambda: generated.tracker_page(g, i, self.here()),
             "review_page": lambda: generated.review_page(g, i, self.here()),
+            "sheets_page": lambda: sheets.sheets_page(g, self.here()),
             "cite_guide": lambda: blocks.cite_guide(self._cff()),
         }
 

@@ -1,0 +1,154 @@
+"""Multiple-choice questions and quizzes from the data (study/practice/quiz.json).
+
+Kinds: term → meaning, meaning → term, hanzi → pinyin, pinyin → hanzi (distractors from
+the same glossary category), quote → source, quote → speaker, event → year, which event
+came first, and claim → which source (timeline events that do not name their source).
+Every question goes through validate.refuse_ambiguous; options and question order are
+shuffled with fixed seeds, so a build is reproducible.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from studyguide.practice.common import PINYIN, ZH, Context, Tags, excerpt_link, plain, seg, source_link, term_link
+from studyguide.practice.validate import Option, Question, normal, refuse_ambiguous
+
+SEED = 14
+CHOICES = 4
+MIN_QUIZ = 5          # a deck with fewer questions gets no quiz of its own
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _ask(qid, kind, prompt, right: Option, wrong: list[Option], why, link, tags, file, line=None) -> Question:
+    options = [right, *wrong]
+    random.Random(f"{SEED}:{qid}").shuffle(options)
+    return Question(qid, kind, prompt, options, options.index(right), why, link, tags, file, line)
+
+
+def _distractors(pool: list, right, fact, n: int, seed: str, also: tuple = ()) -> list:
+    """n items of the pool whose `fact` differs from the right one's, from `also`'s and
+    from each other's."""
+    rng, chosen = random.Random(f"{SEED}:{seed}"), []
+    taken = {normal(fact(x)) for x in (right, *also)}
+    for item in rng.sample(pool, len(pool)) if n > 0 else ():
+        if normal(fact(item)) not in taken:
+            taken.add(normal(fact(item)))
+            chosen.append(item)
+            if len(chosen) == n:
+                break
+    return chosen
+
+
+def term_questions(ctx: Context) -> list[Question]:
+    entries = ctx.guide.glossary.sorted()
+    out = []
+    kinds = {
+        # kind: (prompt, option text, the facts that must differ)
+        "term-meaning": (lambda e: [seg("What does "), seg(e.hanzi, ZH), seg(f" ({e.term}) mean?")],
+                         lambda e: [seg(e.english)], lambda e: {"english": e.english}),
+        "meaning-term": (lambda e: [seg(f"Which term means “{e.english}”?")],
+                         lambda e: [seg(e.hanzi, ZH), seg(f" {e.term}")], lambda e: {"hanzi": e.hanzi, "english": e.english}),
+        "hanzi-pinyin": (lambda e: [seg("How is "), seg(e.hanzi, ZH), seg(" read?")],
+                         lambda e: [seg(e.pinyin, PINYIN)], lambda e: {"pinyin": e.pinyin, "hanzi": e.hanzi}),
+        "pinyin-hanzi": (lambda e: [seg("Which characters are "), seg(e.pinyin, PINYIN), seg("?")],
+                         lambda e: [seg(e.hanzi, ZH)], lambda e: {"hanzi": e.hanzi, "pinyin": e.pinyin}),
+    }
+    for e in entries:
+        same = [o for o in entries if o.key != e.key and o.category == e.category]
+        others = [o for o in entries if o.key != e.key and o.category != e.category]
+        for kind, (prompt, text, facts) in kinds.items():
+            key_fact = lambda x, f=facts: next(iter(f(x).values()))  # noqa: E731
+            wrong = _distractors(same, e, key_fact, CHOICES - 1, f"{kind}:{e.key}")
+            wrong += _distractors(others, e, key_fact, CHOICES - 1 - len(wrong), f"{kind}:{e.key}:more", tuple(wrong))
+            why = f"{e.term} ({e.hanzi}, {e.pinyin}) means “{e.english}”."
+            out.append(_ask(f"{kind}:{e.key}", kind, prompt(e), Option(text(e), facts(e)),
+                            [Option(text(o), facts(o)) for o in wrong], why, term_link(ctx.guide, e.key),
+                            ctx.term_tags(e.key), "glossary.yaml", e.line))
+    return out
+
+
+def quote_questions(ctx: Context) -> list[Question]:
+    g, out = ctx.guide, []
+    speakers = sorted({r["speaker"] for r in g.excerpts.values() if r.get("speaker")})
+    for xid, r in g.excerpts.items():
+        quote, link, tags = seg(f"“{plain(r['text'])}”"), excerpt_link(g, xid), ctx.excerpt_tags(xid, "excerpt")
+        short = g.sources[r["source"]]["short"]
+        wrong = _distractors(sorted(g.sources), r["source"], str, CHOICES - 1, f"source:{xid}")
+        out.append(_ask(f"quote-source:{xid}", "quote-source", [seg("Which source is this from?"), quote],
+                        Option([seg(short)], {"source": r["source"]}),
+                        [Option([seg(g.sources[s]["short"])], {"source": s}) for s in wrong],
+                        f"{short}, {r['location']}.", link, tags, r.file, r.line))
+        if r.get("speaker"):
+            wrong = _distractors(speakers, r["speaker"], str, CHOICES - 1, f"speaker:{xid}")
+            out.append(_ask(f"quote-speaker:{xid}", "quote-speaker", [seg("Who says this?"), quote],
+                            Option([seg(r["speaker"])], {"speaker": r["speaker"]}),
+                            [Option([seg(s)], {"speaker": s}) for s in wrong],
+                            f"{r['speaker']}, in {short}, {r['location']}.", link, tags, r.file, r.line))
+    return out
+
+
+def _event_link(ctx: Context, event):
+    return excerpt_link(ctx.guide, event["excerpt"]) if event.get("excerpt") else source_link(ctx.guide, event["source"])
+
+
+def _names(ctx: Context, source_id: str) -> list[str]:
+    source = ctx.guide.sources[source_id]
+    words = [p["family"] for p in source["people"] if p.get("family")] + [source.get("container") or ""]
+    words += [r["speaker"] for r in ctx.guide.excerpts.values() if r["source"] == source_id and r.get("speaker")]
+    return [w for w in words if w] + ["commenter", "commentary", "blog", "interview", "Herald"]
+
+
+def _year(event) -> int | None:
+    """An event's year (timeline dates are "YYYY" or "YYYY-MM")."""
+    return int(event["date"][:4]) if event.get("date") else None
+
+
+def event_questions(ctx: Context) -> list[Question]:
+    g, out = ctx.guide, []
+    dated = [e for e in g.timeline if not e.get("approximate")]
+    for i, e in enumerate(dated):
+        eid, tags = f"{e['source']}-{_year(e)}-{i}", Tags({e["source"]}, set(), {"timeline"})
+        why = f"{g.sources[e['source']]['short']} dates it “{e['when']}”."
+        if not _YEAR.search(e["event"]):
+            wrong = _distractors(dated, e, _year, CHOICES - 1, f"year:{eid}")
+            out.append(_ask(f"event-year:{eid}", "event-year", [seg("When? "), seg(e["event"])],
+                            Option([seg(str(_year(e)))], {"year": _year(e)}),
+                            [Option([seg(str(_year(o)))], {"year": _year(o)}) for o in wrong],
+                            why, _event_link(ctx, e), tags, e.file, e.line))
+        if not any(n.casefold() in e["event"].casefold() for n in _names(ctx, e["source"])):
+            wrong = _distractors(sorted(g.sources), e["source"], str, CHOICES - 1, f"claim:{eid}")
+            out.append(_ask(f"claim-source:{eid}", "claim-source", [seg("Which source says this? "), seg(e["event"])],
+                            Option([seg(g.sources[e["source"]]["short"])], {"source": e["source"]}),
+                            [Option([seg(g.sources[s]["short"])], {"source": s}) for s in wrong],
+                            why, _event_link(ctx, e), tags, e.file, e.line))
+    rng = random.Random(SEED)
+    for n in range(len(dated) // 3):
+        group = _distractors(dated, {}, _year, CHOICES, f"order:{n}")
+        first = min(group, key=_year)
+        out.append(_ask(f"event-order:{n}", "event-order", [seg("Which of these came first?")],
+                        Option([seg(first["event"])], {"year": _year(first)}),
+                        [Option([seg(o["event"])], {"year": _year(o)}) for o in group if o is not first],
+                        f"{first['when']}: the earliest of the four.", _event_link(ctx, first),
+                        Tags({first["source"]}, set(), {"timeline"}), first.file, first.line))
+        rng.random()
+    return out
+
+
+def build_questions(ctx: Context) -> list[Question]:
+    questions = term_questions(ctx) + quote_questions(ctx) + event_questions(ctx)
+    refuse_ambiguous(questions)
+    random.Random(SEED).shuffle(questions)
+    return questions
+
+
+def quizzes(ctx: Context, questions: list[Question]) -> list[dict]:
+    """A quiz of everything, then one per source, theme and category with enough questions."""
+    out = [{"id": "all", "title": "Everything", "questions": [q.id for q in questions]}]
+    for group, labels in ctx.decks().items():
+        for key, label in labels.items():
+            ids = [q.id for q in questions if key in getattr(q.tags, group)]
+            if len(ids) >= MIN_QUIZ:
+                out.append({"id": f"{group}:{key}", "title": f"{group.capitalize()}: {label}", "questions": ids})
+    return out
