@@ -19,17 +19,34 @@ from studyguide import ROOT
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", ".cache", ".pytest_cache", "__pycache__", "node_modules")
 
 
+def _forbidden_under_ci(report) -> str | None:
+    """Why this skip fails the run: it is a skip, CI is set, and its reason is not one
+    GUIDE_ALLOW_SKIP accepts. None when the skip may stand."""
+    if not (os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail")):
+        return None
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    allowed = [a.strip() for a in os.environ.get("GUIDE_ALLOW_SKIP", "").split(",") if a.strip()]
+    return None if any(a in reason for a in allowed) else reason
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    outcome = yield
-    report = outcome.get_result()
-    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
-        allowed = [a for a in os.environ.get("GUIDE_ALLOW_SKIP", "").split(",") if a.strip()]
-        if any(a.strip() in reason for a in allowed):
-            return
+    report = (yield).get_result()
+    reason = _forbidden_under_ci(report)
+    if reason is not None:
         report.outcome = "failed"
         report.longrepr = f"skipped under CI, where nothing may be skipped: {reason}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """A module that skips while it is collected (a module-level `pytest.importorskip`)
+    never reaches pytest_runtest_makereport: under CI it is a collection error instead."""
+    report = (yield).get_result()
+    reason = _forbidden_under_ci(report)
+    if reason is not None:
+        report.outcome = "failed"
+        report.longrepr = f"{collector.nodeid} skipped at collection under CI, where nothing may be skipped: {reason}"
 
 
 def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
