@@ -2,7 +2,10 @@
 project for builds that must fail. Under CI (the CI variable set), a skipped test is a
 failure: CI has every browser, font and source text, so nothing may be skipped there
 (GUIDE_ALLOW_SKIP lists reasons a particular CI may accept, e.g. where the copyrighted
-source texts are absent)."""
+source texts are absent).
+
+The session gets a cache folder of its own (GUIDE_CACHE_DIR, inherited by every build it
+starts), so what a developer's .cache remembers can never turn a failing test green."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +21,20 @@ import pytest
 from studyguide import ROOT
 
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", ".cache", ".pytest_cache", "__pycache__", "node_modules")
+
+
+_SESSION_CACHE: list[Path] = []
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # pytest-xdist workers inherit the controller's
+        _SESSION_CACHE.append(Path(tempfile.mkdtemp(prefix="guide-test-cache-")))
+        os.environ["GUIDE_CACHE_DIR"] = str(_SESSION_CACHE[-1])
+
+
+def pytest_unconfigure(config):
+    while _SESSION_CACHE:
+        shutil.rmtree(_SESSION_CACHE.pop(), ignore_errors=True)
 
 
 def _forbidden_under_ci(report) -> str | None:

@@ -1,6 +1,8 @@
-"""Under CI nothing may be skipped, including a whole module that skips while it is
-collected (a module-level `pytest.importorskip`), which no per-test hook sees. Each test
-runs pytest on a scratch file with the real tests/conftest.py beside it."""
+"""What tests/conftest.py guarantees the whole suite: under CI nothing may be skipped,
+including a whole module that skips while it is collected (a module-level
+`pytest.importorskip`), which no per-test hook sees (each test runs pytest on a scratch
+file with the real conftest.py beside it); and the session's builds use a cache of
+their own, never the developer's .cache."""
 
 from __future__ import annotations
 
@@ -52,3 +54,11 @@ def test_a_test_that_skips_fails_under_ci(tmp_path):
 def test_a_collection_skip_with_an_allowed_reason_passes_under_ci(tmp_path):
     result = run_pytest(tmp_path, SKIPS_AT_IMPORT, CI="true", GUIDE_ALLOW_SKIP="the module is absent")
     assert result.returncode in (0, 5) and "1 skipped" in result.stdout, result.stdout
+
+
+def test_the_test_session_cache_is_not_the_repositorys(site):
+    """conftest gives the session a fresh folder, and the strict build of the site (a
+    subprocess) wrote its passes there, not to the developer's .cache."""
+    folder = Path(os.environ["GUIDE_CACHE_DIR"])
+    assert folder.is_dir() and ROOT not in folder.resolve().parents
+    assert (folder / "pinyin-passed.json").is_file() and (folder / "schema-passed.json").is_file()
