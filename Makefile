@@ -40,8 +40,8 @@ serve: $(STAMP) ## Build and serve the guide with live reload at http://127.0.0.
 build: $(STAMP) ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict --clean
 
-test: $(STAMP) ## Run the whole test suite (strict build included)
-	$(PY) -m pytest
+test: $(STAMP) ## Run the whole test suite (strict build included), on two workers
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 pdf: build ## Write the whole guide as one PDF into site/
 	$(PY) -m studyguide.outputs.pdf site

@@ -4,11 +4,16 @@ failure: CI has every browser, font and source text, so nothing may be skipped t
 (GUIDE_ALLOW_SKIP lists reasons a particular CI may accept, e.g. where the copyrighted
 source texts are absent).
 
+`make test` runs the suite on two pytest-xdist workers. The real site is built once for
+both (the first worker to need it builds it under a file lock); the browser tests and the
+PDF tests each stay on one worker, with their own session fixtures.
+
 The session gets a cache folder of its own (GUIDE_CACHE_DIR, inherited by every build it
 starts), so what a developer's .cache remembers can never turn a failing test green."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -35,6 +40,19 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     while _SESSION_CACHE:
         shutil.rmtree(_SESSION_CACHE.pop(), ignore_errors=True)
+
+
+# Modules whose tests share an expensive session fixture of their own: under
+# `--dist loadgroup` each runs whole on one worker, so that fixture is made once.
+ONE_WORKER = {"test_browser.py": "browser", "test_pdf.py": "pdf"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    if config.pluginmanager.hasplugin("xdist"):
+        for item in items:
+            if item.path.name in ONE_WORKER:
+                item.add_marker(pytest.mark.xdist_group(ONE_WORKER[item.path.name]))
 
 
 def _forbidden_under_ci(report) -> str | None:
@@ -75,13 +93,31 @@ def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real guide, built strictly once for the whole session."""
-    site_dir = tmp_path_factory.mktemp("site")
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """`build(folder)` run once per test run, even across pytest-xdist workers: they share
+    the parent of their temporary folders, and the first to take the lock builds."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    folder, done = shared / name, shared / f"{name}.built"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            build(folder)
+            done.touch()
+    return folder
+
+
+def _build_site(site_dir: Path) -> None:
     result = run_mkdocs(ROOT, site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
-    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real guide, built strictly once for the whole run."""
+    return built_once(tmp_path_factory, "site", _build_site)
 
 
 @pytest.fixture
