@@ -6,8 +6,9 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
 LOCK   ?= dev
+# One stamp per lock: a venv with only the lint group is not ready for the tests.
+STAMP  := $(VENV)/.installed-$(LOCK)
 UV     := uv==0.13.8
 # requirements/<lock>.txt and the pyproject.toml groups (extras) each one locks. dev.txt is
 # locked first and constrains the others, so every lock pins the same versions.
