@@ -42,7 +42,7 @@ build: $(STAMP) ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict --clean
 
 test: $(STAMP) ## Run the whole test suite (strict build included), on two workers
-	$(PY) -m pytest -n 2 --dist loadgroup
+	$(PY) -m pytest -n 2 --dist loadfile   # a test file to a worker: see tests/conftest.py
 
 pdf: build ## Write the whole guide as one PDF into site/
 	$(PY) -m studyguide.outputs.pdf site

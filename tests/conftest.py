@@ -4,9 +4,11 @@ failure: CI has every browser, font and source text, so nothing may be skipped t
 (GUIDE_ALLOW_SKIP lists reasons a particular CI may accept, e.g. where the copyrighted
 source texts are absent).
 
-`make test` runs the suite on two pytest-xdist workers. The real site is built once for
-both (the first worker to need it builds it under a file lock); the browser tests and the
-PDF tests each stay on one worker, with their own session fixtures.
+`make test` runs the suite on two pytest-xdist workers, a whole test file to a worker
+(`--dist loadfile`), so the browser tests and the PDF tests each make their own session
+fixtures once. (`--dist loadgroup` would do it per marker, but pytest-xdist 3.8 groups by
+rewriting `item._nodeid`, which pytest 9 no longer reads.) The real site is built once
+for both workers: the first to need it builds it under a file lock (built_once).
 
 The session gets a cache folder of its own (GUIDE_CACHE_DIR, inherited by every build it
 starts), so what a developer's .cache remembers can never turn a failing test green."""
@@ -40,19 +42,6 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     while _SESSION_CACHE:
         shutil.rmtree(_SESSION_CACHE.pop(), ignore_errors=True)
-
-
-# Modules whose tests share an expensive session fixture of their own: under
-# `--dist loadgroup` each runs whole on one worker, so that fixture is made once.
-ONE_WORKER = {"test_browser.py": "browser", "test_pdf.py": "pdf"}
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    if config.pluginmanager.hasplugin("xdist"):
-        for item in items:
-            if item.path.name in ONE_WORKER:
-                item.add_marker(pytest.mark.xdist_group(ONE_WORKER[item.path.name]))
 
 
 def _forbidden_under_ci(report) -> str | None:
