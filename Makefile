@@ -1,25 +1,37 @@
 # Study guide task runner. `make` alone prints this help.
-# Every target creates .venv and installs the pinned requirements first if needed.
+# Every target creates .venv and installs the locked requirements first if needed:
+# requirements/$(LOCK).txt, by default dev.txt (every group, for local use); CI jobs
+# pass LOCK=test, LOCK=lint or LOCK=pdf to install only what they need.
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+LOCK   ?= dev
+# One stamp per lock: a venv with only the lint group is not ready for the tests.
+STAMP  := $(VENV)/.installed-$(LOCK)
+UV     := uv==0.13.8
+# requirements/<lock>.txt and the pyproject.toml groups (extras) each one locks. dev.txt is
+# locked first and constrains the others, so every lock pins the same versions.
+EXTRAS_site := site
+EXTRAS_pdf  := site pdf
+EXTRAS_test := site pdf test
+EXTRAS_lint := lint
+EXTRAS_dev  := site pdf test lint
 
 # Silence Material for MkDocs' end-of-life banner in our own commands (see README).
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test pdf epub offline bench lint clean
+.PHONY: help serve build test pdf epub offline bench lint lock clean
 
 help: ## Show this help
 	@echo "Study guide: make <target>"
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements/$(LOCK).txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)   # create the venv once
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --requirement requirements.txt
+	$(PY) -m pip install --quiet --require-hashes --requirement requirements/$(LOCK).txt
 	$(PY) -m pip install --quiet --no-deps --editable . --config-settings editable_mode=compat   # the studyguide package by name (a .pth path entry)
 	@touch $(STAMP)
 
@@ -29,8 +41,8 @@ serve: $(STAMP) ## Build and serve the guide with live reload at http://127.0.0.
 build: $(STAMP) ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict --clean
 
-test: $(STAMP) ## Run the whole test suite (strict build included)
-	$(PY) -m pytest
+test: $(STAMP) ## Run the whole test suite (strict build included), on two workers
+	$(PY) -m pytest -n 2 --dist loadfile   # a test file to a worker: see tests/conftest.py
 
 pdf: $(STAMP) ## Write the whole guide as one PDF into site/ (pages then link to it)
 	GUIDE_PDF=true $(PY) -m mkdocs build --strict --clean
@@ -49,6 +61,16 @@ bench: $(STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse sco
 
 lint: $(STAMP) ## Run the pre-commit hooks on every file
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+
+lock: ## Re-lock requirements/*.txt (with hashes) after editing the groups in pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet "$(UV)"
+	$(call compile,dev)
+	$(foreach lock,site pdf test lint,$(call compile,$(lock)) --constraint requirements/dev.txt &&) true
+
+# uv keeps the versions already in the output file; it resolves only what is new.
+compile = $(VENV)/bin/uv pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11.5 \
+	$(foreach extra,$(EXTRAS_$(1)),--extra $(extra)) --output-file requirements/$(1).txt
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .cache .pytest_cache

@@ -2,14 +2,25 @@
 project for builds that must fail. Under CI (the CI variable set), a skipped test is a
 failure: CI has every browser, font and source text, so nothing may be skipped there
 (GUIDE_ALLOW_SKIP lists reasons a particular CI may accept, e.g. where the copyrighted
-source texts are absent)."""
+source texts are absent).
+
+`make test` runs the suite on two pytest-xdist workers, a whole test file to a worker
+(`--dist loadfile`), so the browser tests and the PDF tests each make their own session
+fixtures once. (`--dist loadgroup` would do it per marker, but pytest-xdist 3.8 groups by
+rewriting `item._nodeid`, which pytest 9 no longer reads.) The real site is built once
+for both workers: the first to need it builds it under a file lock (built_once).
+
+The session gets a cache folder of its own (GUIDE_CACHE_DIR, inherited by every build it
+starts), so what a developer's .cache remembers can never turn a failing test green."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,17 +33,48 @@ pytest_plugins = ["pdf_support"]
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", ".cache", ".pytest_cache", "__pycache__", "node_modules")
 
 
+_SESSION_CACHE: list[Path] = []
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # pytest-xdist workers inherit the controller's
+        _SESSION_CACHE.append(Path(tempfile.mkdtemp(prefix="guide-test-cache-")))
+        os.environ["GUIDE_CACHE_DIR"] = str(_SESSION_CACHE[-1])
+
+
+def pytest_unconfigure(config):
+    while _SESSION_CACHE:
+        shutil.rmtree(_SESSION_CACHE.pop(), ignore_errors=True)
+
+
+def _forbidden_under_ci(report) -> str | None:
+    """Why this skip fails the run: it is a skip, CI is set, and its reason is not one
+    GUIDE_ALLOW_SKIP accepts. None when the skip may stand."""
+    if not (os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail")):
+        return None
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    allowed = [a.strip() for a in os.environ.get("GUIDE_ALLOW_SKIP", "").split(",") if a.strip()]
+    return None if any(a in reason for a in allowed) else reason
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    outcome = yield
-    report = outcome.get_result()
-    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
-        allowed = [a for a in os.environ.get("GUIDE_ALLOW_SKIP", "").split(",") if a.strip()]
-        if any(a.strip() in reason for a in allowed):
-            return
+    report = (yield).get_result()
+    reason = _forbidden_under_ci(report)
+    if reason is not None:
         report.outcome = "failed"
         report.longrepr = f"skipped under CI, where nothing may be skipped: {reason}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """A module that skips while it is collected (a module-level `pytest.importorskip`)
+    never reaches pytest_runtest_makereport: under CI it is a collection error instead."""
+    report = (yield).get_result()
+    reason = _forbidden_under_ci(report)
+    if reason is not None:
+        report.outcome = "failed"
+        report.longrepr = f"{collector.nodeid} skipped at collection under CI, where nothing may be skipped: {reason}"
 
 
 def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -43,13 +85,31 @@ def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real guide, built strictly once for the whole session."""
-    site_dir = tmp_path_factory.mktemp("site")
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """`build(folder)` run once per test run, even across pytest-xdist workers: they share
+    the parent of their temporary folders, and the first to take the lock builds."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    folder, done = shared / name, shared / f"{name}.built"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            build(folder)
+            done.touch()
+    return folder
+
+
+def _build_site(site_dir: Path) -> None:
     result = run_mkdocs(ROOT, site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
-    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real guide, built strictly once for the whole run."""
+    return built_once(tmp_path_factory, "site", _build_site)
 
 
 @pytest.fixture

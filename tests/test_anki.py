@@ -11,7 +11,7 @@ import pytest
 from studyguide import ROOT
 from studyguide.outputs import flashcards
 
-anki = pytest.importorskip("anki.collection", reason="the anki package is not installed (pip install -r requirements.txt)")
+anki = pytest.importorskip("anki.collection", reason="the anki package is not installed (make test installs it from requirements/test.txt)")
 
 
 def import_apkg(col, path):

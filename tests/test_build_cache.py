@@ -1,14 +1,26 @@
-"""The build remembers only what passed, so a cached build is as strict as a cold one."""
+"""The build remembers only what passed, under a key for the code that decided, so a
+cached build is as strict as a cold one; the tests' cache is never the repository's."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 
 from studyguide.errors import GuideError
-from studyguide.load.cache import Checks, remembered
+from studyguide.load import cache as cache_module
+from studyguide.load import pinyin as pinyin_module
+from studyguide.load.cache import Checks, cache_dir, remembered
 from studyguide.load.glossary import load_glossary
 
 ENTRY = "hukou:\n  hanzi: 户口\n  pinyin: {pinyin}\n  {english}: household registration\n  definition: Registration.\n"
+
+
+@pytest.fixture(autouse=True)
+def cache_beside_the_data(monkeypatch):
+    """These tests keep their cache in <tmp_path>/.cache, as a developer's build would."""
+    monkeypatch.delenv("GUIDE_CACHE_DIR", raising=False)
 
 
 def build(tmp_path, pinyin="hùkǒu", english="english"):
@@ -68,3 +80,52 @@ def test_an_edited_glossary_gives_new_flashcards_even_with_a_cache(tmp_path):
     deck2, table2 = flashcard_files(tmp_path)
     assert "residence permit" in table2.decode("utf-8") and "household registration" not in table2.decode("utf-8")
     assert deck2 != deck
+
+
+def edited_package(tmp_path: Path, module: str, line: str) -> Path:
+    """A copy of the studyguide package with one line added to `module`'s source."""
+    package = tmp_path / "edited" / "studyguide"
+    shutil.copytree(cache_module.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    source = package / module
+    source.write_text(source.read_text(encoding="utf-8") + line, encoding="utf-8")
+    return package
+
+
+def test_a_changed_pinyin_rule_checks_every_pair_again(tmp_path, monkeypatch):
+    """The issue's reproduction: pairs that passed under the old rule must not pass a
+    stricter one from the cache. Here the new rule rejects 户口 hùkǒu."""
+    build(tmp_path)
+    assert "户口\thùkǒu" in Checks.at(tmp_path).pinyin
+    monkeypatch.setattr(cache_module, "PACKAGE", edited_package(tmp_path, "load/pinyin.py", "# a stricter rule\n"))
+    monkeypatch.setattr(pinyin_module, "check_pinyin", lambda hanzi, written: f"pinyin '{written}' does not fit hanzi '{hanzi}' (new rule)")
+    assert len(Checks.at(tmp_path).pinyin.items) == 0, "the old passes survived a change of the rule"
+    with pytest.raises(GuideError, match="new rule"):
+        build(tmp_path)
+
+
+@pytest.mark.parametrize("module, checks", [("load/pinyin.py", "pinyin"), ("text.py", "pinyin"),
+                                             ("load/schema.py", "schemas"), ("load/yaml_strict.py", "schemas")])
+def test_editing_a_module_that_decides_forgets_its_passes_only(tmp_path, monkeypatch, module, checks):
+    build(tmp_path)
+    before = Checks.at(tmp_path)
+    monkeypatch.setattr(cache_module, "PACKAGE", edited_package(tmp_path, module, "# edited\n"))
+    after = Checks.at(tmp_path)
+    other = "schemas" if checks == "pinyin" else "pinyin"
+    assert getattr(after, checks).items == set() and getattr(before, checks).items
+    assert getattr(after, other).items == getattr(before, other).items
+
+
+def test_a_cache_written_by_another_version_of_the_library_is_ignored(tmp_path, monkeypatch):
+    build(tmp_path)
+    monkeypatch.setattr(cache_module, "version", lambda name: "0.0.0-other")
+    assert Checks.at(tmp_path).pinyin.items == set() and Checks.at(tmp_path).schemas.items == set()
+
+
+def test_guide_cache_dir_moves_every_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("GUIDE_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert cache_dir(tmp_path) == tmp_path / "elsewhere"
+    build(tmp_path)
+    assert remembered(tmp_path, "out.bin", "k", lambda: b"made") == b"made"
+    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["out.bin", "pinyin-passed.json", "schema-passed.json"]
+    assert not (tmp_path / ".cache").exists()
+

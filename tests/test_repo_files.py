@@ -1,111 +1,14 @@
-"""The contributor kit: workflows, Dependabot, CITATION.cff, issue forms, the JSON Schemas of
-the data, the codespell word list and the pre-commit hooks. Tests come in pairs where it
-matters: the real file validates, and a deliberately broken one is rejected.
-
-check-jsonschema runs with its vendored schemas and a proxy that refuses every connection,
-so these tests also prove that the hooks need no network."""
+"""The contributor kit: CITATION.cff, issue forms, the codespell word list and the
+pre-commit hooks. Tests come in pairs where it matters: the real file validates, and a
+deliberately broken one is rejected (check-jsonschema, offline: repo_support)."""
 
 from __future__ import annotations
 
-import copy
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-import jsonschema
 import pytest
 import yaml
+from repo_support import DATA_FILES, GITHUB, ROOT, SOURCE_IDS, assert_rejected, assert_valid, check_jsonschema, load_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-GITHUB = ROOT / ".github"
-SCHEMAS = ROOT / "schemas"
-SOURCE_IDS = ["baek-interview", "shi-2014", "gong-2012", "hhm-interview", "zhuojun-blog"]
-
-# Any attempt to download a schema goes to a port where nothing listens, and fails.
-OFFLINE = dict(os.environ, HTTP_PROXY="http://127.0.0.1:9", HTTPS_PROXY="http://127.0.0.1:9", NO_PROXY="")
-
-
-def check_jsonschema(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--no-cache", *map(str, args)],
-        capture_output=True, text=True, timeout=120, env=OFFLINE,
-    )
-
-
-def assert_valid(result: subprocess.CompletedProcess) -> None:
-    assert result.returncode == 0, f"check-jsonschema rejected it:\n{result.stdout}{result.stderr}"
-
-
-def assert_rejected(result: subprocess.CompletedProcess, fragment: str) -> None:
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, f"check-jsonschema should have rejected it (exit 1), got {result.returncode}:\n{output}"
-    assert "Schema validation errors were encountered" in output, output
-    assert fragment in output, f"expected {fragment!r} in:\n{output}"
-
-
-def load_yaml(path: Path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-# --- (a) GitHub workflows ---------------------------------------------------------------
-
-WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))
-
-
-def test_there_is_at_least_one_workflow_to_check():
-    assert WORKFLOWS, "no workflow under .github/workflows"
-
-
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
-def test_workflow_validates_against_vendored_github_workflow_schema(workflow):
-    assert_valid(check_jsonschema("--builtin-schema", "vendor.github-workflows", workflow))
-
-
-def test_workflow_with_a_job_missing_runs_on_and_a_bad_timeout_is_rejected(tmp_path):
-    broken = tmp_path / "broken.yml"
-    broken.write_text(
-        "name: broken\n"
-        "on: push\n"
-        "jobs:\n"
-        "  build:\n"
-        "    timeout-minutes: fifteen\n"
-        "    steps:\n"
-        "      - run: make test\n",
-        encoding="utf-8",
-    )
-    result = check_jsonschema("--builtin-schema", "vendor.github-workflows", broken)
-    assert_rejected(result, "$.jobs.build")
-    assert "'runs-on' is a required property" in result.stdout
-
-
-def test_zensical_workflow_is_non_blocking_read_only_and_time_limited():
-    workflow = load_yaml(GITHUB / "workflows" / "zensical.yml")
-    triggers = workflow[True] if True in workflow else workflow["on"]  # PyYAML reads `on:` as True
-    assert set(triggers) == {"pull_request", "push", "workflow_dispatch"}
-    assert triggers["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read"}
-    assert "group" in workflow["concurrency"]
-    (job,) = workflow["jobs"].values()
-    assert job["continue-on-error"] is True
-    assert job["timeout-minutes"] == 15
-    uses = [step["uses"] for step in job["steps"] if "uses" in step]
-    assert uses == ["actions/checkout@v4", "actions/setup-python@v5"]
-    runs = "\n".join(step.get("run", "") for step in job["steps"])
-    assert "zensical==0.1.1" in runs and "zensical build" in runs and "GITHUB_STEP_SUMMARY" in runs
-
-
-# --- (b) Dependabot and CITATION.cff ----------------------------------------------------
-
-def test_dependabot_config_validates_against_vendored_dependabot_schema():
-    assert_valid(check_jsonschema("--builtin-schema", "vendor.dependabot", GITHUB / "dependabot.yml"))
-
-
-def test_dependabot_updates_pip_and_github_actions_weekly():
-    updates = load_yaml(GITHUB / "dependabot.yml")["updates"]
-    assert {u["package-ecosystem"]: u["schedule"]["interval"] for u in updates} == {"pip": "weekly", "github-actions": "weekly"}
-
+# --- CITATION.cff --------------------------------------------------------------------------
 
 def test_citation_cff_validates_against_vendored_cff_schema():
     assert_valid(check_jsonschema("--builtin-schema", "vendor.citation-file-format", ROOT / "CITATION.cff"))
@@ -137,7 +40,7 @@ def test_citation_cff_repository_and_url_match_mkdocs_yml():
     assert citation["title"] == mkdocs["site_name"]
 
 
-# --- (c) Issue forms --------------------------------------------------------------------
+# --- Issue forms --------------------------------------------------------------------
 
 FORMS = GITHUB / "ISSUE_TEMPLATE"
 
@@ -184,98 +87,7 @@ def test_issue_form_source_dropdowns_list_exactly_the_sources_in_data_sources_ya
     assert sorted(load_yaml(ROOT / "data" / "sources.yaml")) == sorted(SOURCE_IDS)
 
 
-# --- (d) The data's JSON Schemas: real data passes, a broken example fails --------------
-
-DATA_FILES = {
-    "glossary.schema.json": ["glossary.yaml"],
-    "sources.schema.json": ["data/sources.yaml"],
-    "excerpts.schema.json": [f"data/excerpts/{source}.yaml" for source in SOURCE_IDS],
-    "people.schema.json": ["data/people.yaml"],
-    "timeline.schema.json": ["data/timeline.yaml"],
-    "selfcheck.schema.json": ["data/selfcheck.yaml"],
-    "csl-data.schema.json": [],  # written by studyguide.outputs.citations, checked in tests/test_cite.py
-    "theme-tags.schema.json": ["data/theme-tags.yaml"],
-}
-
-QUESTION = {"q": "What is a hub organization?", "a": "An umbrella body.", "excerpts": ["shi-2014-hub"]}
-
-# (schema, smallest valid document, how to break it, what the error says)
-BROKEN = [
-    ("glossary.schema.json",
-     {"hukou": {"hanzi": "户口", "pinyin": "hùkǒu", "english": "household registration", "definition": "Where one belongs."}},
-     lambda d: d["hukou"].pop("hanzi"),
-     "'hanzi' is a required property"),
-    ("excerpts.schema.json",
-     {"shi-2014-hub": {"source": "shi-2014", "location": "Section 3", "text": "hub", "terms": [], "note": "Why."}},
-     lambda d: d["shi-2014-hub"].update(page=12),
-     "Additional properties are not allowed ('page' was unexpected)"),
-    ("sources.schema.json",
-     {"shi-2014": {"file": "001_5bd6b06cb465c701.txt", "short": "Shi (2014)", "title": "T", "people": [],
-                   "date": "2 February 2014", "genre": "working paper", "why": "Backbone."}},
-     lambda d: d["shi-2014"].update(genre="novel"),
-     "'novel' is not one of"),
-    ("timeline.schema.json",
-     {"events": [{"date": "2012-10", "precision": "month", "when": "15 October 2012", "event": "Gong's article.", "source": "gong-2012"}]},
-     lambda d: d["events"][0].pop("date"),
-     "'date' is a required property"),
-    ("people.schema.json",
-     {"gong-weibin": {"name": "Gong Weibin", "kind": "person", "about": "A scholar.", "sources": ["gong-2012"]}},
-     lambda d: d["gong-weibin"].update(kind="club"),
-     "'club' is not one of ['person', 'organization']"),
-    ("selfcheck.schema.json",
-     {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
-     lambda d: d["hub-organizations"].pop(),
-     "is too short"),
-    ("csl-data.schema.json",
-     [{"id": "s", "type": "report", "title": "T"}],
-     lambda d: d[0].update(titel="typo"),
-     "Additional properties are not allowed"),
-    ("theme-tags.schema.json",
-     {"shi-2014": {"abstract": ["welfare-mix"]}},
-     lambda d: d["shi-2014"].update(abstract="welfare-mix"),
-     "'welfare-mix' is not of type 'array'"),
-]
-
-
-def validator(schema_name: str):
-    schema = json.loads((SCHEMAS / schema_name).read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
-
-
-def errors(schema_name: str, document) -> list[str]:
-    return [error.message for error in validator(schema_name).iter_errors(document)]
-
-
-def test_every_schema_in_schemas_has_its_data_files_and_a_broken_example_here():
-    schemas = {path.name for path in SCHEMAS.glob("*.schema.json")}
-    assert schemas == set(DATA_FILES), "add the new schema to DATA_FILES and BROKEN"
-    assert schemas == {name for name, *_ in BROKEN}
-
-
-@pytest.mark.parametrize(
-    "schema_name, data_file",
-    [(schema, data) for schema, files in DATA_FILES.items() for data in files],
-    ids=lambda value: value,
-)
-def test_schema_accepts_its_data_file_in_the_repo(schema_name, data_file):
-    path = ROOT / data_file
-    if not path.exists():
-        pytest.skip(f"{data_file} does not exist yet")
-    assert errors(schema_name, load_yaml(path)) == []
-
-
-@pytest.mark.parametrize("schema_name, good, breaks, message", BROKEN, ids=[b[0] for b in BROKEN])
-def test_schema_accepts_a_minimal_example_and_rejects_it_broken(schema_name, good, breaks, message):
-    assert errors(schema_name, good) == []
-    broken = copy.deepcopy(good)
-    breaks(broken)
-    found = errors(schema_name, broken)
-    assert any(message in error for error in found), f"expected {message!r} in {found}"
-
-
-# --- (e) The codespell word list ---------------------------------------------------------
+# --- The codespell word list ---------------------------------------------------------
 
 def test_codespell_word_list_is_sorted_lowercase_and_free_of_duplicates():
     words = (ROOT / ".codespell-words.txt").read_text(encoding="utf-8").splitlines()
@@ -285,7 +97,7 @@ def test_codespell_word_list_is_sorted_lowercase_and_free_of_duplicates():
     assert words == sorted(words)
 
 
-# --- (f) The pre-commit hooks ------------------------------------------------------------
+# --- The pre-commit hooks ------------------------------------------------------------
 
 def hooks() -> list[dict]:
     config = load_yaml(ROOT / ".pre-commit-config.yaml")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -27,6 +28,7 @@ class Anchors(HTMLParser):
             self.links.append(attrs["href"])
 
 
+@cache  # the built site does not change during a session; the link check reads each page often
 def parse(path: Path) -> Anchors:
     parser = Anchors()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -147,7 +149,6 @@ def _target_file(site: Path, path: str) -> Path:
 def test_every_internal_link_on_every_page_resolves_to_a_file_and_anchor(site):
     """An offline link check of the built HTML, independent of MkDocs' own validation:
     covers the generated tracker, timeline, who's who and review pages too."""
-    ids_cache: dict[Path, set[str]] = {}
     broken = []
     for page in pages(site):
         url = "http://x/" + page.relative_to(site).as_posix()
@@ -159,7 +160,7 @@ def test_every_internal_link_on_every_page_resolves_to_a_file_and_anchor(site):
             if not file.exists():
                 broken.append(f"{page.relative_to(site)} → {href} (no such file)")
             elif target.fragment and file.suffix == ".html":
-                ids = ids_cache.setdefault(file, parse(file).ids)
+                ids = parse(file).ids
                 if target.fragment not in ids:
                     broken.append(f"{page.relative_to(site)} → {href} (no such anchor)")
     assert not broken, "\n".join(broken[:20])

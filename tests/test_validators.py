@@ -114,7 +114,7 @@ def served(site):
 def crawl(served, tmp_path_factory) -> list[dict]:
     """LinkChecker over the served site: every page, stylesheet, script, image and download
     a page links to (external URLs are not fetched: no network in tests)."""
-    pytest.importorskip("linkcheck", reason="LinkChecker is not installed (pip install -r requirements.txt)")
+    pytest.importorskip("linkcheck", reason="LinkChecker is not installed (make test installs it from requirements/test.txt)")
     config = tmp_path_factory.mktemp("linkchecker") / "linkcheckerrc"
     config.write_text("[checking]\nmaxrequestspersecond=1000\n[filtering]\ncheckextern=0\nignore=\n  ^data:\n")
     result = subprocess.run(

@@ -2,34 +2,51 @@
 keep generated files whose inputs have not changed.
 
 Only successes are remembered, keyed by the exact input (a data file's digest, a
-(hanzi, pinyin) pair) and the checking library's version, so a failing input is checked
-and reported on every build. Generated files (the flashcard deck) are kept under a key
-that digests everything they are made from. The files live in .cache/ (gitignored);
-deleting it only makes the next build check and generate everything.
+(hanzi, pinyin) pair) under a key for the rule that decided: the checking library's
+version and a digest of our modules that apply it, so editing the rule (or upgrading the
+library) forgets every earlier pass. A failing input is checked and reported on every
+build. Generated files (the flashcard deck) are kept under a key that digests everything
+they are made from. The files live in .cache/ (gitignored), or in $GUIDE_CACHE_DIR when
+set (the test suite points it at a fresh folder); deleting it only makes the next build
+check and generate everything.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 CACHE_DIR = ".cache"
-HERE = Path(__file__).parent
-PINYIN_CODE = (HERE / "pinyin.py", HERE / "grouping.py")
+PACKAGE = Path(__file__).resolve().parent.parent  # studyguide/
+# The modules whose code decides each remembered check (relative to studyguide/).
+PINYIN_RULES = ("load/pinyin.py", "load/grouping.py", "text.py")
+SCHEMA_RULES = ("load/schema.py", "load/yaml_strict.py")
+
+
+def cache_dir(root: Path | None) -> Path | None:
+    """Where the build keeps what it remembers: $GUIDE_CACHE_DIR, else <root>/.cache."""
+    if os.environ.get("GUIDE_CACHE_DIR"):
+        return Path(os.environ["GUIDE_CACHE_DIR"])
+    return Path(root) / CACHE_DIR if root else None
+
+
+def rule_key(library: str, modules: tuple[str, ...]) -> str:
+    """The library's name and version and a digest of the modules' source."""
+    return f"{library} {version(library)} {digest(*((PACKAGE / m).read_bytes() for m in modules))}"
 
 
 class Passed:
-    """A set of strings that passed one check, stored as JSON for one checker version."""
+    """A set of strings that passed one check, stored as JSON under the rule's key
+    (rule_key); a different key starts from nothing."""
 
-    def __init__(self, path: Path | None, checker: str, code: tuple[Path, ...] = ()):
+    def __init__(self, path: Path | None, key: str):
         self.path = path
-        # The checking library's version and the code that decides: change either, and
-        # every remembered success is checked again.
-        self.key = f"{checker} {version(checker)} " + digest(*(p.read_bytes() for p in code))
+        self.key = key
         self.items: set[str] = set()
         self.changed = False
         if path and path.exists():
@@ -51,8 +68,8 @@ class Passed:
     def save(self) -> None:
         if self.path and self.changed:
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.path.write_text(json.dumps({"version": self.key, "passed": sorted(self.items)}, ensure_ascii=False, indent=0), encoding="utf-8")
+                stored = json.dumps({"version": self.key, "passed": sorted(self.items)}, ensure_ascii=False, indent=0)
+                _write_atomically(self.path, stored.encode("utf-8"))
             except OSError:
                 pass  # a read-only checkout simply checks everything every time
 
@@ -66,10 +83,10 @@ class Checks:
 
     @classmethod
     def at(cls, root: Path | None) -> Checks:
-        folder = Path(root) / CACHE_DIR if root else None
+        folder = cache_dir(root)
         return cls(
-            pinyin=Passed(folder / "pinyin-passed.json" if folder else None, "pypinyin", PINYIN_CODE),
-            schemas=Passed(folder / "schema-passed.json" if folder else None, "jsonschema"),
+            pinyin=Passed(folder / "pinyin-passed.json" if folder else None, rule_key("pypinyin", PINYIN_RULES)),
+            schemas=Passed(folder / "schema-passed.json" if folder else None, rule_key("jsonschema", SCHEMA_RULES)),
         )
 
     def save(self) -> None:
@@ -81,23 +98,31 @@ def digest(*parts: bytes) -> str:
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write through a temporary file and rename it: a reader (or a build running in
+    parallel) sees the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
 def remembered(root: Path | None, name: str, key: str, make: Callable[[], bytes]) -> bytes:
-    """`make()`'s output, kept in .cache/<name> with `key` beside it and made again only
-    when the key changes. The key must digest every input of `make`."""
-    folder = Path(root) / CACHE_DIR if root else None
+    """`make()`'s output, kept in cache_dir(root)/<name> after a line holding `key`, and
+    made again only when the key changes. The key must digest every input of `make`."""
+    folder = cache_dir(root)
+    header = key.encode("utf-8") + b"\n"
     if folder:
-        stored, stored_key = folder / name, folder / f"{name}.key"
         try:
-            if stored_key.read_text(encoding="utf-8") == key:
-                return stored.read_bytes()
+            stored = (folder / name).read_bytes()
+            if stored.startswith(header):
+                return stored[len(header):]
         except OSError:
             pass
     data = make()
     if folder:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            stored.write_bytes(data)
-            stored_key.write_text(key, encoding="utf-8")  # written last: a torn write is a miss
+            _write_atomically(folder / name, header + data)
         except OSError:
             pass  # a read-only checkout simply generates every time
     return data
