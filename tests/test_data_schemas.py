@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 from repo_support import DATA_FILES, ROOT, SCHEMAS, load_yaml
 
-QUESTION = {"q": "What is a hub organization?", "a": "An umbrella body.", "excerpts": ["shi-2014-hub"]}
+POINT = {"claim": "Shi says hubs incubate organizations.", "excerpts": ["shi-2014-hub"]}
+QUESTION = {"q": "What is a hub organization?", "a": "An umbrella body.", "excerpts": ["shi-2014-hub"], "outline": [POINT, POINT]}
 
 # (schema, smallest valid document, how to break it, what the error says)
 BROKEN = [
@@ -39,6 +40,14 @@ BROKEN = [
      {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
      lambda d: d["hub-organizations"].pop(),
      "is too short"),
+    ("selfcheck.schema.json",
+     {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
+     lambda d: d["hub-organizations"][0].pop("outline"),
+     "'outline' is a required property"),
+    ("selfcheck.schema.json",
+     {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
+     lambda d: d["hub-organizations"][0].update(outline=[{"claim": "A claim with no excerpt."}, POINT]),
+     "'excerpts' is a required property"),
     ("csl-data.schema.json",
      [{"id": "s", "type": "report", "title": "T"}],
      lambda d: d[0].update(titel="typo"),

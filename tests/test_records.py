@@ -59,3 +59,18 @@ def test_timeline_event_naming_an_unknown_source_is_an_error(project_copy):
 def test_person_whose_pinyin_does_not_fit_is_an_error(project_copy):
     edit(project_copy / "data/people.yaml", "pinyin: Xí Jìnpíng", "pinyin: Xí Jīnpíng")
     assert "'xi-jinping': pinyin 'Xí Jīnpíng' does not fit hanzi '习近平'" in load_error(project_copy)
+
+
+def test_outline_naming_an_unknown_excerpt_names_its_line_and_the_nearest_id(project_copy):
+    path = project_copy / "data/selfcheck.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    outline:\n")
+    old = text[start:].split("excerpts: [", 1)[1].split("]", 1)[0]
+    wrong = old.split(",")[0][:-1]  # the first id with its last letter dropped
+    bad = text[:start] + text[start:].replace(f"excerpts: [{old}]", f"excerpts: [{wrong}]", 1)
+    path.write_text(bad, encoding="utf-8")
+    before = bad[:bad.index(f"excerpts: [{wrong}]")]
+    line = before[:before.rindex("- claim:")].count("\n") + 1  # the point's '- claim:' line
+    message = load_error(project_copy)
+    assert f"data/selfcheck.yaml:{line}: 'social-management-to-governance': question 1, outline point 1: " in message
+    assert f"excerpt '{wrong}' is not an excerpt id (did you mean '{old.split(',')[0]}'?)" in message

@@ -74,9 +74,9 @@ def load_guide(root: Path) -> Guide:
     return guide
 
 
-def _ref(problems, record: Record, kind: str, value: str, valid, what: str) -> None:
+def _ref(problems, record: Record, kind: str, value: str, valid, what: str, line: int | None = None) -> None:
     if value not in valid:
-        problems.append(Problem(record.file, record.line, record.key, f"{kind} '{value}' is not {what}{did_you_mean(value, valid)}"))
+        problems.append(Problem(record.file, line or record.line, record.key, f"{kind} '{value}' is not {what}{did_you_mean(value, valid)}"))
 
 
 def check_references(guide: Guide) -> None:
@@ -99,8 +99,12 @@ def check_references(guide: Guide) -> None:
         if event.get("excerpt"):
             _ref(problems, event, "excerpt", event["excerpt"], guide.excerpts, "an excerpt id")
     for questions in guide.selfcheck.values():
-        for question in questions["items"]:
+        lines = questions.get("lines", {})
+        for i, question in enumerate(questions["items"]):
             for excerpt_id in question["excerpts"]:
-                _ref(problems, questions, "excerpt", excerpt_id, guide.excerpts, "an excerpt id")
+                _ref(problems, questions, "excerpt", excerpt_id, guide.excerpts, "an excerpt id", lines.get((i,)))
+            for j, point in enumerate(question.get("outline", [])):
+                for excerpt_id in point["excerpts"]:
+                    _ref(problems, questions, f"question {i + 1}, outline point {j + 1}: excerpt", excerpt_id, guide.excerpts, "an excerpt id", lines.get((i, j)))
     if problems:
         raise GuideError(problems)

@@ -95,4 +95,13 @@ def load_timeline(path: Path, display: str, checks: Checks | None = None) -> lis
 
 
 def load_selfcheck(path: Path, display: str, checks: Checks | None = None) -> dict[str, Record]:
-    return load_mapping(path, "selfcheck.schema.json", display, checks)[0]
+    """Each theme's questions; `lines` keeps where each question (i,) and each outline
+    point (i, j) starts, so a bad reference names its own line."""
+    records, lines = load_mapping(path, "selfcheck.schema.json", display, checks)
+    for key, record in records.items():
+        where = record.data["lines"] = {}
+        for i, item in enumerate(record["items"]):
+            where[(i,)] = lines.get((key, i), record.line)
+            for j, _ in enumerate(item.get("outline", [])):
+                where[(i, j)] = lines.get((key, i, "outline", j), where[(i,)])
+    return records

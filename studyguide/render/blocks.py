@@ -142,14 +142,30 @@ def excerpt_links(guide: Guide, page: str, excerpt_ids: list[str]) -> str:
 
 
 def self_check(guide: Guide, page: str, theme: str) -> str:
-    """A theme's questions, each answer folded away (pymdownx.details) with its evidence."""
+    """A theme's questions, each answer folded away (pymdownx.details): the answer, the
+    model answer outline (each claim with the excerpts behind it), then the evidence."""
     questions = _lookup(guide.selfcheck, theme, page, "self-check theme", "data/selfcheck.yaml")
     out = []
     for number, item in enumerate(questions["items"], 1):
         title = f"{number}. {item['q']}".replace('"', "'")
         answer = md_text(" ".join(item["a"].split()))
-        out.append(f'??? question "{md_text(title)}"\n\n    {answer}\n\n    **Evidence:** {excerpt_links(guide, page, item["excerpts"])}\n')
+        out.append(
+            f'??? question "{md_text(title)}"\n\n    {answer}\n\n{model_outline(guide, page, item.get("outline", []))}'
+            f'    **Evidence:** {excerpt_links(guide, page, item["excerpts"])}\n'
+        )
     return "\n".join(out)
+
+
+def model_outline(guide: Guide, page: str, points: list[dict]) -> str:
+    """'Model answer outline': an ordered list of claims, each followed by its excerpt
+    links; indented to sit inside the folded answer. Empty when there is no outline."""
+    if not points:
+        return ""
+    items = "".join(
+        f"    {n}. {md_text(' '.join(p['claim'].split()))} (see {excerpt_links(guide, page, p['excerpts'])})\n"
+        for n, p in enumerate(points, 1)
+    )
+    return f"    **Model answer outline**\n\n{items}\n"
 
 
 def cite_guide(cff: dict) -> str:
