@@ -20,7 +20,8 @@ GROUPS = PYPROJECT["project"]["optional-dependencies"]
 LOCKS = {"site": ["site"], "pdf": ["site", "pdf"], "test": ["site", "pdf", "test"], "lint": ["lint"],
          "dev": ["site", "pdf", "test", "lint"]}
 # Our own top-level modules (not packages from PyPI).
-OURS = {"studyguide", "macros", "conftest", "browser_support", "repo_support", "scale", "serve", "build", "bench"}
+# Our own: the packages, and the helper modules beside the tests and the benchmark.
+OURS = {"studyguide", "macros", "tests", "bench", *(p.stem for p in (ROOT / "tests").glob("*.py")), *(p.stem for p in (ROOT / "bench").glob("*.py"))}
 
 
 def norm(name: str) -> str:

@@ -13,7 +13,6 @@ import zipfile
 
 import pytest
 
-from browser_support import LAUNCH_ARGS, find_chromium
 from studyguide import ROOT
 from studyguide.outputs.offline import FOLDER, OfflineError, write_zip
 
@@ -48,27 +47,23 @@ def test_zip_refuses_the_online_site(site, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def page(offline_copy):
-    with sync_api.sync_playwright() as playwright:
-        path, reason = find_chromium(playwright)
-        if path is None:
-            pytest.skip(reason)
-        browser = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        foreign: list[str] = []
+def page(offline_copy, browser):
+    """A page in the session's Chromium (browser_fixtures: one Playwright per worker)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    foreign: list[str] = []
 
-        def route(r):
-            if r.request.url.startswith("file://"):
-                r.continue_()
-            else:
-                foreign.append(r.request.url)
-                r.abort()
+    def route(r):
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            foreign.append(r.request.url)
+            r.abort()
 
-        context.route("**/*", route)
-        page = context.new_page()
-        page.foreign = foreign
-        yield page
-        browser.close()
+    context.route("**/*", route)
+    page = context.new_page()
+    page.foreign = foreign
+    yield page
+    context.close()
 
 
 def _search(page, offline_copy, query: str) -> list[str]:

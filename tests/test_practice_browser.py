@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 # The shared browser fixtures and axe helper of the site-wide browser tests.
-from test_browser import _axe_violations, browser, served  # noqa: F401
+from browser_fixtures import axe_violations as _axe_violations
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
