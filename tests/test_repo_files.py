@@ -194,7 +194,13 @@ DATA_FILES = {
     "timeline.schema.json": ["data/timeline.yaml"],
     "selfcheck.schema.json": ["data/selfcheck.yaml"],
     "csl-data.schema.json": [],  # written by studyguide.outputs.citations, checked in tests/test_cite.py
+    "open-glossary.schema.json": [],  # data/glossary.json in the site (studyguide.outputs.open_data), tests/test_open_data.py
+    "open-excerpts.schema.json": [],  # data/excerpts.json in the site, likewise
 }
+
+OPEN_DATA = {"title": "T", "description": "D", "version": "0.1.0", "date_released": "2026-11-24", "license": "CC-BY-SA-4.0",
+             "license_url": "https://creativecommons.org/licenses/by-sa/4.0/", "url": "https://example.org/"}
+STYLED = {"chicago-notes-bibliography": "C", "chicago-author-date": "(C)", "apa": "(A)"}
 
 QUESTION = {"q": "What is a hub organization?", "a": "An umbrella body.", "excerpts": ["shi-2014-hub"]}
 
@@ -229,6 +235,19 @@ BROKEN = [
      [{"id": "s", "type": "report", "title": "T"}],
      lambda d: d[0].update(titel="typo"),
      "Additional properties are not allowed"),
+    ("open-glossary.schema.json",
+     {"$schema": "glossary.schema.json", **OPEN_DATA, "entries": [
+         {"key": "hukou", "hanzi": "户口", "traditional": "戶口", "pinyin": "hùkǒu", "english": "household registration",
+          "term": "hukou", "definition": "D.", "aliases": [], "see_also": [], "category": None, "notes": None,
+          "url": "https://example.org/glossary/#hukou"}]},
+     lambda d: d["entries"][0].pop("traditional"),
+     "'traditional' is a required property"),
+    ("open-excerpts.schema.json",
+     {"$schema": "excerpts.schema.json", **OPEN_DATA, "styles": STYLED, "excerpts": [
+         {"id": "shi-2014-hub", "source": "shi-2014", "location": "§3", "speaker": None, "text": "hub", "terms": [],
+          "url": "https://example.org/sources/shi-2014/#shi-2014-hub", "citations": STYLED, "reference": STYLED}]},
+     lambda d: d["excerpts"][0]["citations"].pop("apa"),
+     "'apa' is a required property"),
 ]
 
 
