@@ -15,6 +15,26 @@ from jsonschema import Draft202012Validator
 from studyguide import ROOT
 from studyguide.outputs.open_data import SCHEMAS
 
+OPEN_DATA = {"title": "T", "description": "D", "version": "0.1.0", "date_released": "2026-11-24", "license": "CC-BY-SA-4.0",
+             "license_url": "https://creativecommons.org/licenses/by-sa/4.0/", "url": "https://example.org/"}
+STYLED = {"chicago-notes-bibliography": "C", "chicago-author-date": "(C)", "apa": "(A)"}
+# For tests/test_repo_files.py's schema registry: (schema, smallest valid document, how to break it, the error)
+OPEN_DATA_BROKEN = [
+    ("open-glossary.schema.json",
+     {"$schema": "glossary.schema.json", **OPEN_DATA, "entries": [
+         {"key": "hukou", "hanzi": "户口", "traditional": "戶口", "pinyin": "hùkǒu", "english": "household registration",
+          "term": "hukou", "definition": "D.", "aliases": [], "see_also": [], "category": None, "notes": None,
+          "url": "https://example.org/glossary/#hukou"}]},
+     lambda d: d["entries"][0].pop("traditional"),
+     "'traditional' is a required property"),
+    ("open-excerpts.schema.json",
+     {"$schema": "excerpts.schema.json", **OPEN_DATA, "styles": STYLED, "excerpts": [
+         {"id": "shi-2014-hub", "source": "shi-2014", "location": "§3", "speaker": None, "text": "hub", "terms": [],
+          "url": "https://example.org/sources/shi-2014/#shi-2014-hub", "citations": STYLED, "reference": STYLED}]},
+     lambda d: d["excerpts"][0]["citations"].pop("apa"),
+     "'apa' is a required property"),
+]
+
 
 def load(site, path):
     return json.loads((site / path).read_text(encoding="utf-8"))

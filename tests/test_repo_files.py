@@ -17,6 +17,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from test_open_data import OPEN_DATA_BROKEN
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
@@ -198,9 +199,6 @@ DATA_FILES = {
     "open-excerpts.schema.json": [],  # data/excerpts.json in the site, likewise
 }
 
-OPEN_DATA = {"title": "T", "description": "D", "version": "0.1.0", "date_released": "2026-11-24", "license": "CC-BY-SA-4.0",
-             "license_url": "https://creativecommons.org/licenses/by-sa/4.0/", "url": "https://example.org/"}
-STYLED = {"chicago-notes-bibliography": "C", "chicago-author-date": "(C)", "apa": "(A)"}
 
 QUESTION = {"q": "What is a hub organization?", "a": "An umbrella body.", "excerpts": ["shi-2014-hub"]}
 
@@ -235,19 +233,7 @@ BROKEN = [
      [{"id": "s", "type": "report", "title": "T"}],
      lambda d: d[0].update(titel="typo"),
      "Additional properties are not allowed"),
-    ("open-glossary.schema.json",
-     {"$schema": "glossary.schema.json", **OPEN_DATA, "entries": [
-         {"key": "hukou", "hanzi": "户口", "traditional": "戶口", "pinyin": "hùkǒu", "english": "household registration",
-          "term": "hukou", "definition": "D.", "aliases": [], "see_also": [], "category": None, "notes": None,
-          "url": "https://example.org/glossary/#hukou"}]},
-     lambda d: d["entries"][0].pop("traditional"),
-     "'traditional' is a required property"),
-    ("open-excerpts.schema.json",
-     {"$schema": "excerpts.schema.json", **OPEN_DATA, "styles": STYLED, "excerpts": [
-         {"id": "shi-2014-hub", "source": "shi-2014", "location": "§3", "speaker": None, "text": "hub", "terms": [],
-          "url": "https://example.org/sources/shi-2014/#shi-2014-hub", "citations": STYLED, "reference": STYLED}]},
-     lambda d: d["excerpts"][0]["citations"].pop("apa"),
-     "'apa' is a required property"),
+    *OPEN_DATA_BROKEN,  # tests/test_open_data.py
 ]
 
 
