@@ -1,4 +1,4 @@
-"""Benchmark the study guide: build cost, scaling, page weight, Lighthouse scores and the PDF.
+"""Benchmark the study guide: build cost, scaling, page weight, Lighthouse scores, the PDF and the EPUB.
 
     make bench                         # or: .venv/bin/python -m bench.bench
     python -m bench.bench --quick      # one run per timing, fewer scale steps (a smoke test)
@@ -9,7 +9,7 @@ the markers <!-- bench:start --> and <!-- bench:end -->. It is a report, not a t
 exit code is 0 even when a budget fails (FAIL is printed) unless --strict is given, when
 it is 2; it is 1 only if the bench itself cannot run. Work files go to bench/out/
 (ignored by git). One module per row: build_cost, scale_cost, weight, lighthouse,
-pdf_cost; timing and report are shared. See bench/README.md.
+pdf_cost, epub_cost; timing, report and output_cost are shared. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.build_cost import bench_build
+from bench.epub_cost import bench_epub
 from bench.lighthouse import bench_lighthouse
 from bench.pdf_cost import bench_pdf
 from bench.report import Report, machine, markdown, text_table, write_page
@@ -32,7 +33,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="project to measure (default: this repository)")
     parser.add_argument("--quick", action="store_true", help="one run per timing; scale 1× and 10× only; Lighthouse mobile only")
-    parser.add_argument("--skip", default="", help="comma-separated: build, scale, weight, lighthouse, pdf")
+    parser.add_argument("--skip", default="", help="comma-separated: build, scale, weight, lighthouse, pdf, epub")
     parser.add_argument("--runs", type=int, default=5, help="runs per headline build timing (best is kept)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and preset (median is kept)")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
@@ -60,6 +61,8 @@ def main() -> int:
         bench_weight(report, site)
     if site and "pdf" not in skip:
         bench_pdf(report, root, site, 1 if args.quick else min(args.runs, 3))
+    if site and "epub" not in skip:
+        bench_epub(report, root, site, 1 if args.quick else min(args.runs, 3))
     if site and "lighthouse" not in skip:
         bench_lighthouse(report, site, ["mobile"] if args.quick else ["mobile", "desktop"], 1 if args.quick else args.lighthouse_runs, OUT / "site-bare")
 

@@ -6,26 +6,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bench.output_cost import bench_output
 from bench.report import Report
-from bench.timing import OUT, PY, say, timed
 
 BUDGET_PDF_SECONDS = 60.0     # "under a minute" on two cores (was a test's limit)
 
 
+def _pages(stdout: str) -> str:
+    pages = re.search(r"\((\d+) pages", stdout)
+    return f"{pages.group(1)} pages (tagged, fonts subset)" if pages else "tagged, fonts subset"
+
+
 def bench_pdf(report: Report, root: Path, site: Path, runs: int) -> None:
-    report.section("5. PDF (`make pdf`'s step, on the built site)")
-    output = OUT / "guide.pdf"
-    cmd = [PY, "-m", "studyguide.outputs.pdf", str(site), "-o", str(output), "-f", str(root / "mkdocs.yml")]
-    say(f"timing the PDF step (best of {runs}) …")
-    timing = timed(cmd, root, runs)
-    if timing.best is None:
-        report.add("PDF step", "failed", f"≤ {BUDGET_PDF_SECONDS:g} s", False)
-        report.notes.append("The PDF step failed:\n\n```\n" + timing.error + "\n```")
-        return
-    report.add(f"PDF step, best of {runs}", str(timing), f"≤ {BUDGET_PDF_SECONDS:g} s", timing.best <= BUDGET_PDF_SECONDS)
-    pages = re.search(r"\((\d+) pages", timing.stdout)
-    size = output.stat().st_size if output.is_file() else 0
-    report.add("PDF size (tagged, fonts subset)", f"{size / 1e6:.2f} MB" + (f", {pages.group(1)} pages" if pages else ""))
+    bench_output(report, root, site, runs, title="5. PDF (`make pdf`'s step, on the built site)", label="PDF",
+                 file_name="guide.pdf", budget=BUDGET_PDF_SECONDS, details=_pages)
     report.notes.append(
         "The PDF row times `python -m studyguide.outputs.pdf SITE` (what `make pdf` runs after the build): reading the nav, "
         "extracting and linking the pages, WeasyPrint's layout and the tagged PDF; the build before it is not included.")

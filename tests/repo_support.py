@@ -26,6 +26,8 @@ DATA_FILES = {
     "selfcheck.schema.json": ["data/selfcheck.yaml"],
     "csl-data.schema.json": [],  # written by studyguide.outputs.citations, checked in tests/test_cite.py
     "theme-tags.schema.json": ["data/theme-tags.yaml"],
+    "open-glossary.schema.json": [],  # data/glossary.json in the site (studyguide.outputs.open_data), tests/test_open_data.py
+    "open-excerpts.schema.json": [],  # data/excerpts.json in the site, likewise
 }
 
 # Any attempt to download a schema goes to a port where nothing listens, and fails.

@@ -9,6 +9,7 @@ import json
 import jsonschema
 import pytest
 from repo_support import DATA_FILES, ROOT, SCHEMAS, load_yaml
+from test_open_data import OPEN_DATA_BROKEN
 
 POINT = {"claim": "Shi says hubs incubate organizations.", "excerpts": ["shi-2014-hub"]}
 QUESTION = {"q": "What is a hub organization?", "a": "An umbrella body.", "excerpts": ["shi-2014-hub"], "outline": [POINT, POINT]}
@@ -56,6 +57,7 @@ BROKEN = [
      {"shi-2014": {"abstract": ["welfare-mix"]}},
      lambda d: d["shi-2014"].update(abstract="welfare-mix"),
      "'welfare-mix' is not of type 'array'"),
+    *OPEN_DATA_BROKEN,
 ]
 
 

@@ -172,3 +172,4 @@ def test_only_a_build_for_the_pdf_offers_the_pdf(monkeypatch, value, linked):
         monkeypatch.setenv("GUIDE_PDF", value)
     assert bool(load_config(str(ROOT / "mkdocs.yml")).extra["pdf"]) is linked
     assert "GUIDE_PDF=true" in next(line for line in (ROOT / "Makefile").read_text().splitlines() if "mkdocs build" in line and "GUIDE_PDF" in line)
+    # that overrides/main.html then offers it (and only then): tests/test_download_line.py renders it

@@ -7,7 +7,7 @@ import html
 from studyguide.crossref.index import Index
 from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load.guide import Guide
-from studyguide.outputs import citations
+from studyguide.outputs import citations, exports
 from studyguide.render.links import md_link, md_text, relative
 
 WHO_PAGE = "who.md"
@@ -98,8 +98,9 @@ def key_excerpts(guide: Guide, index: Index, page: str, source_id: str) -> str:
 def source_card(guide: Guide, page: str, source_id: str) -> str:
     source = _lookup(guide.sources, source_id, page, "source id", "data/sources.yaml")
     people = "; ".join(f"{md_text(p['name'])} ({p.get('role', 'author')})" for p in source["people"]) or "not named in the text"
+    item = citations.csl_item(source_id, source)
     rows = [
-        ("Title", md_text(source["title"])),
+        ("Title", md_text(source["title"]) + exports.coins_span(item)),  # COinS: reference managers read it
         ("People", people),
         ("Published in", md_text(source.get("container", "not stated"))),
         ("Publisher", md_text(source.get("publisher", "not named in the text"))),
@@ -111,8 +112,10 @@ def source_card(guide: Guide, page: str, source_id: str) -> str:
     if source.get("omissions"):
         rows.append(("Not in the text", md_text(source["omissions"])))
     rows.append(("Why read it", md_text(source["why"])))
+    downloads = " · ".join(f"[{label}]({relative(page, exports.export_path(source_id, ext))}){{ download }}"
+                           for ext, label in exports.FORMATS.items())
+    rows.append(("For reference managers", downloads))
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
-    item = citations.csl_item(source_id, source)
     styles = "\n\n".join(f"    **{label}:** {citations.reference(item, style)}" for style, label in citations.STYLES.items())
     return (
         '<div class="source-card" markdown>\n\n| Record | Detail |\n|---|---|\n' + table + "\n\n</div>\n\n"

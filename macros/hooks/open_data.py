@@ -1,0 +1,27 @@
+"""Hook: the glossary and the excerpts as open data, data/glossary.json and
+data/excerpts.json with their JSON Schemas beside them (studyguide.outputs.open_data),
+added to the site as generated files. The glossary's CSV is the flashcards hook's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.structure.files import File
+
+from studyguide.load.guide import load_guide
+from studyguide.outputs.open_data import files as data_files
+from studyguide.render.blocks import GLOSSARY_PAGE, source_page
+
+
+def on_files(files, config):
+    guide = load_guide(Path(config["config_file_path"]).parent)
+    site = config["site_url"] or "/"
+
+    def page_url(path: str, anchor: str) -> str:
+        return urljoin(site, files.get_file_from_path(path).url) + "#" + anchor
+
+    for path, text in data_files(guide, lambda key: page_url(GLOSSARY_PAGE, key),
+                                 lambda record: page_url(source_page(record["source"]), record.key)).items():
+        files.append(File.generated(config, path, content=text))
+    return files
