@@ -133,9 +133,14 @@ def test_anki_deck_gains_cloze_and_who_wrote_notes_with_citations_and_stable_gui
     clozes = [c for c in build_cards(ctx) if c["type"] == "cloze"]
     assert len(notes) == len(guide.glossary) + len(guide.excerpts) + len(clozes)
     assert {flashcards.guid(k) for k in guide.glossary.entries} <= set(notes), "glossary notes keep their guids"
+    import html
+
+    from studyguide.outputs.citations import csl_item, plain, reference
+
     for excerpt_id, record in guide.excerpts.items():
         fields = notes[anki_excerpts.guid(excerpt_id)].split("\x1f")
-        assert fields[0] == excerpt_id and guide.sources[record["source"]]["title"].strip("'\"")[:20] in fields[4]
+        cited = plain(reference(csl_item(record["source"], guide.sources[record["source"]]), "chicago-notes-bibliography"))
+        assert fields[0] == excerpt_id and html.unescape(fields[4]) == cited, "each note carries its source's Chicago reference"
     for card in clozes:
         excerpt_id, key = card["id"].split(":")[1:]
         fields = notes[anki_excerpts.guid(excerpt_id, key)].split("\x1f")

@@ -18,8 +18,8 @@ from tests.test_render import EXTENSIONS, small_guide
 
 def guide_with_timeline():
     guide = small_guide()
-    event = {"year": 1958, "when": "1958", "event": "Hukou regulations.", "source": "shi-2014", "excerpt": "shi-2014-hukou"}
-    later = dict(event, year=2012, when="2012", event="Later.")
+    event = {"date": "1958", "precision": "year", "when": "1958", "event": "Hukou regulations.", "source": "shi-2014", "excerpt": "shi-2014-hukou"}
+    later = dict(event, date="2012", when="2012", event="Later.")
     guide.timeline = [Record("t2", later, "data/timeline.yaml", 2), Record("t1", event, "data/timeline.yaml", 1)]
     guide.glossary.entries["danwei"] = Entry("danwei", "单位", "dānwèi", "work unit", "Unit.", "danwei", see_also=("hukou",), category="institution")
     return guide

@@ -11,17 +11,18 @@ from mkdocs.structure.files import File
 
 from studyguide.load.guide import load_guide
 from studyguide.outputs.open_data import files as data_files
-from studyguide.render.blocks import GLOSSARY_PAGE, source_page
+from studyguide.render.blocks import source_page, term_path
 
 
 def on_files(files, config):
     guide = load_guide(Path(config["config_file_path"]).parent)
     site = config["site_url"] or "/"
 
-    def page_url(path: str, anchor: str) -> str:
-        return urljoin(site, files.get_file_from_path(path).url) + "#" + anchor
+    def page_url(path: str, anchor: str = "") -> str:
+        return urljoin(site, files.get_file_from_path(path).url) + (f"#{anchor}" if anchor else "")
 
-    for path, text in data_files(guide, lambda key: page_url(GLOSSARY_PAGE, key),
+    # term pages are added by the term_pages hook, listed before this one in mkdocs.yml
+    for path, text in data_files(guide, lambda key: page_url(term_path(key)),
                                  lambda record: page_url(source_page(record["source"]), record.key)).items():
         files.append(File.generated(config, path, content=text))
     return files

@@ -14,6 +14,7 @@ from functools import cache
 
 from studyguide.load.guide import Guide
 from studyguide.outputs.citations import csl_item, reference
+from studyguide.outputs.citations import plain as plain_citation
 from studyguide.practice.cards import find_term
 from studyguide.practice.common import plain
 
@@ -62,7 +63,7 @@ def notes(guide: Guide) -> list:
     for excerpt_id, record in guide.excerpts.items():
         text = plain(record["text"])
         source = guide.sources[record["source"]]
-        citation = html.escape(plain(reference(csl_item(record['source'], source), 'chicago-notes-bibliography')))
+        citation = html.escape(plain_citation(reference(csl_item(record['source'], source), 'chicago-notes-bibliography')))
         speaker = (f"{record['speaker']}, in " if record.get("speaker") else "") + source["short"]
         fields = [excerpt_id, html.escape(text), html.escape(speaker), html.escape(record["location"]), citation]
         out.append(genanki.Note(model=who_model, fields=fields, guid=guid(excerpt_id), sort_field=excerpt_id))

@@ -36,7 +36,7 @@ def _one_line(text: str | None) -> str | None:
 
 
 def glossary_json(guide: Guide, entry_url) -> dict:
-    """Every glossary entry; `entry_url(key)` gives its address in the glossary."""
+    """Every glossary entry; `entry_url(key)` gives the address of its term page."""
     meta = _metadata(guide, "open-glossary.schema.json",
                      "The study guide's glossary: Chinese terms with hanzi, tone-marked pinyin, English, definition and notes "
                      "(definitions and notes in Markdown).")

@@ -104,8 +104,9 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
         outline.remove(appendix)
         appendix.title, appendix.slug = APPENDIX_TITLE, "part--appendices"
         outline.append(appendix)
-    terms = term_pages(Path(config_file).parent, level=2 if appendix else 1)
-    (appendix.children if appendix else outline).append(terms)
+    if (Path(config_file).parent / "glossary.yaml").is_file():  # a guide (not a test's tiny site)
+        terms = term_pages(Path(config_file).parent, level=2 if appendix else 1)
+        (appendix.children if appendix else outline).append(terms)
     return config, outline
 
 
