@@ -127,10 +127,11 @@ def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
     def title(page: Page) -> str:
         return page.title or page_title(site / page.file.dest_uri, config["site_name"])
 
+    screen_only = set(config.extra.get("screen_only") or [])  # browser-only pages: not printed
     top = []
     for item in get_navigation(get_files(config), config).items:
         if isinstance(item, Section):
-            top.append((item.title, [title(p) for p in item.children if isinstance(p, Page)]))
+            top.append((item.title, [title(p) for p in item.children if isinstance(p, Page) and p.file.src_uri not in screen_only]))
         elif isinstance(item, Page):
             top.append((title(item), []))
     reference = next(entry for entry in top if entry[0] == guide_pdf.APPENDIX_NAV_TITLE)

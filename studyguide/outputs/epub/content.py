@@ -3,11 +3,11 @@
 Each page's article (studyguide/outputs/site_pages.py) becomes text/<slug>.xhtml. Links
 are resolved against the page's URL on the site and remapped:
 
-- a term link (to glossary/#<key> from any other page) becomes a popup note: an
+- a term link (to terms/<key>/ from any other page) becomes a popup note: an
   `epub:type="noteref"` link to an `epub:type="footnote"` aside at the end of the
   chapter holding the term's short card (hanzi, pinyin, English, definition, taken from
-  the built glossary page) and a link to its full glossary entry; reading systems that support popups show the card in
-  place, others jump to the aside;
+  the built term page) and a link to the term's page in the book; reading systems that
+  support popups show the card in place, others jump to the aside;
 - a link to another page of the guide points to that page's file (and its anchor);
 - everything else (the web, the site's downloads) stays a web link, made absolute.
 """
@@ -19,11 +19,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
-from studyguide.outputs.epub.xhtml import classes, serialize, tag_of
+from studyguide.outputs.epub.xhtml import serialize, tag_of
 from studyguide.outputs.site_pages import PageContent
 
 FAKE_HOST = "guide.invalid"           # resolves relative links without the network
-GLOSSARY_URL = "glossary/"
+TERMS_URL = "terms/"
 
 
 def file_name(slug: str) -> str:
@@ -57,8 +57,7 @@ class Remapper:
 
     def __init__(self, chapters: list[Chapter], site_url: str):
         self.by_url = {c.content.page.url: c for c in chapters}
-        glossary = self.by_url.get(GLOSSARY_URL)
-        self.cards = term_cards(glossary.content.article) if glossary else {}
+        self.cards = {c.content.page.url: term_card(c) for c in chapters if c.content.page.url.startswith(TERMS_URL)}
         self.site_url = site_url
         self.report = LinkReport()
 
@@ -79,9 +78,10 @@ class Remapper:
         if target is None:
             self.report.external += 1
             return
-        if path == GLOSSARY_URL and fragment in self.cards and chapter.content.page.url != GLOSSARY_URL:
-            chapter.notes.setdefault(fragment, self.cards[fragment])
-            a.set("href", f"#note-{fragment}")
+        if path in self.cards and not fragment and target is not chapter:
+            key = path.removeprefix(TERMS_URL).strip("/")
+            chapter.notes.setdefault(key, self.cards[path])
+            a.set("href", f"#note-{key}")
             a.set("epub:type", "noteref")
             a.set("role", "doc-noteref")
             self.report.notes += 1
@@ -95,29 +95,27 @@ class Remapper:
         a.set("href", (f"#{fragment}" if same and fragment else target.file + (f"#{fragment}" if fragment else "")))
 
 
-def term_cards(glossary: ET.Element) -> dict[str, str]:
-    """Each glossary entry's short card, as XHTML, taken from the built glossary page (so
-    its Chinese and pinyin carry the site's language marks): the entry's heading, its
-    facts line (hanzi, pinyin, English) and its definition, links unwrapped, then a link
-    to the full entry."""
-    cards: dict[str, str] = {}
-    pairs = ((h, e) for parent in glossary.iter() for h, e in zip(list(parent), list(parent)[1:], strict=False))
-    for heading, entry in pairs:
-        if tag_of(heading) != "h3" or not heading.get("id") or "glossary-entry" not in classes(entry):
-            continue
-        key = heading.get("id")
-        title = copy.deepcopy(heading)
-        title.tag, title.attrib = "strong", {}
-        paragraphs = [copy.deepcopy(p) for p in entry if tag_of(p) == "p"][:2]
-        for element in [title, *paragraphs]:
-            for a in [x for x in element.iter() if tag_of(x) == "a"]:
-                a.tag, a.attrib = "span", {}
-        cards[key] = (
-            f'<aside epub:type="footnote" role="doc-footnote" id="note-{key}" class="term-card">'
-            f"<p>{serialize(title)}</p>{''.join(serialize(p) for p in paragraphs)}"
-            f'<p><a href="{file_name("glossary")}#{key}">Full entry in the glossary</a></p></aside>'
-        )
-    return cards
+def term_card(chapter: Chapter) -> str:
+    """A term's short card, as XHTML, from its built term page (so its Chinese and pinyin
+    carry the site's language marks): the headline (hanzi, romanization, English), the
+    facts line (pinyin, traditional form) and the definition, links unwrapped, then a link
+    to the term's page in the book."""
+    key = chapter.content.page.url.removeprefix(TERMS_URL).strip("/")
+    article = chapter.content.article
+    heading = next((x for x in article.iter() if tag_of(x) == "h1"), None)
+    title = copy.deepcopy(heading) if heading is not None else ET.Element("strong")
+    title.tag, title.attrib = "strong", {}
+    for link in [x for x in title if tag_of(x) == "a"]:  # the heading's permalink
+        title.remove(link)
+    paragraphs = [copy.deepcopy(p) for p in article if tag_of(p) == "p"][:2]
+    for element in [title, *paragraphs]:
+        for a in [x for x in element.iter() if tag_of(x) == "a"]:
+            a.tag, a.attrib = "span", {}
+    return (
+        f'<aside epub:type="footnote" role="doc-footnote" id="note-{key}" class="term-card">'
+        f"<p>{serialize(title)}</p>{''.join(serialize(p) for p in paragraphs)}"
+        f'<p><a href="{chapter.file}">The term\'s page</a></p></aside>'
+    )
 
 
 def chapter_body(chapter: Chapter) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from studyguide.outputs.epub.xhtml import document, escape
 from studyguide.outputs.site_pages import NavPage, NavSection
+from studyguide.text import mark_chinese_html
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -35,14 +36,19 @@ def book_id(site_url: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, site_url or 'study-guide')}"
 
 
+def zh_marked(text: str) -> str:
+    """Escaped text with each Chinese run marked, as the chapters are (lang and xml:lang)."""
+    return mark_chinese_html(text).replace('<span lang="zh-Hans">', '<span lang="zh-Hans" xml:lang="zh-Hans">')
+
+
 def nav_document(outline: list, titles: dict[str, str], lang: str, css: str) -> str:
     def items(entries: list) -> str:
         out = []
         for item in entries:
             if isinstance(item, NavSection):
-                out.append(f"<li><span>{escape(item.title)}</span><ol>{items(item.children)}</ol></li>")
+                out.append(f"<li><span>{zh_marked(escape(item.title))}</span><ol>{items(item.children)}</ol></li>")
             elif isinstance(item, NavPage):
-                out.append(f'<li><a href="{item.slug}.xhtml">{escape(titles[item.slug])}</a></li>')
+                out.append(f'<li><a href="{item.slug}.xhtml">{zh_marked(escape(titles[item.slug]))}</a></li>')
         return "".join(out)
 
     first = next(iter(titles))

@@ -12,6 +12,10 @@ import html
 import re
 import xml.etree.ElementTree as ET
 
+from studyguide.text import CJK_RUN
+
+CHINESE_RUN = re.compile(CJK_RUN)
+
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr"}
 # Attribute names XML accepts (HTML allows more, e.g. "@click"; none is kept), and epub:type.
@@ -75,7 +79,9 @@ def serialize(element: ET.Element) -> str:
 
 
 def document(title: str, body: str, lang: str, css: str, body_type: str = "bodymatter") -> str:
-    """A whole XHTML content document."""
+    """A whole XHTML content document. Its <title> is in the book's language: a <title>
+    cannot mark a Chinese run, so the hanzi (shown in the chapter's headline) are left out."""
+    title = " ".join(CHINESE_RUN.sub("", title).split()) or title
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '

@@ -81,6 +81,7 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
     if not config.get("nav"):
         raise PdfError(f"{config_file}: no nav; the PDF follows the nav's order, so list the pages there.")
     directory_urls = config.get("use_directory_urls", True)
+    screen_only = set((config.get("extra") or {}).get("screen_only") or [])  # browser-only pages
 
     def convert(items, level: int) -> list:
         out = []
@@ -90,7 +91,7 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
                 section = NavSection(str(title), level, "part--" + _ascii_slug(str(title)))
                 section.children = convert(value, level + 1)
                 out.append(section)
-            elif isinstance(value, str) and value.endswith(".md") and "://" not in value:
+            elif isinstance(value, str) and value.endswith(".md") and "://" not in value and value not in screen_only:
                 url, dest = page_urls(value.lstrip("/"), directory_urls)
                 url = "" if url == "./" else url
                 out.append(NavPage(title, url, dest, page_slug(url), level))
