@@ -21,7 +21,8 @@ SKIPS_IN_TEST = 'import pytest\n\n\ndef test_skips():\n    pytest.skip("no brows
 
 
 def run_pytest(tmp_path: Path, source: str, *args: str, **env: str) -> subprocess.CompletedProcess:
-    shutil.copy(Path(__file__).with_name("conftest.py"), tmp_path / "conftest.py")
+    for helper in ("conftest.py", *(p.name for p in Path(__file__).parent.glob("*.py") if not p.name.startswith("test_"))):
+        shutil.copy(Path(__file__).with_name(helper), tmp_path / helper)  # conftest and the helpers it loads
     (tmp_path / "test_scratch.py").write_text(source, encoding="utf-8")
     environ = {k: v for k, v in os.environ.items() if k not in ("CI", "GUIDE_ALLOW_SKIP", "PYTEST_ADDOPTS")}
     environ.update(env, PYTHONPATH=str(ROOT))
