@@ -133,4 +133,3 @@ def test_guide_cache_dir_moves_every_cache(tmp_path, monkeypatch):
     assert remembered(tmp_path, "out.bin", "k", lambda: b"made") == b"made"
     assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["out.bin", "pinyin-passed.json", "schema-passed.json"]
     assert not (tmp_path / ".cache").exists()
-

@@ -98,5 +98,5 @@ def test_every_source_and_the_guide_are_valid_csl_json(guide):
 
 def test_csl_schema_rejects_an_unknown_variable_and_a_bad_date(guide):
     item = csl_item("shi-2014", guide.sources["shi-2014"])
-    assert list(_csl_validator().iter_errors([{**item, "titel": "typo"}]))
+    assert list(_csl_validator().iter_errors([{**item, "titel": "typo"}]))  # codespell:ignore titel
     assert list(_csl_validator().iter_errors([{**item, "issued": {"date-parts": [2014]}}]))

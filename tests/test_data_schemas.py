@@ -51,7 +51,7 @@ BROKEN = [
      "'excerpts' is a required property"),
     ("csl-data.schema.json",
      [{"id": "s", "type": "report", "title": "T"}],
-     lambda d: d[0].update(titel="typo"),
+     lambda d: d[0].update(titel="typo"),  # codespell:ignore titel
      "Additional properties are not allowed"),
     ("theme-tags.schema.json",
      {"shi-2014": {"abstract": ["welfare-mix"]}},
