@@ -15,7 +15,8 @@ from bench.report import Report
 from bench.timing import ENV, OUT, ROOT, say
 
 BUDGET_LH = {"performance": 0.99, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-LH_PAGES = [("Home", ""), ("Source page", "sources/shi-2014/"), ("Theme page", "themes/welfare-mix/"), ("Glossary", "glossary/")]
+LH_PAGES = [("Home", ""), ("Source page", "sources/shi-2014/"), ("Theme page", "themes/welfare-mix/"), ("Glossary", "glossary/"),
+            ("Term page", "terms/hukou/"), ("Flashcards", "study/flashcards/"), ("Quiz", "study/quiz/")]
 LH_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 
 

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 expect = sync_api.expect
 
-SEARCHES = [("household registration", "glossary.html#hukou"), ("hukou", "glossary.html#hukou"),
-            ("户口", "glossary.html#hukou")]
+SEARCHES = [("household registration", "terms/hukou.html"), ("hukou", "terms/hukou.html"),
+            ("户口", "terms/hukou.html")]
 
 
 @pytest.fixture(scope="session")
@@ -87,13 +87,13 @@ def test_search_works_from_disk(page, offline_copy, query, target):
 
 
 def test_term_and_excerpt_links_work_from_disk(page, offline_copy):
-    """A term link opens the glossary entry, an excerpt's attribution opens the passage
+    """A term link opens the term's page, an excerpt's attribution opens the passage
     on its source page: .html files on disk, no server."""
     page.goto((offline_copy / "themes" / "migrants-and-hukou.html").as_uri())
-    term = page.locator('article a[href*="glossary.html#hukou"]').first
+    term = page.locator('article a[href*="terms/hukou.html"]').first
     term.click()
-    expect(page).to_have_url((offline_copy / "glossary.html").as_uri() + "#hukou")
-    expect(page.locator("h3#hukou")).to_be_in_viewport()
+    expect(page).to_have_url((offline_copy / "terms" / "hukou.html").as_uri())
+    expect(page.locator("h1#hukou")).to_be_in_viewport()
     page.go_back()
     cite = page.locator('article blockquote.excerpt cite a[href*="sources/"]').first
     href = cite.get_attribute("href")
