@@ -63,7 +63,7 @@ def test_screen_only_parts_are_left_out_and_details_are_open(text, rendered):
             if body:
                 bodies.append(body[:30])
     assert bodies, "the site has no <details> to check"
-    bare = squeeze(text)
+    bare = squeeze(text.replace("•", ""))  # list bullets are drawn, not in the HTML's text
     for body in bodies:
         assert body in bare, f"the body of a <details> is not printed: {body!r}"
 
