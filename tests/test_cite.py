@@ -100,3 +100,17 @@ def test_csl_schema_rejects_an_unknown_variable_and_a_bad_date(guide):
     item = csl_item("shi-2014", guide.sources["shi-2014"])
     assert list(_csl_validator().iter_errors([{**item, "titel": "typo"}]))  # codespell:ignore titel
     assert list(_csl_validator().iter_errors([{**item, "issued": {"date-parts": [2014]}}]))
+
+
+def test_rendered_citations_are_kept_across_builds_and_forgotten_when_the_code_changes(tmp_path, monkeypatch):
+    from studyguide.outputs import citations
+
+    item = {"id": "x", "type": "report", "title": "A title", "issued": {"date-parts": [[2014]]}}
+    first = citations.RenderedCache(tmp_path / "citations.json")
+    monkeypatch.setattr(citations.RenderedCache, "_shared", first)
+    made = citations._render(item, "apa")
+    monkeypatch.setattr(citations.RenderedCache, "_shared", citations.RenderedCache(tmp_path / "citations.json"))
+    monkeypatch.setattr(citations, "_rendered", lambda *a: (_ for _ in ()).throw(AssertionError("rendered again")))
+    assert citations._render(item, "apa") == made, "a second build reads the rendered citation from .cache/"
+    (tmp_path / "citations.json").write_text((tmp_path / "citations.json").read_text(encoding="utf-8").replace(first.key, "old"), encoding="utf-8")
+    assert citations.RenderedCache(tmp_path / "citations.json").entries == {}, "a cache made by other code is ignored"

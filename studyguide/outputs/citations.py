@@ -114,9 +114,64 @@ def _punctuation_in_quote(text: str) -> str:
 
 
 def _render(item: dict, style: str, locator: tuple[str, str] | None = None) -> tuple[str, str]:
-    """Once per item, style and locator in a process (citeproc-py takes ~50 ms a citation;
-    the pages and the open data ask for the same ones)."""
-    return _rendered(json.dumps(item, sort_keys=True), style, locator)
+    """Once per item, style and locator in a process (citeproc-py takes ~50-90 ms a
+    citation; the pages and the open data ask for the same ones), and across builds from
+    .cache/ (RenderedCache): an unchanged source is not rendered again."""
+    item_json = json.dumps(item, sort_keys=True)
+    key = json.dumps([item_json, style, list(locator) if locator else None])
+    disk = RenderedCache.shared()
+    if key not in disk.entries:
+        disk.add(key, _rendered(item_json, style, locator))
+    return tuple(disk.entries[key])
+
+
+class RenderedCache:
+    """Rendered citations kept in .cache/citations.json ($GUIDE_CACHE_DIR), under a key
+    that digests what decides them: this module, citeproc_gaps, the CSL styles and
+    citeproc-py's version. Written as soon as something new is rendered (atomically)."""
+
+    _shared: RenderedCache | None = None
+
+    def __init__(self, path: Path | None):
+        from importlib.metadata import version
+
+        from studyguide.load.cache import digest
+
+        self.path = path
+        code = [Path(__file__).read_bytes(), Path(citeproc_gaps.__file__).read_bytes(), *(p.read_bytes() for p in sorted(CSL_DIR.glob("*.csl")))]
+        self.key = digest(version("citeproc-py").encode(), *code)
+        self.entries: dict[str, list[str]] = {}
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8")) if path else {}
+            if stored.get("key") == self.key:
+                self.entries = stored["entries"]
+        except (OSError, ValueError, KeyError):
+            pass
+
+    @classmethod
+    def shared(cls) -> RenderedCache:
+        if cls._shared is None:
+            from studyguide import ROOT
+            from studyguide.load.cache import cache_dir
+
+            folder = cache_dir(ROOT)
+            cls._shared = cls(folder / "citations.json" if folder else None)
+        return cls._shared
+
+    def add(self, key: str, rendered: tuple[str, str]) -> None:
+        import os
+        import tempfile
+
+        self.entries[key] = list(rendered)
+        if not self.path:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False, suffix=".tmp") as out:
+                json.dump({"key": self.key, "entries": self.entries}, out, ensure_ascii=False)
+            os.replace(out.name, self.path)
+        except OSError:
+            pass  # a read-only checkout renders every time
 
 
 @cache
