@@ -112,6 +112,20 @@ def site(tmp_path_factory) -> Path:
     return built_once(tmp_path_factory, "site", _build_site)
 
 
+def load_error(project: Path, data_file: str, old: str, new: str) -> str:
+    """The GuideError that loading `project` raises once `old` in `data_file` reads `new`."""
+    from studyguide.errors import GuideError
+    from studyguide.load.guide import load_guide
+
+    path = project / data_file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(GuideError) as caught:
+        load_guide(project)
+    return str(caught.value)
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A scratch copy of the project that a test may break."""

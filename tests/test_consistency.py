@@ -8,6 +8,7 @@ import re
 import pytest
 import yaml
 
+from conftest import load_error
 from studyguide import ROOT
 from studyguide.errors import GuideError
 from studyguide.load.guide import load_guide
@@ -75,13 +76,8 @@ def test_months_only_where_the_text_names_one(guide):
     ],
 )
 def test_bad_timeline_dates_stop_the_build(project_copy, old, new, message):
-    path = project_copy / "data/timeline.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(GuideError) as caught:
-        load_guide(project_copy)
-    assert "data/timeline.yaml:" in str(caught.value) and message in str(caught.value)
+    error = load_error(project_copy, "data/timeline.yaml", old, new)
+    assert "data/timeline.yaml:" in error and message in error
 
 
 def test_more_than_twelve_milestones_stop_the_build(project_copy):
