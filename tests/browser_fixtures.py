@@ -278,6 +278,12 @@ def screenshot(page, base_url: str, url: str, label: str) -> None:
         page.screenshot(path=str(Path(folder) / f"{path.strip('/').replace('/', '-') or 'home'}-{label}.png"))
 
 
+def overflow(fit: dict, where: str) -> list[str]:
+    """What scrolls sideways on a page (FIT_JS's figures): the page itself, or a table."""
+    problems = [f"{where}: page {fit['page']} px wide in a {fit['inner']} px window"] if fit["page"] > fit["inner"] else []
+    return problems + [f"{where}: table '{t['head']}' {t['sw']} px in {t['cw']} px" for t in fit["tables"]]
+
+
 def short(base_url: str, url: str) -> str:
     return "/" + url[len(base_url) :] if url.startswith(base_url) else url
 

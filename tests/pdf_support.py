@@ -6,6 +6,7 @@ plugin (the fixtures); test files import the helpers."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -36,15 +37,24 @@ def run_pdf(site: Path, *args: str, python_options: tuple[str, ...] = ()) -> sub
 
 
 @pytest.fixture(scope="session")
-def rendered(site):
-    """Run `python -m studyguide.outputs.pdf SITE` on the strictly built site, as `make pdf` does."""
+def rendered(site, tmp_path_factory):
+    """Run `python -m studyguide.outputs.pdf SITE` on the strictly built site, as `make pdf`
+    does, once per test run (the PDF test files may run on different xdist workers)."""
+    from conftest import built_once
+
     require_fonts()
     pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
-    result = run_pdf(site, python_options=("-X", "importtime"))
-    assert result.returncode == 0, f"python -m studyguide.outputs.pdf failed:\n{result.stderr[-4000:]}"
-    imported = {m.group(1).split(".")[0] for m in re.finditer(r"^import time:.*\|\s*(\S+)\s*$", result.stderr, re.M)}
-    stderr = "\n".join(ln for ln in result.stderr.splitlines() if not ln.startswith("import time:"))
-    return {"path": site / guide_pdf.OUTPUT_NAME, "stdout": result.stdout, "stderr": stderr,
+
+    def render(folder: Path) -> None:
+        result = run_pdf(site, python_options=("-X", "importtime"))
+        assert result.returncode == 0, f"python -m studyguide.outputs.pdf failed:\n{result.stderr[-4000:]}"
+        folder.mkdir(parents=True)
+        (folder / "run.json").write_text(json.dumps({"stdout": result.stdout, "stderr": result.stderr}), encoding="utf-8")
+
+    run = json.loads((built_once(tmp_path_factory, "pdf", render) / "run.json").read_text(encoding="utf-8"))
+    imported = {m.group(1).split(".")[0] for m in re.finditer(r"^import time:.*\|\s*(\S+)\s*$", run["stderr"], re.M)}
+    stderr = "\n".join(ln for ln in run["stderr"].splitlines() if not ln.startswith("import time:"))
+    return {"path": site / guide_pdf.OUTPUT_NAME, "stdout": run["stdout"], "stderr": stderr,
             "imported": imported, "site": site}
 
 

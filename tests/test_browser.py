@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_fixtures import PALETTES, short
+from browser_fixtures import PALETTES, PHONE, overflow, short
 
 pytestmark = pytest.mark.browser
 
@@ -88,3 +88,15 @@ def test_both_palettes_render(walk, served):
     assert light["scheme"] == "default" and dark["scheme"] == "slate"
     assert luminance(light["background"]) > 0.8, light["background"]
     assert luminance(dark["background"]) < 0.3, dark["background"]
+
+
+def test_no_page_or_table_scrolls_sideways_on_a_phone(walk, served, pages):
+    assert walk[("light", pages[0])]["fit"]["inner"] == PHONE["width"]
+    problems = [p for palette in PALETTES for url in pages for p in overflow(walk[(palette, url)]["fit"], f"{short(served[1], url)} [phone, {palette}]")]
+    assert not problems, "\n".join(problems)
+
+
+def test_title_starts_in_the_top_third_of_a_phone(walk, served, pages):
+    late = [f"{short(served[1], url)}: h1 at {walk[('light', url)]['fit']['h1Top']:.0f} px"
+            for url in pages if (walk[("light", url)]["fit"]["h1Top"] or 0) > PHONE["height"] / 3]
+    assert not late, "h1 below the top third of a 390 x 844 screen:\n" + "\n".join(late)

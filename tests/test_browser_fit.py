@@ -1,12 +1,13 @@
 """Every page fits a phone and a desktop: no sideways scrolling of the page or of any
 table at 390 x 844 and 1366 x 900, light and dark; the title starts in the top third of a
 phone's screen; the timeline filters by source. The phone figures come from the walk over
-every page (browser_fixtures.walk); the desktop ones from a lighter walk here."""
+every page (browser_fixtures.walk), tested in test_browser.py so that one worker walks;
+the desktop ones from a lighter walk here."""
 
 from __future__ import annotations
 
 import pytest
-from browser_fixtures import DESKTOP, FIT_JS, PALETTES, PHONE, SEARCH_READY_JS, Recorder, screenshot, short
+from browser_fixtures import DESKTOP, FIT_JS, PALETTES, SEARCH_READY_JS, Recorder, overflow, screenshot, short
 
 pytestmark = pytest.mark.browser
 
@@ -32,17 +33,6 @@ def desktop_walk(browser, served, pages):
     return results
 
 
-def overflow(fit: dict, where: str) -> list[str]:
-    problems = [f"{where}: page {fit['page']} px wide in a {fit['inner']} px window"] if fit["page"] > fit["inner"] else []
-    return problems + [f"{where}: table '{t['head']}' {t['sw']} px in {t['cw']} px" for t in fit["tables"]]
-
-
-def test_no_page_or_table_scrolls_sideways_on_a_phone(walk, served, pages):
-    assert walk[("light", pages[0])]["fit"]["inner"] == PHONE["width"]
-    problems = [p for palette in PALETTES for url in pages for p in overflow(walk[(palette, url)]["fit"], f"{short(served[1], url)} [phone, {palette}]")]
-    assert not problems, "\n".join(problems)
-
-
 def test_no_page_or_table_scrolls_sideways_on_a_desktop(desktop_walk, served, pages):
     problems = [p for palette in PALETTES for url in pages for p in overflow(desktop_walk[(palette, url)]["fit"], f"{short(served[1], url)} [desktop, {palette}]")]
     assert not problems, "\n".join(problems)
@@ -51,12 +41,6 @@ def test_no_page_or_table_scrolls_sideways_on_a_desktop(desktop_walk, served, pa
 def test_every_page_loads_without_errors_on_a_desktop(desktop_walk, served, pages):
     problems = [f"{short(served[1], url)} [desktop, {p}]: {e}" for p in PALETTES for url in pages for e in desktop_walk[(p, url)]["errors"]]
     assert not problems, "\n".join(problems)
-
-
-def test_title_starts_in_the_top_third_of_a_phone(walk, served, pages):
-    late = [f"{short(served[1], url)}: h1 at {walk[('light', url)]['fit']['h1Top']:.0f} px"
-            for url in pages if (walk[("light", url)]["fit"]["h1Top"] or 0) > PHONE["height"] / 3]
-    assert not late, "h1 below the top third of a 390 x 844 screen:\n" + "\n".join(late)
 
 
 def test_timeline_filters_by_source(recorder, served):
