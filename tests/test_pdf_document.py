@@ -91,11 +91,13 @@ def test_table_of_contents_gives_page_numbers(rendered, reader):
 
 
 def test_bookmarks_mirror_the_navigation_with_appendices_last(rendered, reader):
-    """Section -> page -> h2, in nav order, with the Reference section last as Appendices."""
+    """Section -> page -> h2, in nav order, with the Reference section last as Appendices,
+    the printable sheets among them."""
     pairs = nav_in_pdf(reader, rendered["site"])          # asserts titles and order
     tree = outline(reader)
     assert tree[-1]["title"] == guide_pdf.APPENDIX_TITLE
-    assert {c["title"] for c in tree[-1]["children"]} >= {"Glossary"}
+    appendices = [c["title"] for c in tree[-1]["children"]]
+    assert "Glossary" in appendices and appendices[-2:] == ["Printable sheets", "Terms"], appendices
     titles = [title for title, _ in pairs]
     assert guide_pdf.APPENDIX_NAV_TITLE not in titles
     # A source page's bookmarks are its h2s.

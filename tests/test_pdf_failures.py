@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from pdf_support import guide_pdf, require_fonts, run_pdf
 
+from studyguide import ROOT
 from studyguide.outputs.pdf import nav, write
 
 
@@ -56,6 +57,24 @@ def test_config_reads_env_tags(tmp_path, monkeypatch):
     settings, outline = nav.load_nav(config)
     assert settings["site_url"] == "https://c.example/guide/"
     assert [(p.url, p.dest) for p in outline] == [("", "index.html")], "an external nav link is not a page"
+
+
+def test_print_appendix_pages_join_the_appendices_before_the_terms():
+    """The guide's own mkdocs.yml: the study sheets leave the Study part for the appendices."""
+    _, outline = nav.load_nav(ROOT / "mkdocs.yml")
+    study = next(s for s in outline if s.title == "Study")
+    assert "study/sheets/" not in [p.url for p in study.children]
+    appendix = outline[-1]
+    urls = [getattr(c, "url", c.title) for c in appendix.children]
+    assert urls[-2:] == ["study/sheets/", "Terms"], urls
+    assert appendix.children[-2].level == 2
+
+
+def test_print_appendix_names_a_page_not_in_the_nav(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: X\nextra: {print_appendix: [study/sheet.md]}\nnav:\n  - index.md\n  - study/sheets.md\n")
+    with pytest.raises(nav.PdfError, match=r"print_appendix lists study/sheet\.md, which the nav does not"):
+        nav.load_nav(config)
 
 
 def test_fails_fast_without_a_cjk_font(monkeypatch, tmp_path, capsys):

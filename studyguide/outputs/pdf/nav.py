@@ -4,8 +4,10 @@ MkDocs' own loader would import every hook listed in mkdocs.yml (and with them j
 the PDF needs only the settings below and the nav, whose rules are simple: an entry is
 "path.md", {title: "path.md"}, {title: [entries]} (a section) or {title: URL} (an
 external link, not printed). Pages get MkDocs' URLs (use_directory_urls, default on).
-One exception to the nav's order: the section titled "Reference" (glossary, who's who,
-timeline, tracker) always goes at the end of the PDF, titled "Appendices".
+Two exceptions to the nav's order: the section titled "Reference" (glossary, who's who,
+timeline, tracker) always goes at the end of the PDF, titled "Appendices"; and the pages
+listed in mkdocs.yml's `extra.print_appendix` (the printable study sheets) leave their
+nav section to join the appendices, after the reference pages and before the term pages.
 """
 
 from __future__ import annotations
@@ -81,7 +83,10 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
     if not config.get("nav"):
         raise PdfError(f"{config_file}: no nav; the PDF follows the nav's order, so list the pages there.")
     directory_urls = config.get("use_directory_urls", True)
-    screen_only = set((config.get("extra") or {}).get("screen_only") or [])  # browser-only pages
+    extra = config.get("extra") or {}
+    screen_only = set(extra.get("screen_only") or [])       # browser-only pages
+    to_appendix = list(extra.get("print_appendix") or [])   # pages printed as appendices
+    moved: dict[str, NavPage] = {}
 
     def convert(items, level: int) -> list:
         out = []
@@ -94,7 +99,11 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
             elif isinstance(value, str) and value.endswith(".md") and "://" not in value and value not in screen_only:
                 url, dest = page_urls(value.lstrip("/"), directory_urls)
                 url = "" if url == "./" else url
-                out.append(NavPage(title, url, dest, page_slug(url), level))
+                page = NavPage(title, url, dest, page_slug(url), level)
+                if value in to_appendix:
+                    moved[value] = page
+                else:
+                    out.append(page)
             # anything else is an external link: no page to print
         return out
 
@@ -105,6 +114,14 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
         outline.remove(appendix)
         appendix.title, appendix.slug = APPENDIX_TITLE, "part--appendices"
         outline.append(appendix)
+    missing = [src for src in to_appendix if src not in moved]
+    if missing:
+        raise PdfError(f"{config_file}: extra.print_appendix lists {', '.join(missing)}, which the nav does not "
+                       "(or lists as screen_only): name pages of the nav.")
+    for src in to_appendix:
+        page = moved[src]
+        page.level = 2 if appendix else 1
+        (appendix.children if appendix else outline).append(page)
     if (Path(config_file).parent / "glossary.yaml").is_file():  # a guide (not a test's tiny site)
         terms = term_pages(Path(config_file).parent, level=2 if appendix else 1)
         (appendix.children if appendix else outline).append(terms)
