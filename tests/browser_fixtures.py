@@ -1,7 +1,7 @@
-"""Fixtures and helpers shared by the browser tests (tests/test_browser*.py): the guide
-built strictly for http://127.0.0.1:PORT/guide/ and served there, a Chromium, a Recorder
+"""Fixtures and helpers shared by the browser tests (tests/test_browser*.py): the session's
+strict build of the guide served at its site_url's path on 127.0.0.1, a Chromium, a Recorder
 (a context that records console errors, failed and off-site requests), and the walk over
-every page in both palettes. tests/conftest.py imports the fixtures, so each is made once
+every page at both sizes in both palettes. tests/conftest.py imports the fixtures, so each is made once
 per session however many files use it. Playwright is imported only when a browser test
 runs (the other tests need no browser)."""
 
@@ -11,10 +11,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import LAUNCH_ARGS, build_site, find_chromium, free_socket, serve, site_pages
+from browser_support import LAUNCH_ARGS, find_chromium, free_socket, serve, site_pages
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+# The axe rules whose outcome depends on colour, run again after switching palette (the
+# others read the document's structure, which the palette does not change).
+AXE_COLOUR_OPTIONS = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+                      "resultTypes": ["violations"]}
 VIEWPORT = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}      # the walk over every page is at phone size: phone first
 DESKTOP = {"width": 1366, "height": 900}
@@ -96,20 +100,14 @@ GLOSSARY_PINYIN_JS = r"""() => [...document.querySelectorAll(".term-index--chara
 
 
 @pytest.fixture(scope="session")
-def served(tmp_path_factory):
-    """(site_dir, base_url): the guide built strictly for http://127.0.0.1:PORT/guide/
-    and served there. The port is reserved before the build so site_url is exact."""
-    sock = free_socket()
-    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}/guide/"
-    site_dir = tmp_path_factory.mktemp("browser-site")
-    try:
-        build_site(site_dir, base_url)
-    except BaseException:
-        sock.close()
-        raise
-    with serve(site_dir, sock) as url:
-        assert url == base_url
-        yield site_dir, base_url
+def served(site):
+    """(site_dir, base_url): the session's strict build of the guide (the `site` fixture,
+    built once for every worker) served at http://127.0.0.1:PORT/<site_url's path>, as
+    GitHub Pages serves a project site. Pages link one another relatively, so the site
+    works there; the absolute URLs (canonical link, sitemap) name the real host, which no
+    page may request: the Recorder fails any request that leaves the local server."""
+    with serve(site, free_socket()) as base_url:
+        yield site, base_url
 
 
 @pytest.fixture(scope="session")
@@ -182,17 +180,12 @@ class Recorder:
         self.settle()
 
     def settle(self, quiet_ms: int = 100, timeout_ms: int = 10_000):
-        Recorder.settle_all([self], quiet_ms, timeout_ms)
-
-    @staticmethod
-    def settle_all(recorders, quiet_ms: int = 100, timeout_ms: int = 10_000):
-        """Wait until none of `recorders` has had a request in flight for `quiet_ms`."""
-        recorders = list(recorders)
+        """Wait until no request has been in flight for `quiet_ms`."""
         waited = quiet = 0
         while quiet < quiet_ms and waited < timeout_ms:
-            recorders[0].page.wait_for_timeout(20)  # lets every page's events through
+            self.page.wait_for_timeout(20)  # lets the page's events through
             waited += 20
-            quiet = 0 if any(r.inflight for r in recorders) else quiet + 20
+            quiet = 0 if self.inflight else quiet + 20
 
     def close(self):
         self.context.close()
@@ -218,49 +211,82 @@ def pages(served) -> list[str]:
 
 @pytest.fixture(scope="session")
 def walk(browser, served, pages):
-    """Every page, in both palettes, loaded once on a 390 x 844 phone: what it logged and
-    requested, axe's violations, unmarked Chinese text, structure facts and how it fits the
-    screen. The tests read this; screenshots go to $GUIDE_SCREENSHOTS when it is set.
-
-    The two palettes are two contexts (separate renderer processes) walked in step, and
-    axe runs in both at once, so the walk uses both cores."""
+    """Every page loaded once on a 390 x 844 phone and looked at in both palettes, switched
+    with the header's own toggle as a reader does, then at 1366 x 900 in both: what it
+    logged and requested over the whole visit, axe's violations (every rule in the light
+    palette; in the dark one, the rules that depend on colour), unmarked Chinese text,
+    structure facts and how it fits each screen. The tests read this; screenshots go to
+    $GUIDE_SCREENSHOTS when it is set. One load per page: the palette and the window
+    change in place, so the walk costs a load, a search start and an axe run per page."""
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import expect
 
-    recorders = {palette: Recorder(browser, served[1], color_scheme=palette, viewport=PHONE) for palette in PALETTES}
+    rec = Recorder(browser, served[1], viewport=PHONE)
+    rec.context.add_init_script(script=Axe().axe_script)  # axe-core, in every page
+    light, dark = PALETTES
     results = {}
     try:
-        for rec in recorders.values():
-            rec.context.add_init_script(script=Axe().axe_script)  # axe-core, in every page
         for url in pages:
-            for rec in recorders.values():  # both pages load at once
-                rec.reset()
-                rec.page.goto(url, wait_until="commit")
-            for rec in recorders.values():
-                rec.page.wait_for_load_state("load")
-                rec.page.wait_for_function(SEARCH_READY_JS)
-            Recorder.settle_all(recorders.values())
-            for palette, rec in recorders.items():
-                expect(rec.page.locator("body")).to_have_attribute("data-md-color-scheme", PALETTES[palette])
+            rec.reset()
+            rec.open(url)
+            assert palette_of(rec.page) == light, f"{url} did not open in the light palette"
+            for palette in (light, dark):
+                if palette == dark:
+                    switch_palette(rec.page, dark)
                 results[(palette, url)] = {
-                    "errors": list(rec.errors),
-                    "failed": list(rec.failed),
-                    "foreign": list(rec.foreign),
                     "unmarked_chinese": rec.page.evaluate(UNMARKED_CHINESE_JS),
                     "structure": rec.page.evaluate(STRUCTURE_JS),
                     "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS) if url.endswith("/glossary/") else None,
                     "fit": rec.page.evaluate(FIT_JS),
+                    "axe": run_axe(rec.page, AXE_OPTIONS if palette == light else AXE_COLOUR_OPTIONS, url, palette),
                 }
                 screenshot(rec.page, served[1], url, f"phone-{palette}")
-                rec.page.evaluate(AXE_START_JS, AXE_OPTIONS)
-            for palette, rec in recorders.items():
-                outcome = rec.page.wait_for_function("() => window.__axeOutcome", timeout=120_000).json_value()
-                assert "error" not in outcome, f"axe failed on {url} [{palette}]: {outcome['error']}"
-                results[(palette, url)]["axe"] = outcome["violations"]
+            rec.page.set_viewport_size(DESKTOP)
+            for palette in (dark, light):
+                if palette == light:
+                    switch_palette(rec.page, light)
+                results[(palette, url)]["desktop_fit"] = rec.page.evaluate(FIT_JS)
+                screenshot(rec.page, served[1], url, f"desktop-{palette}")
+            rec.page.set_viewport_size(PHONE)
+            rec.settle()
+            for palette in PALETTES:
+                results[(palette, url)].update(errors=list(rec.errors), failed=list(rec.failed), foreign=list(rec.foreign))
     finally:
-        for rec in recorders.values():
-            rec.close()
+        rec.close()
     return results
+
+
+def palette_of(page) -> str:
+    """The palette the page shows: "light" or "dark" (Material's scheme on <body>)."""
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    return next(name for name, value in PALETTES.items() if value == scheme)
+
+
+def switch_palette(page, palette: str) -> None:
+    """Click the header's palette toggle, as a reader does, and wait until `palette` shows
+    with every colour transition finished."""
+    from playwright.sync_api import expect
+
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", PALETTES[palette])
+    finish_animations(page)
+
+
+def finish_animations(page) -> None:
+    """Jump every finite CSS transition and animation to its end, so what is measured next
+    (colours for axe, the background's luminance) is the settled page, not a frame of a
+    fade (Material fades the header title and button colours)."""
+    page.evaluate("""() => document.getAnimations().forEach((a) => {
+      if (a.effect && a.effect.getComputedTiming().endTime !== Infinity) a.finish();
+    })""")
+
+
+def run_axe(page, options: dict, url: str, palette: str) -> list[dict]:
+    """axe-core's violations on the page as it is now, its transitions finished."""
+    finish_animations(page)
+    page.evaluate(AXE_START_JS, options)
+    outcome = page.wait_for_function("() => window.__axeOutcome", timeout=120_000).json_value()
+    assert "error" not in outcome, f"axe failed on {url} [{palette}]: {outcome['error']}"
+    return outcome["violations"]
 
 
 SCREENSHOTS = ["", "sources/shi-2014/", "themes/welfare-mix/", "terms/hukou/", "tracker/", "timeline/"]
@@ -292,5 +318,6 @@ def axe_violations(page) -> list[str]:
     """axe-core's violations on the page as it is now (a dialog or tooltip open), one line each."""
     from axe_playwright_python.sync_playwright import Axe
 
+    finish_animations(page)
     violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
     return [f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in violations]

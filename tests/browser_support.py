@@ -1,9 +1,9 @@
-"""Helpers for the browser tests: find a Chromium, build the site for a subpath, serve it.
+"""Helpers for the browser tests: find a Chromium, serve the built site under its path.
 
-The site is served under /guide/ on 127.0.0.1 (a free port), as GitHub Pages serves a
-project site, and built with site_url pointing there, as the Pages workflow builds it.
-Nothing here reaches the network: the tests route every request and record any that
-leaves the local server.
+The site is served on 127.0.0.1 (a free port) under the path of mkdocs.yml's site_url
+(SITE_URL when set, as for the build), as GitHub Pages serves a project site. Nothing
+here reaches the network: the tests route every request and record any that leaves the
+local server.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ import functools
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
@@ -21,8 +19,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-PREFIX = "/guide/"
+from studyguide import ROOT
+from studyguide.outputs.pdf.nav import read_config
+
+SITE_URL = read_config(ROOT / "mkdocs.yml")["site_url"]   # what the session's build was made for
+PREFIX = urlsplit(SITE_URL).path or "/"
 
 # The machine's network is closed; these keep Chromium from trying to phone home.
 LAUNCH_ARGS = [
@@ -72,26 +73,6 @@ def free_socket() -> socket.socket:
     return sock
 
 
-def build_site(site_dir: Path, site_url: str) -> None:
-    """Build the real guide strictly with `site_url`, as the Pages workflow does."""
-    env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
-        JIEBA_CACHE_DIR=str(ROOT / ".cache"),
-        SITE_URL=site_url,
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if result.returncode != 0:
-        raise AssertionError(f"strict build for {site_url} failed:\n{result.stderr[-4000:]}")
-
-
 class _SubpathHandler(SimpleHTTPRequestHandler):
     """Serves `directory` at PREFIX only, and answers other paths with 404.html and a
     404 status, the way GitHub Pages does for a project site."""
@@ -134,7 +115,7 @@ class _SubpathHandler(SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(site_dir: Path, sock: socket.socket):
-    """Serve `site_dir` at http://127.0.0.1:PORT/guide/ on a background thread."""
+    """Serve `site_dir` at http://127.0.0.1:PORT/<PREFIX> on a background thread."""
     handler = functools.partial(_SubpathHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
     server.socket.close()
@@ -152,7 +133,7 @@ def serve(site_dir: Path, sock: socket.socket):
 
 
 def site_pages(site_dir: Path, base_url: str) -> list[str]:
-    """Every page's URL: the sitemap's entries (rebased on `base_url`), checked against
+    """Every page's URL: the sitemap's entries (rebased from SITE_URL on `base_url`), checked against
     the index.html files on disk so that neither can miss a page."""
     on_disk = sorted(
         "" if p.parent == site_dir else p.parent.relative_to(site_dir).as_posix() + "/"
@@ -161,7 +142,7 @@ def site_pages(site_dir: Path, base_url: str) -> list[str]:
     )
     tree = ET.parse(site_dir / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    in_sitemap = sorted(unquote(loc.text.strip())[len(base_url) :] for loc in tree.getroot().iterfind("s:url/s:loc", ns))
+    in_sitemap = sorted(unquote(loc.text.strip()).removeprefix(SITE_URL) for loc in tree.getroot().iterfind("s:url/s:loc", ns))
     if in_sitemap != on_disk:
         raise AssertionError(f"sitemap.xml {in_sitemap} does not match the built pages {on_disk}")
     return [base_url + p for p in on_disk]

@@ -127,7 +127,8 @@ def page_title(path: Path, site_name: str) -> str:
 def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
     """The nav read with MkDocs' own loader (independent of the PDF's PyYAML reader), as
     the PDF must mirror it: (title, page titles of a section or [] for a page) at the top
-    level, the Reference section moved last and renamed Appendices."""
+    level, the Reference section moved last and renamed Appendices, the print_appendix pages
+    (the study sheets) moved from their section to the appendices, before the terms."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.nav import Page, Section, get_navigation
@@ -137,16 +138,21 @@ def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
     def title(page: Page) -> str:
         return page.title or page_title(site / page.file.dest_uri, config["site_name"])
 
-    screen_only = set(config.extra.get("screen_only") or [])  # browser-only pages: not printed
+    skip = set(config.extra.get("screen_only") or [])  # browser-only pages: not printed
+    to_appendix = list(config.extra.get("print_appendix") or [])
+    moved = {}
     top = []
     for item in get_navigation(get_files(config), config).items:
         if isinstance(item, Section):
-            top.append((item.title, [title(p) for p in item.children if isinstance(p, Page) and p.file.src_uri not in screen_only]))
+            pages = [p for p in item.children if isinstance(p, Page) and p.file.src_uri not in skip]
+            moved.update({p.file.src_uri: title(p) for p in pages if p.file.src_uri in to_appendix})
+            top.append((item.title, [title(p) for p in pages if p.file.src_uri not in to_appendix]))
         elif isinstance(item, Page):
             top.append((title(item), []))
     reference = next(entry for entry in top if entry[0] == guide_pdf.APPENDIX_NAV_TITLE)
     top.remove(reference)
-    return top + [(guide_pdf.APPENDIX_TITLE, [*reference[1], "Terms"])]  # term pages: outside the nav, printed last
+    appendices = [*reference[1], *(moved[src] for src in to_appendix), "Terms"]  # term pages: outside the nav, printed last
+    return top + [(guide_pdf.APPENDIX_TITLE, appendices)]
 
 
 def nav_in_pdf(reader, site: Path) -> list[tuple[str, dict]]:

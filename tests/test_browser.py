@@ -1,12 +1,14 @@
 """Every page of the guide in a real browser (Chromium through Playwright), in both
-palettes: a clean load (no console error, no failed or off-site request), zero axe-core
-violations (WCAG 2.0/2.1/2.2 A and AA plus best practice), Chinese marked
-lang="zh-Hans" and pinyin lang="zh-Latn-pinyin", one h1 and no skipped heading level.
+palettes, on a 390 x 844 phone and a 1366 x 900 desktop: a clean visit (no console error,
+no failed or off-site request), zero axe-core violations (WCAG 2.0/2.1/2.2 A and AA plus
+best practice), Chinese marked lang="zh-Hans" and pinyin lang="zh-Latn-pinyin", one h1
+and no skipped heading level, no sideways scrolling of a page or a table, the title in
+the top third of a phone's screen.
 
-The site is built strictly with site_url http://127.0.0.1:PORT/guide/ and served there,
-as GitHub Pages serves a project site (tests/browser_fixtures.py). Interactions are in
-test_browser_interactions.py, search in test_browser_search.py, term cards in
-test_browser_terms.py.
+The session's strict build is served at its site_url's path on 127.0.0.1, as GitHub
+Pages serves a project site (tests/browser_fixtures.py, whose `walk` visits each page
+once). Interactions are in test_browser_interactions.py, search in
+test_browser_search.py, term cards in test_browser_terms.py.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_fixtures import PALETTES, PHONE, overflow, short
+from browser_fixtures import DESKTOP, PALETTES, PHONE, overflow, short
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +31,8 @@ def test_site_has_pages(pages, served):
 
 @pytest.mark.parametrize("palette", list(PALETTES))
 def test_every_page_loads_cleanly(walk, served, pages, palette):
-    """No console error, no failed request, no request to any other host."""
+    """No console error, no failed request, no request to any other host, over a visit
+    that shows the page on a phone and a desktop in both palettes."""
     problems = []
     for url in pages:
         r = walk[(palette, url)]
@@ -100,3 +103,10 @@ def test_title_starts_in_the_top_third_of_a_phone(walk, served, pages):
     late = [f"{short(served[1], url)}: h1 at {walk[('light', url)]['fit']['h1Top']:.0f} px"
             for url in pages if (walk[("light", url)]["fit"]["h1Top"] or 0) > PHONE["height"] / 3]
     assert not late, "h1 below the top third of a 390 x 844 screen:\n" + "\n".join(late)
+
+
+def test_no_page_or_table_scrolls_sideways_on_a_desktop(walk, served, pages):
+    assert walk[("light", pages[0])]["desktop_fit"]["inner"] == DESKTOP["width"]
+    problems = [p for palette in PALETTES for url in pages
+                for p in overflow(walk[(palette, url)]["desktop_fit"], f"{short(served[1], url)} [desktop, {palette}]")]
+    assert not problems, "\n".join(problems)

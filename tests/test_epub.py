@@ -82,7 +82,7 @@ def test_container_has_mimetype_first_and_stored(epub):
 
 def test_nav_lists_every_page_in_the_pdf_order(documents):
     """The navigation document lists every page of mkdocs.yml's nav, in the PDF's order
-    (Reference last), and the spine-ready files exist."""
+    (Reference last, then the study sheets), and the spine-ready files exist."""
     _, outline = load_nav(ROOT / "mkdocs.yml")
     expected = [f"{page.slug}.xhtml" for page in iter_pages(outline)]
     toc = next(n for n in documents["nav.xhtml"].iter(f"{XHTML}nav") if n.get(f"{EPUB_NS}type") == "toc")
@@ -90,7 +90,7 @@ def test_nav_lists_every_page_in_the_pdf_order(documents):
     assert listed == expected
     assert set(expected) <= set(documents)
     reference = [name for name in listed if not name.startswith("terms-")]
-    assert reference[-4:] == ["glossary.xhtml", "who.xhtml", "timeline.xhtml", "tracker.xhtml"]
+    assert reference[-5:] == ["glossary.xhtml", "who.xhtml", "timeline.xhtml", "tracker.xhtml", "study-sheets.xhtml"]
     assert listed[len(reference):] == [name for name in listed if name.startswith("terms-")], "the term pages come last"
 
 
