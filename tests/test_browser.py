@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_fixtures import DESKTOP, PALETTES, PHONE, overflow, short
+from browser_fixtures import DESKTOP, PALETTES, PHONE, short
+from browser_walk import overflow
 
 pytestmark = pytest.mark.browser
 

@@ -129,3 +129,24 @@ def test_missing_glyph_fails_naming_page_and_character(tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("pdf: error: ")]
     assert errors == [errors[0]] and "odd/index.html: no font has a glyph for '\\u0378' (U+0378" in errors[0], errors
     assert not (tmp_path / "site" / "guide.pdf").exists()
+
+
+@pytest.mark.pdf
+def test_hanzi_set_without_the_cjk_font_stop_the_pdf():
+    """The fonts WeasyPrint drew a tiny document with are read back from the rendering; a
+    document with hanzi that the CJK font did not set is refused, naming the fonts used."""
+    require_fonts()
+    pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
+    from weasyprint import HTML
+
+    from studyguide.outputs.pdf import fonts, render
+
+    cjk = fonts.find_cjk_font()
+    rendered = HTML(string=f"<p style=\"font-family: '{cjk.family}'\">户口 hukou</p>").render()
+    rendered.write_pdf()
+    used = render.used_fonts(rendered)
+    assert any(cjk.family.replace(" ", "") in name.replace("-", "") for name in used), used
+    render.check_hanzi_font(used, "户口", cjk)                      # set with the CJK font: fine
+    with pytest.raises(nav.PdfError, match=r"the hanzi were set without .*fonts used: ABCDEF\+DejaVuSerif"):
+        render.check_hanzi_font({"ABCDEF+DejaVuSerif"}, "户口", cjk)
+    render.check_hanzi_font(set(), "no hanzi here", cjk)            # nothing to set: nothing to check
