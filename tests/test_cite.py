@@ -114,3 +114,21 @@ def test_rendered_citations_are_kept_across_builds_and_forgotten_when_the_code_c
     assert citations._render(item, "apa") == made, "a second build reads the rendered citation from .cache/"
     (tmp_path / "citations.json").write_text((tmp_path / "citations.json").read_text(encoding="utf-8").replace(first.key, "old"), encoding="utf-8")
     assert citations.RenderedCache(tmp_path / "citations.json").entries == {}, "a cache made by other code is ignored"
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_memoized_macro_lookup_finds_what_citeproc_finds(style):
+    """studyguide.outputs.citeproc_speed caches citeproc-py's macro lookup: for every macro
+    a vendored style calls, from elements of both its citation and its bibliography, the
+    cached element is the one citeproc-py's own XPath finds, asked twice."""
+    from studyguide.outputs import citations, citeproc_speed
+
+    root = citations._style(style).root
+    callers = [e for e in root.iter() if isinstance(e.tag, str) and e.get("macro")]
+    assert len(callers) > 10, style
+    for element in callers:
+        name = element.get("macro")
+        uncached = citeproc_speed._original_get_macro(element, name)
+        assert uncached.get("name") == name
+        assert element.get_macro(name) is element.get_macro(name)
+        assert element.get_macro(name) == uncached, (style, name)

@@ -19,9 +19,10 @@ from pathlib import Path
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
 from citeproc.source.json import CiteProcJSON
 
-from studyguide.outputs import citeproc_gaps
+from studyguide.outputs import citeproc_gaps, citeproc_speed
 
 citeproc_gaps.apply()
+citeproc_speed.apply()
 
 CSL_DIR = Path(__file__).parent / "csl"
 STYLES = {  # file name in csl/ -> label on the page
