@@ -67,6 +67,11 @@
         name.appendChild(o);
       });
       name.disabled = kind.value === "all";
+      if (name.disabled) {  // one deck: say so, rather than show an empty list
+        var all = document.createElement("option");
+        all.value = ""; all.textContent = "Every card (" + data.cards.length + ")";
+        name.appendChild(all);
+      }
     }
     function show() {
       var now = Date.now(), parts = split(deck(), now);
