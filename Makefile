@@ -18,6 +18,12 @@ EXTRAS_test := site pdf test
 EXTRAS_lint := lint
 EXTRAS_dev  := site pdf test lint
 
+# The Node tools in package.json (hyperlink for the tests, Lighthouse for the bench),
+# installed from package-lock.json when npm is here; without npm the tests that need them
+# skip, saying so (and fail under CI, where .ci/run installs npm).
+NPM        := $(shell command -v npm 2>/dev/null)
+NODE_STAMP := $(if $(NPM),node_modules/.installed)
+
 # Silence Material for MkDocs' end-of-life banner in our own commands (see README).
 export NO_MKDOCS_2_WARNING := 1
 
@@ -35,13 +41,17 @@ $(STAMP): requirements/$(LOCK).txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --editable . --config-settings editable_mode=compat   # the studyguide package by name (a .pth path entry)
 	@touch $(STAMP)
 
+node_modules/.installed: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 serve: $(STAMP) ## Build and serve the guide with live reload at http://127.0.0.1:8000
 	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict --clean
 
-test: $(STAMP) ## Run the whole test suite (strict build included), on two workers
+test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite (strict build included), on two workers
 	$(PY) -m pytest -n 2 --dist loadfile   # a test file to a worker: see tests/conftest.py
 
 pdf: $(STAMP) ## Write the whole guide as one PDF into site/ (pages then link to it)
@@ -56,7 +66,7 @@ offline: $(STAMP) ## Write the site as a zip that works opened from disk: site/g
 	GUIDE_OFFLINE=true $(PY) -m mkdocs build --strict --clean -f mkdocs.offline.yml -d .cache/site-offline
 	$(PY) -m studyguide.outputs.offline .cache/site-offline site/guide-offline.zip   # (GUIDE_OFFLINE_ZIP=true on a build links it)
 
-bench: $(STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse scores
+bench: $(STAMP) $(NODE_STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse scores
 	$(PY) -m bench.bench
 
 lint: $(STAMP) ## Run the pre-commit hooks on every file

@@ -1,18 +1,16 @@
 """Checkers this project did not write, run on what it ships: the W3C Nu HTML Checker on
-every built page, LinkChecker crawling the served site, the Citation File Format schema
-on CITATION.cff. Each runs once per session on the shared `site` fixture."""
+every built page, hyperlink (https://github.com/Munter/hyperlink) crawling the built site
+from its home page, every #fragment checked, the Citation File Format schema on CITATION.cff. Each runs
+once per session on the shared `site` fixture."""
 
 from __future__ import annotations
 
-import csv
-import functools
-import http.server
-import io
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -90,54 +88,59 @@ def test_the_allow_list_holds_only_messages_the_checker_still_reports(vnu_messag
     assert set(ALLOWED) <= seen, f"allowed but no longer reported (remove them): {set(ALLOWED) - seen}"
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        # LinkChecker keeps to 10 requests a second unless the server allows more.
-        self.send_header("LinkChecker", "allow")
-        super().end_headers()
-
-
-@pytest.fixture(scope="session")
-def served(site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def crawl(served, tmp_path_factory) -> list[dict]:
-    """LinkChecker over the served site: every page, stylesheet, script, image and download
-    a page links to (external URLs are not fetched: no network in tests)."""
-    pytest.importorskip("linkcheck", reason="LinkChecker is not installed (make test installs it from requirements/test.txt)")
-    config = tmp_path_factory.mktemp("linkchecker") / "linkcheckerrc"
-    config.write_text("[checking]\nmaxrequestspersecond=1000\n[filtering]\ncheckextern=0\nignore=\n  ^data:\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "linkcheck", "-f", str(config), "--no-status", "--no-robots", "-v", "-o", "csv", served],
-        capture_output=True, text=True, timeout=300,
-    )
-    lines = [line for line in result.stdout.splitlines(keepends=True) if not line.startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("".join(lines)), delimiter=";"))
-    assert rows, f"LinkChecker checked nothing:\n{result.stderr[-2000:]}"
+def hyperlink(site: Path) -> list[dict]:
+    """hyperlink's crawl of the built site from its home page, as a static host serves it
+    (a folder's URL is its index.html), internal links only (no network in tests): one row per
+    check it made ("load" of a page, stylesheet, script, image or download; "fragment-check"
+    of a #fragment against the ids of its page), with its outcome and, for a failure, its
+    report (where the link is, what was expected, what was found)."""
+    binary = ROOT / "node_modules" / ".bin" / "hyperlink"
+    if not binary.exists():
+        pytest.skip("hyperlink is not installed: run `make test` (it runs `npm ci`; needs npm)")
+    result = subprocess.run([str(binary), "--internal", "--recursive", "--root", ".", "index.html"],
+                            cwd=site, capture_output=True, text=True, timeout=600)  # targets relative to `site`
+    rows: list[dict] = []
+    for line in result.stdout.splitlines():
+        if match := re.match(r"(not ok|ok) \d+ (\S+) (.*)", line):
+            rows.append({"ok": match[1] == "ok", "check": match[2], "target": match[3], "report": []})
+        elif rows and line.startswith("    "):
+            rows[-1]["report"].append(line.strip())
+    assert rows, f"hyperlink checked nothing:\n{result.stderr[-2000:]}"
+    assert result.returncode == (0 if all(r["ok"] for r in rows) else 1), result.stderr[-2000:]
     return rows
 
 
-def test_every_link_on_the_served_site_works(crawl):
-    broken = [f"{r['parentname']}: {r['urlname']} ({r['result']})" for r in crawl if r["valid"] != "True"]
+@pytest.fixture(scope="session")
+def crawl(site) -> list[dict]:
+    return hyperlink(site)
+
+
+def test_every_link_and_fragment_on_the_site_works(crawl, site):
+    broken = [f"{r['check']} {r['target']}: " + " ".join(r["report"]) for r in crawl if not r["ok"]]
     assert not broken, "broken links:\n" + "\n".join(broken)
-    pages = {r["url"] for r in crawl if r["url"].endswith("/")}
-    assert len(pages) >= 25, f"the crawl reached only {len(pages)} pages"
+    crawled = {os.path.normpath(site / r["target"]) for r in crawl if r["check"] == "load"}
+    unreached = sorted(str(p.parent.relative_to(site)) for p in site.rglob("index.html") if os.path.normpath(p.parent) not in crawled)
+    assert not unreached, f"pages no link leads to (from the home page): {unreached}"
+    assert sum(r["check"] == "fragment-check" for r in crawl) >= 2000, "fragments were not checked"
+
+
+def test_the_crawler_reports_a_missing_anchor_and_a_missing_file(tmp_path):
+    """The checker is really checking: a two-page site with a link to an id the other page
+    has, one to an id it lacks and one to a PDF that is not there."""
+    (tmp_path / "about").mkdir()
+    (tmp_path / "index.html").write_text('<!doctype html><html lang="en"><title>Home</title><p><a href="about/#here">ok</a> '
+                                         '<a href="about/#no-such-anchor">x</a> <a href="guide.pdf">pdf</a></p></html>')
+    (tmp_path / "about" / "index.html").write_text('<!doctype html><html lang="en"><title>About</title><h1 id="here">About</h1></html>')
+    broken = [(r["check"], r["target"]) for r in hyperlink(tmp_path) if not r["ok"]]
+    assert sorted(check for check, _ in broken) == ["fragment-check", "load"], broken
+    assert any(check == "load" and target.endswith("guide.pdf") for check, target in broken), broken
+    assert any(check == "fragment-check" and target.endswith("about/#no-such-anchor") for check, target in broken), broken
 
 
 def test_a_site_without_the_pdf_does_not_link_to_it(crawl, site):
     """`make build` and `make serve` write no guide.pdf, so no page may offer one (the
     session site is built that way; `make pdf` sets GUIDE_PDF and writes the file)."""
-    assert not [r for r in crawl if r["url"].endswith("guide.pdf")]
+    assert not [r for r in crawl if r["target"].endswith("guide.pdf")]
     assert not [p for p in site.rglob("*.html") if "guide.pdf" in p.read_text(encoding="utf-8")]
 
 
