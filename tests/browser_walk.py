@@ -141,5 +141,3 @@ def overflow(fit: dict, where: str) -> list[str]:
     """What scrolls sideways on a page (FIT_JS's figures): the page itself, or a table."""
     problems = [f"{where}: page {fit['page']} px wide in a {fit['inner']} px window"] if fit["page"] > fit["inner"] else []
     return problems + [f"{where}: table '{t['head']}' {t['sw']} px in {t['cw']} px" for t in fit["tables"]]
-
-
