@@ -42,7 +42,7 @@ $(STAMP): requirements/$(LOCK).txt pyproject.toml
 	@touch $(STAMP)
 
 node_modules/.installed: package.json package-lock.json
-	$(NPM) ci --no-audit --no-fund --loglevel=error
+	$(NPM) ci --ignore-scripts --no-audit --no-fund --loglevel=error   # none of them needs an install script
 	@touch $@
 
 serve: $(STAMP) ## Build and serve the guide with live reload at http://127.0.0.1:8000
