@@ -1,12 +1,17 @@
 """Term cards on a touch screen (docs/javascripts/term-card.js), on a 390 × 844 phone with
 touch emulation: a tap opens the card instead of navigating, a tap elsewhere or Escape
 closes it, its link leads to the term's page, a screen reader is moved into it, and axe
-finds nothing with it open, light and dark."""
+finds nothing with it open, light and dark. And every term page the walk leaves out loads
+cleanly and fits a phone and a desktop."""
 
 from __future__ import annotations
 
 import pytest
-from browser_fixtures import PALETTES, UNMARKED_CHINESE_JS, Recorder, axe_violations
+from browser_fixtures import DESKTOP, PALETTES, UNMARKED_CHINESE_JS, Recorder, axe_violations, short
+from browser_fixtures import PHONE as PHONE_WINDOW
+from browser_walk import FIT_JS, overflow
+
+from browser_support import site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -112,3 +117,26 @@ def test_open_card_passes_axe(browser, served, palette):
         assert not rec.errors and not rec.foreign and not rec.failed
     finally:
         rec.close()
+
+
+def test_every_term_page_loads_cleanly_and_fits_a_phone_and_a_desktop(browser, served, pages):
+    """The term pages the walk (tests/browser_walk.py) leaves out, since they share one
+    template: each loaded once, with no console error and no failed or off-site request,
+    and no sideways scrolling of the page or a table at 390 x 844 and at 1366 x 900."""
+    rest = [u for u in site_pages(*served) if "/terms/" in u and u not in pages]
+    assert len(rest) >= 40, rest
+    rec = Recorder(browser, served[1], viewport=PHONE_WINDOW)
+    problems = []
+    try:
+        for url in rest:
+            rec.reset()
+            rec.page.set_viewport_size(PHONE_WINDOW)
+            rec.page.goto(url, wait_until="load")
+            rec.settle()
+            problems += overflow(rec.page.evaluate(FIT_JS), f"{short(served[1], url)} [phone]")
+            rec.page.set_viewport_size(DESKTOP)
+            problems += overflow(rec.page.evaluate(FIT_JS), f"{short(served[1], url)} [desktop]")
+            problems += [f"{short(served[1], url)}: {e}" for e in (*rec.errors, *rec.failed, *rec.foreign)]
+    finally:
+        rec.close()
+    assert not problems, "\n".join(problems)
