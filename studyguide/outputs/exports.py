@@ -45,6 +45,19 @@ def _bib_value(text: str) -> str:
     return "{" + BIBTEX_SPECIAL.sub(r"\\\1", text) + "}"
 
 
+def _bib_title(title: str) -> str:
+    """The title with the words whose capitals must survive a style's case change (proper
+    nouns, acronyms, the first word after a colon: the words citations.sentence_case keeps)
+    in braces, as BibTeX styles that lower-case titles expect: "... in {China}: {Reframing} ..."."""
+    words = BIBTEX_SPECIAL.sub(r"\\\1", title).split(" ")
+    for i, word in enumerate(words):
+        core = word.strip("'\"‘’“”[]:,.")
+        after_colon = i > 0 and words[i - 1].endswith(":")
+        if core[:1].isupper() and (after_colon or core in citations.KEEP_CAPITALS or (core.isupper() and len(core) > 1)):
+            words[i] = word.replace(core, "{" + core + "}", 1)
+    return "{" + " ".join(words) + "}"
+
+
 def _bib_name(person: dict) -> str:
     # A name without family/given parts (an organization, initials) is braced whole, so
     # BibTeX does not split it into first and last names.
@@ -57,7 +70,7 @@ def bibtex(item: dict) -> str:
     fields: list[tuple[str, str]] = []
     if item.get("author"):
         fields.append(("author", "{" + " and ".join(_bib_name(p) for p in item["author"]) + "}"))
-    fields.append(("title", _bib_value(item["title"])))
+    fields.append(("title", _bib_title(item["title"])))
     container = item.get("container-title")
     if container:
         fields.append(("journal" if kind == "article" else "howpublished", _bib_value(container)))
