@@ -10,6 +10,7 @@ as many synthetic ones):
   character, checked with studyguide.load.pinyin like every real entry;
 * excerpts, spread over the five sources in the same proportions as the real ones (their
   text is filler: the verbatim check is a test, not part of the build);
+* the editorial cap on excerpts per source (scale_excerpt_cap), so the build still runs;
 * pages: copies of the source and theme pages, saved next to the original, whose term(),
   excerpt() and key_excerpts() calls point to the synthetic terms and excerpts (so each
   synthetic term and excerpt is used), and listed in the nav like real pages.
@@ -131,12 +132,26 @@ def _rewrite(text: str, original: str, next_term, next_excerpt, excerpts_of) -> 
     return SAME_PAGE_ANCHOR.sub(f"]({original}#", text)
 
 
+def scale_excerpt_cap(out: Path, factor: int) -> None:
+    """The copy's editorial cap on excerpts per source (studyguide/check.py, MAX_EXCERPTS),
+    times `factor`: a policy for real sources that N times the synthetic excerpts would
+    break, stopping the build being timed. The copy imports its own studyguide package
+    (the venv's is an editable compat install, which the copy's folder shadows)."""
+    check = out / "studyguide" / "check.py"
+    text = check.read_text(encoding="utf-8")
+    scaled = re.sub(r"^MAX_EXCERPTS = (\d+)", lambda m: f"MAX_EXCERPTS = {int(m[1]) * factor}", text, count=1, flags=re.M)
+    if scaled == text:
+        raise SystemExit(f"{check}: no MAX_EXCERPTS to scale; bench/scale.py needs updating")
+    check.write_text(scaled, encoding="utf-8")
+
+
 def make_scaled(root: Path, out: Path, factor: int, seed: int = 2014) -> dict[str, int]:
     """Write the scaled copy into `out`; return counts of what it holds."""
     from mkdocs.utils.yaml import yaml_load
 
     root = root.resolve()
     copy_project(root, out)
+    scale_excerpt_cap(out, factor)
     rng = random.Random(seed)
     with open(out / "glossary.yaml", encoding="utf-8") as f:
         glossary = yaml.safe_load(f)
@@ -153,10 +168,10 @@ def make_scaled(root: Path, out: Path, factor: int, seed: int = 2014) -> dict[st
     terms = synthetic_terms(out, len(glossary) * (factor - 1), rng) if factor > 1 else {}
     term_keys = list(terms)
     excerpts = synthetic_excerpts({s: len(v) for s, v in real_excerpts.items()}, factor, term_keys, terms, rng) if factor > 1 else {}
-    if terms:
-        with open(out / "glossary.yaml", "a", encoding="utf-8") as f:
-            f.write("\n# Synthetic entries (bench/scale.py)\n")
-            f.write(yaml.safe_dump(terms, allow_unicode=True, sort_keys=False, width=100))
+    if terms:  # the whole glossary rewritten in key order, which the build's checks require
+        merged = dict(sorted({**glossary, **terms}.items()))
+        (out / "glossary.yaml").write_text("# Real and synthetic entries in key order (bench/scale.py)\n"
+                                           + yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     for source, records in excerpts.items():
         target = out / "data/excerpts" / f"{source}.yaml"
         with open(target, "a", encoding="utf-8") as f:

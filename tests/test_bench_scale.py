@@ -1,0 +1,32 @@
+"""`make bench`'s scaled copies (bench/scale.py) pass the checks every build runs, so the
+scaling rows time real builds instead of reporting "failed": synthetic glossary entries
+in key order, and the excerpt cap scaled with the excerpts (without it, the cap stops
+the build, which the second test shows)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from bench.scale import make_scaled
+from studyguide import ROOT
+
+
+def _check(project) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "CI"}   # no source texts beside a copy: a note, not a failure
+    return subprocess.run([sys.executable, "-m", "studyguide.check"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_a_doubled_copy_passes_the_build_checks_and_needs_its_scaled_cap(tmp_path):
+    counts = make_scaled(ROOT, tmp_path / "scale-2", 2)
+    assert counts["glossary"] >= 2 * 50 and counts["excerpts"] >= 2 * 50, counts
+    result = _check(tmp_path / "scale-2")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    check = tmp_path / "scale-2" / "studyguide" / "check.py"
+    check.write_text(re.sub(r"^MAX_EXCERPTS = \d+", "MAX_EXCERPTS = 12", check.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    result = _check(tmp_path / "scale-2")
+    assert result.returncode != 0 and "excerpts, at most 12" in result.stdout + result.stderr, result.stdout + result.stderr
