@@ -139,8 +139,8 @@ def scale_excerpt_cap(out: Path, factor: int) -> None:
     (the venv's is an editable compat install, which the copy's folder shadows)."""
     check = out / "studyguide" / "check.py"
     text = check.read_text(encoding="utf-8")
-    scaled = re.sub(r"^MAX_EXCERPTS = (\d+)", lambda m: f"MAX_EXCERPTS = {int(m[1]) * factor}", text, count=1, flags=re.M)
-    if scaled == text:
+    scaled, found = re.subn(r"^MAX_EXCERPTS = (\d+)", lambda m: f"MAX_EXCERPTS = {int(m[1]) * factor}", text, count=1, flags=re.M)
+    if not found:
         raise SystemExit(f"{check}: no MAX_EXCERPTS to scale; bench/scale.py needs updating")
     check.write_text(scaled, encoding="utf-8")
 

@@ -20,6 +20,13 @@ def _check(project) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
+def test_the_unscaled_copy_is_made_too(tmp_path):
+    """Factor 1, the baseline row: the copy as it is, its cap unchanged."""
+    counts = make_scaled(ROOT, tmp_path / "scale-1", 1)
+    assert counts["factor"] == 1 and counts["glossary"] >= 50, counts
+    assert re.search(r"^MAX_EXCERPTS = 12\b", (tmp_path / "scale-1/studyguide/check.py").read_text(encoding="utf-8"), re.M)
+
+
 def test_a_doubled_copy_passes_the_build_checks_and_needs_its_scaled_cap(tmp_path):
     counts = make_scaled(ROOT, tmp_path / "scale-2", 2)
     assert counts["glossary"] >= 2 * 50 and counts["excerpts"] >= 2 * 50, counts
