@@ -43,16 +43,22 @@ KEEP_CAPITALS = {"China", "China's", "Chinese", "NGO", "NGOs", "Guangdong", "ISS
 MONTHS = "January February March April May June July August September October November December".split()
 
 
-def sentence_case(title: str) -> str:
-    """APA sentence case: first word, first after a colon, and proper nouns keep capitals."""
-    words = title.split(" ")
+def capitals_kept(words: list[str]) -> list[tuple[str, bool]]:
+    """Each word's core (without quotes and punctuation) and whether its capitals stay in
+    sentence case: after a colon, a proper noun, an acronym. (The first word is the
+    caller's: sentence case keeps it; BibTeX styles never lower its first letter.)"""
     out = []
     for i, word in enumerate(words):
         core = word.strip("'\"‘’“”[]:,.")
         after_colon = i > 0 and words[i - 1].endswith(":")
-        keep = i == 0 or after_colon or core in KEEP_CAPITALS or (core.isupper() and len(core) > 1)
-        out.append(word if keep else word.lower())
-    return " ".join(out)
+        out.append((core, after_colon or core in KEEP_CAPITALS or (core.isupper() and len(core) > 1)))
+    return out
+
+
+def sentence_case(title: str) -> str:
+    """APA sentence case: first word, first after a colon, and proper nouns keep capitals."""
+    words = title.split(" ")
+    return " ".join(word if i == 0 or keep else word.lower() for i, (word, (_, keep)) in enumerate(zip(words, capitals_kept(words), strict=True)))
 
 
 def _name(person) -> dict:

@@ -50,11 +50,9 @@ def _bib_title(title: str) -> str:
     nouns, acronyms, the first word after a colon: the words citations.sentence_case keeps)
     in braces, as BibTeX styles that lower-case titles expect: "... in {China}: {Reframing} ..."."""
     words = BIBTEX_SPECIAL.sub(r"\\\1", title).split(" ")
-    for i, word in enumerate(words):
-        core = word.strip("'\"‘’“”[]:,.")
-        after_colon = i > 0 and words[i - 1].endswith(":")
-        if core[:1].isupper() and (after_colon or core in citations.KEEP_CAPITALS or (core.isupper() and len(core) > 1)):
-            words[i] = word.replace(core, "{" + core + "}", 1)
+    for i, (core, keep) in enumerate(citations.capitals_kept(words)):
+        if keep and core[:1].isupper():
+            words[i] = words[i].replace(core, "{" + core + "}", 1)
     return "{" + " ".join(words) + "}"
 
 
