@@ -82,38 +82,45 @@ def browser():
 
 
 class Recorder:
-    """A browser context that routes every request: the local server's pass, any other
-    host is aborted and recorded. Console errors, page errors and failed requests are
-    recorded too, and requests in flight are counted so a page can be left only once
-    everything it asked for (the search worker's index and scripts too) has arrived."""
+    """A browser context that records every request to another host than the local
+    server's (the browser cannot resolve any other: LAUNCH_ARGS). Console errors, page
+    errors and failed requests are recorded too, and requests in flight are counted so a
+    page can be left only once everything it asked for (the search worker's index and
+    scripts too) has arrived."""
 
-    def __init__(self, browser, base_url: str, color_scheme: str = "light", viewport: dict | None = None):
+    def __init__(self, browser, base_url: str, color_scheme: str = "light", viewport: dict | None = None, javascript: bool = True):
         self.host = urlsplit(base_url).netloc
-        self.context = browser.new_context(viewport=viewport or VIEWPORT, color_scheme=color_scheme, reduced_motion="reduce", service_workers="block")
+        self.context = browser.new_context(viewport=viewport or VIEWPORT, color_scheme=color_scheme, reduced_motion="reduce",
+                                           service_workers="block", java_script_enabled=javascript)
         self.context.set_default_timeout(10_000)
         self.foreign: list[str] = []
         self.errors: list[str] = []
         self.failed: list[str] = []
         self.inflight = 0
-        self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        self.page.on("request", lambda r: self._count(+1))
+        self.page.on("request", self._request)
         self.page.on("requestfinished", lambda r: self._count(-1))
-        self.page.on("requestfailed", lambda r: (self._count(-1), self.failed.append(f"{r.url} ({r.failure})")))
+        self.page.on("requestfailed", self._failed)
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
 
     def _count(self, step: int):
         self.inflight = max(0, self.inflight + step)
 
-    def _route(self, route):
-        url = route.request.url
-        if urlsplit(url).netloc == self.host:
-            route.continue_()
-        else:
-            self.foreign.append(url)
-            route.abort("blockedbyclient")
+    def _is_foreign(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != self.host
+
+    def _request(self, request):
+        self._count(+1)
+        if self._is_foreign(request.url):
+            self.foreign.append(request.url)   # the browser cannot reach it (LAUNCH_ARGS' resolver rule)
+
+    def _failed(self, request):
+        self._count(-1)
+        if not self._is_foreign(request.url):  # an off-site request fails by design: it is listed as foreign
+            self.failed.append(f"{request.url} ({request.failure})")
 
     def reset(self):
         self.foreign.clear()

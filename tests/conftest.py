@@ -30,7 +30,14 @@ from studyguide import ROOT
 # The rendered PDF (fixtures rendered, reader, text) for tests/test_pdf_*.py.
 pytest_plugins = ["pdf_support"]
 
-COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", ".cache", ".pytest_cache", "__pycache__", "node_modules")
+_IGNORED_NAMES = shutil.ignore_patterns(".venv", "site", ".git", ".cache", ".pytest_cache", "__pycache__", "node_modules")
+
+
+def ignore_in_copy(folder: str, names: list[str]) -> set[str]:
+    """What a scratch copy of the project leaves out: tools' folders, and bench/out (the
+    benchmark's built sites, hundreds of megabytes on a developer's machine)."""
+    ignored = set(_IGNORED_NAMES(folder, names))
+    return ignored | {"out"} if Path(folder).name == "bench" and "out" in names else ignored
 
 
 _SESSION_CACHE: list[Path] = []
@@ -130,7 +137,7 @@ def load_error(project: Path, data_file: str, old: str, new: str) -> str:
 def project_copy(tmp_path) -> Path:
     """A scratch copy of the project that a test may break."""
     target = tmp_path / "project"
-    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
+    shutil.copytree(ROOT, target, ignore=ignore_in_copy)
     return target
 
 

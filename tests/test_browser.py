@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_fixtures import DESKTOP, PALETTES, PHONE, short
+from browser_fixtures import DESKTOP, PALETTES, PHONE, Recorder, short
 from browser_walk import overflow
 
 pytestmark = pytest.mark.browser
@@ -28,6 +28,28 @@ expect = sync_api.expect
 def test_site_has_pages(pages, served):
     _, base_url = served
     assert base_url in pages and base_url + "glossary/" in pages, pages
+
+
+def test_an_off_site_request_is_recorded_and_never_leaves(browser, served):
+    """What the walk's "no off-site request" rests on: a page that asks another host for
+    a stylesheet, an image or data has each attempt listed as off-site (not as a plain
+    failure), and none of them is answered."""
+    rec = Recorder(browser, served[1])
+    try:
+        rec.open(served[1] + "about/")
+        outcome = rec.page.evaluate("""async () => {
+          const link = Object.assign(document.createElement("link"), {rel: "stylesheet", href: "https://fonts.googleapis.com/css2?family=Noto+Sans"});
+          const img = Object.assign(document.createElement("img"), {src: "http://cdn.example.org/logo.png", alt: ""});
+          document.head.append(link); document.body.append(img);
+          try { await fetch("https://www.example.com/data.json"); return "answered"; } catch (e) { return "refused"; }
+        }""")
+        rec.settle()
+        assert outcome == "refused"
+        assert sorted(rec.foreign) == ["http://cdn.example.org/logo.png", "https://fonts.googleapis.com/css2?family=Noto+Sans",
+                                       "https://www.example.com/data.json"], rec.foreign
+        assert not rec.failed, rec.failed
+    finally:
+        rec.close()
 
 
 @pytest.mark.parametrize("palette", list(PALETTES))
