@@ -214,3 +214,13 @@ def test_no_script_holds_up_the_first_paint(site):
                 blocking.append(f"{path.relative_to(site)}: <script{attrs}>")
     assert not blocking, "scripts that block rendering:\n" + "\n".join(blocking[:10])
     assert 'guide.js" defer' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_pages_own_script_loads_on_that_page_only(site):
+    """The timeline's filter (front matter `scripts:`) is fetched by the timeline alone,
+    deferred; the other pages load one stylesheet of ours, not one per concern."""
+    with_filter = sorted(str(p.relative_to(site)) for p in pages(site) if "timeline-filter.js" in p.read_text(encoding="utf-8"))
+    assert with_filter == ["timeline/index.html"], with_filter
+    assert '<script src="../javascripts/timeline-filter.js" defer></script>' in (site / "timeline/index.html").read_text(encoding="utf-8")
+    ours = re.findall(r'<link rel="stylesheet" href="(stylesheets/[^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    assert ours == ["stylesheets/guide.css"], ours
