@@ -27,7 +27,10 @@ def run_pytest(tmp_path: Path, source: str, *args: str, **env: str) -> subproces
     environ = {k: v for k, v in os.environ.items() if k not in ("CI", "GUIDE_ALLOW_SKIP", "PYTEST_ADDOPTS")}
     environ.update(env, PYTHONPATH=str(ROOT))
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", *(args or ("-p", "no:xdist")), "test_scratch.py"],
+        # --basetemp: a folder of its own, so the scratch run never prunes (deletes) the older
+        # runs' folders under /tmp/pytest-of-<user>, which took 40 s in a full suite
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'basetemp'}",
+         *(args or ("-p", "no:xdist")), "test_scratch.py"],
         cwd=tmp_path, env=environ, capture_output=True, text=True, timeout=120,
     )
 
