@@ -150,3 +150,25 @@ def test_hanzi_set_without_the_cjk_font_stop_the_pdf():
     with pytest.raises(nav.PdfError, match=r"the hanzi were set without .*fonts used: ABCDEF\+DejaVuSerif"):
         render.check_hanzi_font({"ABCDEF+DejaVuSerif"}, "户口", cjk)
     render.check_hanzi_font(set(), "no hanzi here", cjk)            # nothing to set: nothing to check
+
+
+def test_the_article_is_read_the_same_from_the_page_cut_to_title_and_article(site):
+    """extract_article parses only a page's <title> and article (not Material's
+    navigation): on a page of each kind what it keeps is what a parse of the whole page
+    keeps; a page without the article markup is parsed whole."""
+    import tinyhtml5
+
+    from studyguide.outputs.pdf import extract
+
+    kinds = ["", "sources/shi-2014/", "themes/welfare-mix/", "glossary/", "terms/hukou/", "timeline/", "study/sheets/", "who/"]
+    for path in (site / kind / "index.html" for kind in kinds):
+        raw = path.read_bytes()
+        cut = extract._title_and_article(raw)
+        assert len(cut) < len(raw) - 20_000, f"{path}: the cut kept {len(cut)} of {len(raw)} bytes (the navigation?)"
+        whole, part = (tinyhtml5.parse(b, namespace_html_elements=False) for b in (raw, cut))
+        articles = [next(e for e in tree.iter() if extract.tag_of(e) == "article") for tree in (whole, part)]
+        for article in articles:
+            article.tail = None                       # what follows </article>, not part of it
+        titles = [extract.text_of(next(e for e in tree.iter() if extract.tag_of(e) == "title")) for tree in (whole, part)]
+        assert ET.tostring(articles[0]) == ET.tostring(articles[1]) and titles[0] == titles[1], path
+    assert extract._title_and_article(b"<html><body><main>no article</main></body></html>") == b"<html><body><main>no article</main></body></html>"

@@ -51,7 +51,7 @@ def extract_article(page: NavPage, site_dir: Path, site_name: str = "") -> PageC
     if not path.is_file():
         raise PdfError(f"{path} is missing: the site is older than mkdocs.yml's nav. "
                        "Build it first (make build, or make pdf which builds).")
-    root = tinyhtml5.parse(path.read_bytes(), namespace_html_elements=False)
+    root = tinyhtml5.parse(_title_and_article(path.read_bytes()), namespace_html_elements=False)
     article = next((e for e in root.iter() if tag_of(e) == "article" and "md-content__inner" in classes(e)), None)
     if article is None:
         article = next((e for e in root.iter() if "md-content" in classes(e)), None)
@@ -64,6 +64,22 @@ def extract_article(page: NavPage, site_dir: Path, site_name: str = "") -> PageC
         add_class(h1, "pdf-chapter")
     ids = {e.get("id") for e in article.iter() if e.get("id")}
     return PageContent(page, article, title, ids)
+
+
+ARTICLE_START = b'<article class="md-content__inner'
+
+
+def _title_and_article(raw: bytes) -> bytes:
+    """The two parts of a built page that extract_article reads, its <title> and its
+    article, as a document of their own: the pure-Python parser then skips Material's
+    navigation, about two thirds of most pages' bytes (parsing the 79 pages: 2.2 s -> 0.9 s).
+    A page without them (not Material's article markup) is parsed whole."""
+    start, end = raw.find(ARTICLE_START), raw.rfind(b"</article>")
+    title_start, title_end = raw.find(b"<title>"), raw.find(b"</title>")
+    if start < 0 or end < start or title_start < 0 or title_end < title_start:
+        return raw
+    return (b'<!doctype html><html><head><meta charset="utf-8">' + raw[title_start : title_end + len(b"</title>")]
+            + b"</head><body>" + raw[start : end + len(b"</article>")] + b"</body></html>")
 
 
 def _html_title(root: ET.Element, site_name: str) -> str | None:
