@@ -136,6 +136,7 @@ def test_every_term_page_fits_a_phone_and_a_desktop_before_any_script_runs(brows
             rec.reset()
             rec.page.set_viewport_size(PHONE_WINDOW)
             rec.page.goto(url, wait_until="load")
+            rec.settle()  # the favicon arrives after "load": leaving before it would abort it
             problems += overflow(rec.page.evaluate(FIT_JS), f"{short(served[1], url)} [phone]")
             rec.page.set_viewport_size(DESKTOP)
             problems += overflow(rec.page.evaluate(FIT_JS), f"{short(served[1], url)} [desktop]")
