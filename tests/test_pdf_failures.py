@@ -172,3 +172,21 @@ def test_the_article_is_read_the_same_from_the_page_cut_to_title_and_article(sit
         titles = [extract.text_of(next(e for e in tree.iter() if extract.tag_of(e) == "title")) for tree in (whole, part)]
         assert ET.tostring(articles[0]) == ET.tostring(articles[1]) and titles[0] == titles[1], path
     assert extract._title_and_article(b"<html><body><main>no article</main></body></html>") == b"<html><body><main>no article</main></body></html>"
+
+
+def test_kept_page_references_are_pydyfs_own_after_every_page():
+    """studyguide.outputs.pdf.pydyf_speed keeps pydyf's page references instead of
+    rebuilding them on each read: after each page added, what it hands back is what
+    pydyf's own property builds."""
+    import pydyf
+
+    from studyguide.outputs.pdf import pydyf_speed
+
+    pydyf_speed.apply()
+    pdf = pydyf.PDF()
+    assert pdf.page_references == pydyf_speed._original.fget(pdf) == ()
+    for n in range(1, 5):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        first = pdf.page_references
+        assert first == pydyf_speed._original.fget(pdf) and len(first) == n
+        assert pdf.page_references is first        # kept, not rebuilt

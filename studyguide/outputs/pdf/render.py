@@ -39,6 +39,10 @@ def render(document: str, base_dir: Path, font: CJKFont, site_name: str,
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    from studyguide.outputs.pdf import pydyf_speed
+
+    pydyf_speed.apply()
+
     collect = _Collect()
     wp_logger = logging.getLogger("weasyprint")
     wp_logger.addHandler(collect)
