@@ -15,6 +15,9 @@ from browser_support import LAUNCH_ARGS, find_chromium, free_socket, serve, site
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+# The axe rules whose outcome depends on colour, run again in the dark palette.
+AXE_COLOUR_OPTIONS = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+                      "resultTypes": ["violations"]}
 VIEWPORT = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}      # the walk over every page is at phone size: phone first
 DESKTOP = {"width": 1366, "height": 900}
@@ -188,10 +191,26 @@ def short(base_url: str, url: str) -> str:
     return "/" + url[len(base_url) :] if url.startswith(base_url) else url
 
 
+def show_palette(page, palette: str) -> None:
+    """Show `palette` in place, without a click: set the attribute Material's palette
+    toggle sets on <body> (its colours and ours read nothing else), so an open tooltip,
+    card or search dialog stays open. A reader's click on the toggle would close it; the
+    walk (tests/browser_walk.py) and test_palette_toggle_flips_and_persists click it."""
+    page.evaluate("(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)", PALETTES[palette])
+    finish_animations(page)
+
+
 def axe_violations(page) -> list[str]:
-    """axe-core's violations on the page as it is now (a dialog or tooltip open), one line each."""
+    """axe-core's violations on the page as it is now (a dialog or tooltip open), one line
+    each, in both palettes: every rule in the light one, then the rules that depend on
+    colour in the dark one (the others read the document's structure, which the palette
+    does not change), the state kept open between them (show_palette)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    finish_animations(page)
-    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
-    return [f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in violations]
+    axe, lines = Axe(), []
+    for palette, options in (("light", AXE_OPTIONS), ("dark", AXE_COLOUR_OPTIONS)):
+        show_palette(page, palette)
+        violations = axe.run(page, options=options).response["violations"]
+        lines += [f"[{palette}] {v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in violations]
+    show_palette(page, "light")
+    return lines

@@ -6,12 +6,7 @@ and the helpers that measure what it sees."""
 from __future__ import annotations
 
 import pytest
-from browser_fixtures import AXE_OPTIONS, AXE_START_JS, DESKTOP, PALETTES, PHONE, UNMARKED_CHINESE_JS, Recorder, finish_animations
-
-# The axe rules whose outcome depends on colour, run again after switching palette (the
-# others read the document's structure, which the palette does not change).
-AXE_COLOUR_OPTIONS = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-                      "resultTypes": ["violations"]}
+from browser_fixtures import AXE_COLOUR_OPTIONS, AXE_OPTIONS, AXE_START_JS, DESKTOP, PALETTES, PHONE, UNMARKED_CHINESE_JS, Recorder, finish_animations
 
 # Runs in the page: sideways overflow of the page and of every table, and where the h1 starts.
 FIT_JS = r"""() => {

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_fixtures import DESKTOP, PALETTES, PHONE, Recorder, short
+from browser_fixtures import DESKTOP, PALETTES, PHONE, Recorder, axe_violations, short
 from browser_walk import overflow
 
 pytestmark = pytest.mark.browser
@@ -48,6 +48,27 @@ def test_an_off_site_request_is_recorded_and_never_leaves(browser, served):
         assert sorted(rec.foreign) == ["http://cdn.example.org/logo.png", "https://fonts.googleapis.com/css2?family=Noto+Sans",
                                        "https://www.example.com/data.json"], rec.foreign
         assert not rec.failed, rec.failed
+    finally:
+        rec.close()
+
+
+def test_axe_in_both_palettes_finds_a_colour_only_the_dark_one_gets_wrong(browser, served):
+    """What the open-state checks (a tooltip, a term card, search, a study round) rest on:
+    axe_violations sees the dark palette too, with the page's state kept, and gives the
+    page back in the light one."""
+    rec = Recorder(browser, served[1])
+    try:
+        rec.open(served[1] + "about/")
+        rec.page.evaluate("""() => {
+          const style = document.createElement("style");
+          style.textContent = '[data-md-color-scheme="slate"] #dim { color: #333 }';
+          document.head.append(style);
+          document.querySelector("article").prepend(Object.assign(document.createElement("p"), {id: "dim", textContent: "Hard to read at night"}));
+        }""")
+        lines = axe_violations(rec.page)
+        assert [line.split(":")[0] for line in lines] == ["[dark] color-contrast (serious)"], lines
+        assert "#dim" in lines[0]
+        assert rec.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == PALETTES["light"]
     finally:
         rec.close()
 

@@ -1,8 +1,8 @@
-"""The flashcard and quiz pages in Chromium, at 390 px in both palettes: a full study
-round, progress kept over a reload and through export/import, a quiz answered wrongly on
-purpose, the score, working explanation links, retrying the missed questions; axe-core
-finds nothing in any state; and once loaded, a study round makes no request at all (the
-browser is taken offline for it)."""
+"""The flashcard and quiz pages in Chromium, at 390 px: a full study round, progress kept
+over a reload and through export/import, a quiz answered wrongly on purpose, the score,
+working explanation links, retrying the missed questions; axe-core finds nothing in any
+state, in both palettes (each state is checked light, then dark, as it stands); and once
+loaded, a study round makes no request at all (the browser is taken offline for it)."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ expect = sync_api.expect
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture(params=["light", "dark"])
-def phone(request, browser, served):  # noqa: F811
-    """A 390 px page in one palette; `requests` lists every URL it asks for."""
-    context = browser.new_context(viewport=PHONE, color_scheme=request.param, service_workers="block", has_touch=True)
+@pytest.fixture
+def phone(browser, served):  # noqa: F811
+    """A 390 px touch page; `requests` lists every URL it asks for."""
+    context = browser.new_context(viewport=PHONE, service_workers="block", has_touch=True)
     page = context.new_page()
     page.requests = []
     page.on("request", lambda r: page.requests.append(r.url))
