@@ -8,8 +8,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import ignore_in_copy, run_mkdocs
 
+from conftest import ignore_in_copy, run_mkdocs
 from studyguide import ROOT
 
 
