@@ -81,7 +81,8 @@ class _SubpathHandler(SimpleHTTPRequestHandler):
     """Serves `directory` at PREFIX only, and answers other paths with 404.html and a
     404 status, the way GitHub Pages does for a project site."""
 
-    def __init__(self, *args, directory: str, **kwargs):
+    def __init__(self, *args, directory: str, replace: dict[str, bytes], **kwargs):
+        self.replace = replace
         super().__init__(*args, directory=directory, **kwargs)
 
     def log_message(self, format, *args):  # noqa: A002 - keep test output quiet
@@ -102,6 +103,14 @@ class _SubpathHandler(SimpleHTTPRequestHandler):
             self.send_header("Location", PREFIX)
             self.end_headers()
             return
+        if path.startswith(PREFIX) and path[len(PREFIX):] in self.replace:
+            body = self.replace[path[len(PREFIX):]]
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         target = Path(self.translate_path(self.path))
         if target.is_dir():
             target = target / "index.html"
@@ -118,9 +127,10 @@ class _SubpathHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path, sock: socket.socket):
-    """Serve `site_dir` at http://127.0.0.1:PORT/<PREFIX> on a background thread."""
-    handler = functools.partial(_SubpathHandler, directory=str(site_dir))
+def serve(site_dir: Path, sock: socket.socket, replace: dict[str, bytes] | None = None):
+    """Serve `site_dir` at http://127.0.0.1:PORT/<PREFIX> on a background thread; a path
+    under the site in `replace` is answered with its bytes instead of the file's."""
+    handler = functools.partial(_SubpathHandler, directory=str(site_dir), replace=replace or {})
     server = ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
     server.socket.close()
     server.socket = sock

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from browser_fixtures import AXE_COLOUR_OPTIONS, AXE_OPTIONS, AXE_START_JS, DESKTOP, PALETTES, PHONE, UNMARKED_CHINESE_JS, Recorder, finish_animations
 
+from browser_support import free_socket, serve
+
 # Runs in the page: sideways overflow of the page and of every table, and where the h1 starts.
 FIT_JS = r"""() => {
   const tables = [...document.querySelectorAll("article table")].filter((t) => t.offsetParent)
@@ -53,42 +55,70 @@ def walk(browser, served, pages):
     palette; in the dark one, the rules that depend on colour), unmarked Chinese text,
     structure facts and how it fits each screen. The tests read this; screenshots go to
     $GUIDE_SCREENSHOTS when it is set. One load per page: the palette and the window
-    change in place, so the walk costs a load and an axe run (and a half) per page."""
+    change in place, so the walk costs a load and an axe run (and a half) per page. The
+    pages come from a server of the walk's own, the same site but for a small search
+    index (SEARCH_INDEX, below)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    rec = Recorder(browser, served[1], viewport=PHONE)
-    rec.context.add_init_script(script=Axe().axe_script)  # axe-core, in every page
+    site_dir, base_url = served
+    with serve(site_dir, free_socket(), replace={SEARCH_INDEX: small_search_index(site_dir)}) as walk_url:
+        rec = Recorder(browser, walk_url, viewport=PHONE)
+        try:
+            return _walk(rec, [(url, walk_url + url[len(base_url):]) for url in pages], base_url, Axe().axe_script)
+        finally:
+            rec.close()
+
+
+# The walk's server answers this with small_search_index(): every page starts Material's
+# search worker, which fetches the index and builds it, but the index is one file for the
+# whole site, so building it again on each page showed nothing new and cost a quarter of
+# a page's CPU. The real index is built and searched in test_browser_search.py (and in
+# every test that opens a page with Recorder.open, which waits until search is ready).
+SEARCH_INDEX = "search/search_index.json"
+
+
+def small_search_index(site_dir) -> bytes:
+    """The site's search index (its config, so the worker sets up as on the site) with
+    only the home page's entries."""
+    import json
+
+    index = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+    docs = [d for d in index["docs"] if d["location"] == "" or d["location"].startswith("#")]
+    assert docs, "the search index has no entry for the home page"
+    return json.dumps({**index, "docs": docs}).encode()
+
+
+def _walk(rec, urls: list[tuple[str, str]], base_url: str, axe_script: str) -> dict:
+    """The walk proper: `urls` pairs the URL a page is known by with the one loaded."""
+    rec.context.add_init_script(script=axe_script)  # axe-core, in every page
     light, dark = PALETTES
     results = {}
-    try:
-        for url in pages:
-            rec.reset()
-            rec.page.goto(url, wait_until="load")   # not waiting for search here: test_browser_search.py does
-            rec.settle()
-            assert palette_of(rec.page) == light, f"{url} did not open in the light palette"
-            for palette in (light, dark):
-                if palette == dark:
-                    switch_palette(rec.page, dark)
-                results[(palette, url)] = {
-                    "unmarked_chinese": rec.page.evaluate(UNMARKED_CHINESE_JS),
-                    "structure": rec.page.evaluate(STRUCTURE_JS),
-                    "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS) if url.endswith("/glossary/") else None,
-                    "fit": rec.page.evaluate(FIT_JS),
-                    "axe": run_axe(rec.page, AXE_OPTIONS if palette == light else AXE_COLOUR_OPTIONS, url, palette),
-                }
-                screenshot(rec.page, served[1], url, f"phone-{palette}")
-            rec.page.set_viewport_size(DESKTOP)
-            for palette in (dark, light):
-                if palette == light:
-                    switch_palette(rec.page, light)
-                results[(palette, url)]["desktop_fit"] = rec.page.evaluate(FIT_JS)
-                screenshot(rec.page, served[1], url, f"desktop-{palette}")
-            rec.page.set_viewport_size(PHONE)
-            rec.settle()
-            for palette in PALETTES:
-                results[(palette, url)].update(errors=list(rec.errors), failed=list(rec.failed), foreign=list(rec.foreign))
-    finally:
-        rec.close()
+    for url, loaded in urls:
+        rec.reset()
+        rec.page.goto(loaded, wait_until="load")   # not waiting for search here: test_browser_search.py does
+        rec.settle()
+        assert palette_of(rec.page) == light, f"{url} did not open in the light palette"
+        for palette in (light, dark):
+            if palette == dark:
+                switch_palette(rec.page, dark)
+            results[(palette, url)] = {
+                "unmarked_chinese": rec.page.evaluate(UNMARKED_CHINESE_JS),
+                "structure": rec.page.evaluate(STRUCTURE_JS),
+                "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS) if url.endswith("/glossary/") else None,
+                "fit": rec.page.evaluate(FIT_JS),
+                "axe": run_axe(rec.page, AXE_OPTIONS if palette == light else AXE_COLOUR_OPTIONS, url, palette),
+            }
+            screenshot(rec.page, base_url, url, f"phone-{palette}")
+        rec.page.set_viewport_size(DESKTOP)
+        for palette in (dark, light):
+            if palette == light:
+                switch_palette(rec.page, light)
+            results[(palette, url)]["desktop_fit"] = rec.page.evaluate(FIT_JS)
+            screenshot(rec.page, base_url, url, f"desktop-{palette}")
+        rec.page.set_viewport_size(PHONE)
+        rec.settle()
+        for palette in PALETTES:
+            results[(palette, url)].update(errors=list(rec.errors), failed=list(rec.failed), foreign=list(rec.foreign))
     return results
 
 

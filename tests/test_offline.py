@@ -67,10 +67,17 @@ def page(offline_copy, browser):
 
 
 def _search(page, offline_copy, query: str) -> list[str]:
-    page.goto((offline_copy / "index.html").as_uri())
-    page.keyboard.press("/")
+    """Search from the home page, loaded once for every search (as a reader searches again
+    without reloading): the last words and their results are cleared first."""
+    home = (offline_copy / "index.html").as_uri()
+    if page.url != home:
+        page.goto(home)
+        page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     expect(box).to_be_focused()
+    box.fill("")
+    box.press("End")                         # Material searches on keyup
+    expect(page.locator(".md-search-result__list > *")).to_have_count(0)
     box.fill(query)
     box.press("End")                         # Material searches on keyup
     links = page.locator(".md-search-result__list a.md-search-result__link")
