@@ -181,10 +181,19 @@ def pages(served) -> list[str]:
 def finish_animations(page) -> None:
     """Jump every finite CSS transition and animation to its end, so what is measured next
     (colours for axe, the background's luminance) is the settled page, not a frame of a
-    fade (Material fades the header title and button colours)."""
-    page.evaluate("""() => document.getAnimations().forEach((a) => {
-      if (a.effect && a.effect.getComputedTiming().endTime !== Infinity) a.finish();
-    })""")
+    fade (Material fades the header title and button colours). A fade can start a frame
+    after what caused it (the header title swaps after a scroll that focus made), so this
+    repeats, a few frames apart, until a round finds none running."""
+    page.evaluate("""async () => {
+      const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      for (let round = 0; round < 20; round++) {
+        const running = document.getAnimations().filter((a) =>
+          a.playState === "running" && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+        running.forEach((a) => a.finish());
+        await frame();
+        if (!running.length && round > 0) return;
+      }
+    }""")
 
 
 def short(base_url: str, url: str) -> str:
