@@ -5,10 +5,13 @@ leading to their source and the term's page, and the styled 404."""
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
 from browser_fixtures import UNMARKED_CHINESE_JS, VIEWPORT, Recorder, axe_violations
+
+from browser_support import LAUNCH_ARGS, find_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -16,13 +19,29 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 expect = sync_api.expect
 
 
+# Runs in the page: flips the palette as a click does, and reports what the first frame
+# after it will draw with.
+SWITCH_JS = """() => {
+  document.querySelector("form[data-md-component=palette] label:not([hidden])").click();
+  const link = document.querySelector(".md-typeset a");
+  return {marked: document.body.hasAttribute("data-guide-switching"), linkTransition: getComputedStyle(link).transitionDuration};
+}"""
+
+
 def test_palette_toggle_flips_and_persists(recorder, served):
     page = recorder.page
+    page.emulate_media(reduced_motion="no-preference")  # the Recorder's "reduce" turns every transition off
     recorder.open(served[1])
     body = page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset a')).transitionDuration") != "0s"
     for target in ("slate", "default"):
-        page.locator("form[data-md-component=palette] label:visible").click()
+        # Clicked in the page, to read the frame the click starts: the colours change at
+        # once (guide.js marks the body; transitions are off under the mark), and the
+        # mark is gone two frames later.
+        during = page.evaluate(SWITCH_JS)
+        assert during == {"marked": True, "linkTransition": "0s"}, during
+        expect(body).not_to_have_attribute("data-guide-switching", "")
         expect(body).to_have_attribute("data-md-color-scheme", target)
         page.reload(wait_until="load")
         recorder.arrive()
@@ -209,3 +228,24 @@ def test_missing_page_gets_the_styled_404(recorder, served):
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     others = [f for f in recorder.failed if "/no/such/page/" not in f]
     assert not others and not recorder.foreign and not recorder.errors, (others, recorder.foreign, recorder.errors)
+
+
+def test_the_page_does_not_move_sideways_when_it_stops_scrolling(browser, served):
+    """Where scrollbars take room (a desktop's; Chromium under test hides them unless told
+    not to), the column sits at the same place on a page shorter than the window and on
+    a long one, so a page whose length changes as it loads (the quiz) does not jump
+    sideways. Lighthouse's desktop size; the gutter is guide.css's."""
+    found = find_chromium(SimpleNamespace(chromium=browser.browser_type))[0]
+    with_bars = browser.browser_type.launch(executable_path=found, args=LAUNCH_ARGS, headless=True, ignore_default_args=["--hide-scrollbars"])
+    try:
+        page = with_bars.new_page(viewport={"width": 1350, "height": 940})
+        left = {}
+        for path in ("study/quiz/", "glossary/"):
+            page.goto(served[1] + path)
+            page.wait_for_load_state("load")
+            left[path] = page.evaluate("""() => [document.querySelector('.md-main__inner').getBoundingClientRect().left,
+                                                 document.documentElement.scrollHeight > innerHeight]""")
+        assert left["study/quiz/"][1] is False and left["glossary/"][1] is True, left  # one short, one long
+        assert left["study/quiz/"][0] == left["glossary/"][0], f"the column moves sideways: {left}"
+    finally:
+        with_bars.close()

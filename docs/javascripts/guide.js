@@ -18,6 +18,12 @@
  *
  * 2. Search results are built in the browser by Material, so macros.cjk_lang never
  *    sees them: their Chinese is marked lang="zh-Hans" here (WCAG 3.1.2).
+ *
+ * 3. Palette switches. When the reader flips the palette, the body is marked
+ *    data-guide-switching until two frames have been drawn, and guide.css turns
+ *    transitions off under the mark, so the colours change at once. Material's own
+ *    marker does this too, but also on every page load (macros/hooks/material_palette.py
+ *    removes its rule).
  */
 (function () {
   "use strict";
@@ -187,6 +193,16 @@
   document.addEventListener("scroll", function () {  // a table scrolled sideways, say
     if (owner) place(owner);
   }, { capture: true, passive: true });
+
+  /* ------------------------------------------------------------ palette switches */
+
+  document.addEventListener("change", function (event) {
+    if (event.target.name !== "__palette") return;
+    document.body.setAttribute("data-guide-switching", "");
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { document.body.removeAttribute("data-guide-switching"); });
+    });
+  }, true);  // capture: before Material's own listener applies the palette
 
   /* ------------------------------------------------------------ search results */
 
