@@ -22,6 +22,34 @@ def say(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
+def _cpu_times() -> tuple[int, int] | None:
+    """(busy, total) jiffies of all CPUs since boot, from /proc/stat; None where there is none."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def wait_until_quiet(busy_below: float = 0.15, max_wait: float = 60.0, window: float = 1.0) -> float | None:
+    """Wait until the CPUs were busy less than `busy_below` of a `window`-second sample
+    (the processes of the previous step have ended), for at most `max_wait` seconds.
+    Returns the busy fraction of the last sample (None without /proc/stat). Timings made
+    on a machine still busy with other work measure that work too: Lighthouse's mobile
+    blocking time grows with every task that shares the CPUs with the page."""
+    deadline = time.monotonic() + max_wait
+    while True:
+        before = _cpu_times()
+        time.sleep(window)
+        after = _cpu_times()
+        if before is None or after is None:
+            return None
+        busy = (after[0] - before[0]) / max(1, after[1] - before[1])
+        if busy < busy_below or time.monotonic() >= deadline:
+            return busy
+
+
 @dataclass
 class Timing:
     best: float | None  # wall seconds, best run
