@@ -4,7 +4,7 @@ how quotations are folded before they are compared.
 Everything that needs these rules imports them from here: the Markdown extension that
 marks Chinese `lang="zh-Hans"`, the cross-reference index, the pinyin check, the PDF's
 glyph check, the page hook that marks table-of-contents titles, and the browser script
-(which gets `browser_rules()` as a generated file, `javascripts/text-rules.js`).
+(which gets `browser_rules()` as the first part of the generated `javascripts/study-guide.js`).
 """
 
 from __future__ import annotations

@@ -62,10 +62,28 @@ def test_the_chinese_ranges_are_written_only_in_studyguide_text():
     assert not found, f"Chinese character ranges written outside studyguide/text.py: {found}"
 
 
-def test_browser_rules_match_python_rules(site):
-    """text-rules.js, which guide.js reads, is generated from the same definition."""
-    assert (site / "javascripts/text-rules.js").read_text(encoding="utf-8") == text.browser_rules()
+def test_the_sites_script_is_the_rules_then_each_part_whole(site):
+    """javascripts/study-guide.js (macros/hooks/guide_script.py) starts with the rules
+    generated from studyguide/text.py, which guide.js reads, then guide.js and
+    term-card.js whole, in that order; the parts are not published on their own."""
+    from macros.hooks.guide_script import OUTPUT, PARTS
+
+    script = (site / OUTPUT).read_text(encoding="utf-8")
+    assert script.startswith(text.browser_rules())
+    at = [script.index((ROOT / "docs" / part).read_text(encoding="utf-8")) for part in PARTS]
+    assert at == sorted(at) and at[0] > len(text.browser_rules()), at
     assert "window.guideText.cjkRun" in (ROOT / "docs/javascripts/guide.js").read_text(encoding="utf-8")
+    assert not [part for part in PARTS if (site / part).exists()]
+
+
+def test_a_part_missing_from_docs_stops_the_build_naming_it():
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import Files
+
+    from macros.hooks.guide_script import on_files
+
+    with pytest.raises(PluginError, match=r"docs/javascripts/guide\.js is missing.*study-guide\.js"):
+        on_files(Files([]), {})
 
 
 def test_javascript_reads_the_rules_as_python_does():

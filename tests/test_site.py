@@ -205,7 +205,7 @@ SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.I)
 
 def test_no_script_holds_up_the_first_paint(site):
     """Every external script is deferred: the reader sees the text before Material's
-    bundle and guide.js run (Lighthouse mobile: first paint 1.6 s -> 1.2 s on the
+    bundle and ours run (Lighthouse mobile: first paint 1.6 s -> 1.2 s on the
     glossary). Inline scripts are Material's palette and config stubs only."""
     blocking = []
     for path in [*pages(site), site / "404.html"]:
@@ -213,14 +213,18 @@ def test_no_script_holds_up_the_first_paint(site):
             if "src=" in attrs and not re.search(r"\b(defer|async)\b", attrs):
                 blocking.append(f"{path.relative_to(site)}: <script{attrs}>")
     assert not blocking, "scripts that block rendering:\n" + "\n".join(blocking[:10])
-    assert 'guide.js" defer' in (site / "index.html").read_text(encoding="utf-8")
+    assert 'study-guide.js" defer' in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_pages_own_script_loads_on_that_page_only(site):
     """The timeline's filter (front matter `scripts:`) is fetched by the timeline alone,
-    deferred; the other pages load one stylesheet of ours, not one per concern."""
+    deferred; the other pages load one stylesheet and one script of ours, not one per
+    concern (each request before the largest paint delayed it on a slow connection)."""
     with_filter = sorted(str(p.relative_to(site)) for p in pages(site) if "timeline-filter.js" in p.read_text(encoding="utf-8"))
     assert with_filter == ["timeline/index.html"], with_filter
     assert '<script src="../javascripts/timeline-filter.js" defer></script>' in (site / "timeline/index.html").read_text(encoding="utf-8")
-    ours = re.findall(r'<link rel="stylesheet" href="(stylesheets/[^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    home = (site / "index.html").read_text(encoding="utf-8")
+    ours = re.findall(r'<link rel="stylesheet" href="(stylesheets/[^"]+)"', home)
     assert ours == ["stylesheets/guide.css"], ours
+    scripts = re.findall(r'<script src="(javascripts/[^"]+)"', home)  # and one script of ours
+    assert scripts == ["javascripts/study-guide.js"], scripts

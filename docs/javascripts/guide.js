@@ -1,6 +1,7 @@
 /* Study guide scripts: term tooltips, and lang="zh-Hans" on Chinese in search results.
  *
- * Loaded with `defer` (mkdocs.yml, extra_javascript); no dependencies.
+ * Published as the second part of javascripts/study-guide.js (macros/hooks/guide_script.py,
+ * after the text rules it reads, before term-card.js), loaded with `defer`; no dependencies.
  *
  * 1. Tooltips. Term and who's-who links carry a title ("户口 · hùkǒu · household
  *    registration"). Material's content.tooltips feature mounts a tooltip on every

@@ -1,6 +1,7 @@
 /* Term cards for touch screens: tapping a term link opens its card instead of following it.
  *
- * Loaded with `defer` after guide.js; no dependencies. Term links (term() in
+ * The last part of javascripts/study-guide.js (macros/hooks/guide_script.py), after
+ * guide.js; loaded with `defer`; no dependencies. Term links (term() in
  * studyguide/render/blocks.py) carry a title "户口 · hùkǒu · household registration"
  * (guide.js moves it to data-guide-title while its tooltip shows) and data-def, the
  * definition's first sentence. On a tap (a click whose pointerdown was a touch), the
