@@ -133,3 +133,36 @@ def test_guide_cache_dir_moves_every_cache(tmp_path, monkeypatch):
     assert remembered(tmp_path, "out.bin", "k", lambda: b"made") == b"made"
     assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["out.bin", "pinyin-passed.json", "schema-passed.json"]
     assert not (tmp_path / ".cache").exists()
+
+
+def test_character_readings_are_remembered_so_a_warm_build_never_loads_pypinyin(tmp_path):
+    """The term pages' character-by-character readings (pinyin.per_character_all) come from
+    the cache when nothing changed: a second process gets the same splits without
+    importing pypinyin (0.2 s on every build otherwise)."""
+    import json
+    import subprocess
+    import sys
+
+    pairs = (("户口", "hùkǒu"), ("维权", "wéiquán"))
+    code = f"""
+import json, sys
+from pathlib import Path
+from studyguide.load.pinyin import per_character_all
+splits = per_character_all(Path({str(tmp_path)!r}), {pairs!r})
+print(json.dumps([["pypinyin" in sys.modules], [splits[p] for p in {pairs!r}]]))
+"""
+    runs = [json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(2)]
+    assert runs[0][1] == runs[1][1] == [[["户", "hù"], ["口", "kǒu"]], [["维", "wéi"], ["权", "quán"]]]
+    assert runs[0][0] == [True] and runs[1][0] == [False], runs
+
+
+def test_character_readings_are_worked_out_again_when_an_entry_or_the_rule_changes(tmp_path, monkeypatch):
+    pinyin_module.per_character_all.cache_clear()
+    assert pinyin_module.per_character_all(tmp_path, (("户口", "hùkǒu"),))[("户口", "hùkǒu")] == [("户", "hù"), ("口", "kǒu")]
+    changed = pinyin_module.per_character_all(tmp_path, (("户口", "hukou"),))  # an edited entry: its own key
+    assert changed[("户口", "hukou")] == [("户", "hu"), ("口", "kou")]
+    monkeypatch.setattr(cache_module, "PACKAGE", edited_package(tmp_path, "load/pinyin.py", "# edited\n"))
+    monkeypatch.setattr(pinyin_module, "per_character", lambda hanzi, written: None)  # the new rule finds no split
+    pinyin_module.per_character_all.cache_clear()
+    assert pinyin_module.per_character_all(tmp_path, (("户口", "hùkǒu"),))[("户口", "hùkǒu")] is None
+    pinyin_module.per_character_all.cache_clear()

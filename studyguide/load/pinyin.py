@@ -6,9 +6,11 @@ is accepted as a neutral tone of a reading, but pinyin with no tone marks at all
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 from studyguide.load import grouping
 from studyguide.text import HAN_CHAR
@@ -120,3 +122,23 @@ def per_character(hanzi: str, written: str) -> list[tuple[str, str]] | None:
 
     syllables = walk(0, 0) if chars else None
     return list(zip(chars, syllables, strict=True)) if syllables is not None else None
+
+
+@cache
+def per_character_all(root: Path | None, pairs: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], list[tuple[str, str]] | None]:
+    """per_character for every (hanzi, pinyin) pair, kept in the build cache
+    (load.cache.remembered) under pypinyin's version, a digest of the code that decides
+    (PINYIN_RULES) and a digest of the pairs. The term pages need a split for each of the
+    glossary's entries on every build; with this, pypinyin (0.2 s to import) is loaded only
+    when an entry, the rules or the library change."""
+    from studyguide.load.cache import PINYIN_RULES, digest, remembered, rule_key
+
+    key = rule_key("pypinyin", PINYIN_RULES) + " " + digest(*(f"{h}\t{w}".encode() for h, w in pairs))
+
+    def make() -> bytes:
+        splits = {f"{h}\t{w}": per_character(h, w) for h, w in pairs}
+        return json.dumps(splits, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    stored = json.loads(remembered(root, "per-character.json", key, make))
+    return {(h, w): ([tuple(x) for x in split] if split is not None else None)
+            for h, w in pairs for split in [stored[f"{h}\t{w}"]]}

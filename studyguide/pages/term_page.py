@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from studyguide.crossref.index import Index, Matcher
 from studyguide.load.guide import Guide
-from studyguide.load.pinyin import per_character
+from studyguide.load.pinyin import per_character_all
 from studyguide.pages.generated import display_date, event_anchor
 from studyguide.render.blocks import excerpt_links, pinyin, source_page, term, term_path, zh
 from studyguide.render.links import md_link, md_text, relative
@@ -63,7 +63,7 @@ def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
     ]
     if e.notes:
         out.append(md_text(e.notes) + "\n")
-    out.append(_characters(e))
+    out.append(_characters(guide, e))
     out.append(_by_source(guide, index, page, e))
     if e.aliases:
         out.append("## Renderings and spellings\n\nThe forms the guide matches in the sources' text: "
@@ -87,8 +87,9 @@ def _term_link(guide: Guide, page: str, key: str) -> str:
     return term(guide, page, key, hanzi=True)
 
 
-def _characters(e) -> str:
-    pairs = per_character(e.hanzi, e.pinyin)
+def _characters(guide: Guide, e) -> str:
+    every = tuple(sorted({(x.hanzi, x.pinyin) for x in guide.glossary}))
+    pairs = per_character_all(guide.root, every)[(e.hanzi, e.pinyin)]
     if not pairs or len(pairs) < 2:
         return ""
     rows = " · ".join(f"{zh(char)} {pinyin(reading)}" for char, reading in pairs)
