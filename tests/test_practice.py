@@ -46,6 +46,24 @@ def test_question_order_is_seeded_so_builds_are_reproducible(ctx):
     assert len({q.answer for q in first}) == 4, "the right answer is not always in the same place"
 
 
+def test_the_practice_files_are_the_same_in_every_python_process():
+    """cards.json and quiz.json do not depend on Python's per-process hash seed (a set's
+    order): the cloze cards once blanked "shuniushi guanli" in one build and "hinge
+    management" in the next, both 16 letters long."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib; from studyguide import ROOT; from studyguide.load.guide import load_guide; "
+            "from studyguide.practice.output import cards_json, quiz_json; g = load_guide(ROOT); "
+            "print(hashlib.sha256((cards_json(g) + quiz_json(g)).encode()).hexdigest())")
+    digests = {seed: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                    env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2", "3", "4", "5", "6")}
+    assert len(set(digests.values())) == 1, digests
+    assert hashlib.sha256(b"").hexdigest() not in digests.values()
+
+
 def _entry_like(entry, key, **changes):
     return dataclasses.replace(entry, key=key, **changes)
 

@@ -34,8 +34,10 @@ def term_cards(ctx: Context) -> list[dict]:
 
 def find_term(text: str, entry) -> str | None:
     """The longest of the term's English, aliases, romanization and hanzi that the excerpt
-    text contains (whole words, any case), as it is written there; None if none is."""
-    for form in sorted({entry.english, *entry.aliases, entry.term, entry.hanzi}, key=len, reverse=True):
+    text contains (whole words, any case), as it is written there; None if none is. Of two
+    forms as long, the one listed first (English, aliases, romanization, hanzi) wins: a set's
+    order changes from one Python process to the next, and so did the cards."""
+    for form in sorted(dict.fromkeys([entry.english, *entry.aliases, entry.term, entry.hanzi]), key=len, reverse=True):
         if not form.strip():
             continue
         edge = r"\b" if form[0].isascii() and form[0].isalnum() else ""
