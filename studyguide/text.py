@@ -34,6 +34,9 @@ PINYIN_WORD = rf"(?<![\w'’])(?=[a-zA-Zü{TONED}'’]*[{TONED}])[a-zA-Zü{TONED
 HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_RUN = re.compile(f"[{HAN}]+")
 CHINESE_OR_PINYIN = re.compile(rf"(?P<zh>{CJK_RUN})|(?P<py>{PINYIN_WORD}(?: {PINYIN_WORD})*)")
+# What every match of CHINESE_OR_PINYIN contains (a Han character or a tone mark): a quick
+# test that rules out most text before the full pattern runs.
+HAN_OR_TONED = re.compile(f"[{HAN}{TONED}]")
 
 
 def is_hanzi(char: str) -> bool:

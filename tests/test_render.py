@@ -207,3 +207,17 @@ def test_the_model_outline_is_an_ordered_list_inside_the_folded_answer():
 def test_a_question_without_an_outline_shows_the_answer_and_evidence_only():
     text = render.self_check(guide_with_question([]), "themes/migrants.md", "migrants")
     assert "Model answer outline" not in text and "**Evidence:**" in text
+
+
+def test_the_quick_test_never_rules_out_text_the_marks_would_mark():
+    """lang_marks skips text in which HAN_OR_TONED finds nothing; every run that
+    CHINESE_OR_PINYIN marks, in every page, the glossary and the data files, has one."""
+    from studyguide import ROOT
+    from studyguide.text import CHINESE_OR_PINYIN, HAN_OR_TONED
+
+    texts = [p.read_text(encoding="utf-8") for p in [*(ROOT / "docs").rglob("*.md"), ROOT / "glossary.yaml", *(ROOT / "data").rglob("*.yaml")]]
+    texts += ["hùkǒu", "Zhōngguó", "dī", "户口。", "「单位」", "lǜ"]
+    runs = [m.group() for text in texts for m in CHINESE_OR_PINYIN.finditer(text)]
+    assert len(runs) > 250, len(runs)  # 298 today
+    assert [r for r in runs if not HAN_OR_TONED.search(r)] == []
+    assert HAN_OR_TONED.search("social management, 'hukou' without tones, 1949-2012") is None  # the text it lets skip

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from html.parser import HTMLParser
 
-from studyguide.text import CHINESE_OR_PINYIN
+from studyguide.text import CHINESE_OR_PINYIN, HAN_OR_TONED
 
 SKIP = {"code", "pre", "script", "style", "textarea", "svg", "kbd", "samp"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -40,11 +41,12 @@ class _Tags(HTMLParser):
         self.events.append((tag, None))
 
 
-def _tags(raw: str) -> list[tuple[str, bool | None]]:
+@lru_cache(maxsize=4096)  # the same snippets recur on every page (a closing </a>, a lang span)
+def _tags(raw: str) -> tuple[tuple[str, bool | None], ...]:
     parser = _Tags()
     parser.feed(raw)
     parser.close()
-    return parser.events
+    return tuple(parser.events)
 
 
 class Marker:
@@ -59,7 +61,7 @@ class Marker:
     def _split(self, text: str, open_tags: list) -> tuple[str, list[ET.Element]]:
         """`text` as leading text plus spans (each span's tail the text after it);
         `open_tags` tracks raw HTML elements opened and closed by placeholders."""
-        if "\x02" not in text and (open_tags and open_tags[-1][1] or not CHINESE_OR_PINYIN.search(text)):
+        if "\x02" not in text and (open_tags and open_tags[-1][1] or not HAN_OR_TONED.search(text)):
             return text, []  # most text: nothing to mark and no raw HTML to track (a third of the extension's time)
         head: list[str] = []
         spans: list[ET.Element] = []
