@@ -182,3 +182,23 @@ def test_printable_sheets_have_glossary_columns_a_sheet_per_source_and_quizzes_w
         assert any(f'id="sheet-{source_id}"' in s for s in sections)
     css = (ROOT / "docs/stylesheets/practice.css").read_text(encoding="utf-8")
     assert re.search(r"@media print \{\s*\.md-typeset \.print-sheet \{ break-before: page; \}", css)
+
+
+def test_the_questions_are_made_once_per_loaded_guide_and_again_for_another():
+    """The quiz data and the printable sheets share one set of questions per loaded guide
+    (load.guide.once_per_guide); a guide loaded after an edit gets its own."""
+    from studyguide.load.guide import load_guide, once_per_guide
+    from studyguide.practice.quiz import questions_for
+
+    calls = []
+
+    @once_per_guide
+    def work(guide):
+        calls.append(guide)
+        return len(calls)
+
+    guide = load_guide(ROOT)
+    edited = dataclasses.replace(guide)  # another Guide object, as load_guide makes after an edit
+    assert (work(guide), work(guide), work(edited), work(edited), work(guide)) == (1, 1, 2, 2, 3)
+    assert questions_for(guide) is questions_for(guide)
+    assert isinstance(questions_for(guide)[1], tuple)  # shared, so not to be changed

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
 
 from studyguide.errors import GuideError, Problem, did_you_mean
@@ -108,3 +110,18 @@ def check_references(guide: Guide) -> None:
                     _ref(problems, questions, f"question {i + 1}, outline point {j + 1}: excerpt", excerpt_id, guide.excerpts, "an excerpt id", lines.get((i, j)))
     if problems:
         raise GuideError(problems)
+
+
+def once_per_guide(function):
+    """`function(guide)` worked out once per loaded Guide and reused while that Guide is
+    the current one (load_guide returns the same object until a data file changes). The
+    result is shared, so it should not be changed by its callers: return a tuple."""
+    last: list = [None, None]  # a weak reference to the guide, and the result for it
+
+    @wraps(function)
+    def for_guide(guide: Guide):
+        if last[0] is None or last[0]() is not guide:
+            last[:] = [weakref.ref(guide), function(guide)]
+        return last[1]
+
+    return for_guide

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from studyguide.load.guide import Guide
 from studyguide.practice.cards import build_cards
 from studyguide.practice.common import Link, context
-from studyguide.practice.quiz import SEED, build_questions, quizzes
+from studyguide.practice.quiz import SEED, questions_for, quizzes
 
 CARDS_PATH = "study/practice/cards.json"
 QUIZ_PATH = "study/practice/quiz.json"
@@ -36,8 +36,7 @@ def cards_json(guide: Guide, url: Url = directory_url) -> str:
 
 
 def quiz_json(guide: Guide, url: Url = directory_url) -> str:
-    ctx = context(guide)
-    questions = build_questions(ctx)
+    ctx, questions = questions_for(guide)
     data = {
         "version": 1,
         "generated": "from glossary.yaml, data/excerpts and data/timeline.yaml by studyguide.practice",

@@ -12,7 +12,8 @@ from __future__ import annotations
 import random
 import re
 
-from studyguide.practice.common import PINYIN, ZH, Context, Tags, excerpt_link, plain, seg, source_link, term_link
+from studyguide.load.guide import Guide, once_per_guide
+from studyguide.practice.common import PINYIN, ZH, Context, Tags, context, excerpt_link, plain, seg, source_link, term_link
 from studyguide.practice.validate import Option, Question, normal, refuse_ambiguous
 
 SEED = 14
@@ -134,6 +135,14 @@ def event_questions(ctx: Context) -> list[Question]:
                         Tags({first["source"]}, set(), {"timeline"}), first.file, first.line))
         rng.random()
     return out
+
+
+@once_per_guide
+def questions_for(guide: Guide) -> tuple[Context, tuple[Question, ...]]:
+    """The guide's context and its questions, made once per loaded guide: the quiz data
+    (study/practice/quiz.json) and the printable sheets both need them."""
+    ctx = context(guide)
+    return ctx, tuple(build_questions(ctx))
 
 
 def build_questions(ctx: Context) -> list[Question]:

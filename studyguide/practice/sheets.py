@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from studyguide.load.guide import Guide
 from studyguide.pages.generated import NOTICE
-from studyguide.practice.common import Link, context
-from studyguide.practice.quiz import build_questions, quizzes
+from studyguide.practice.common import Link
+from studyguide.practice.quiz import questions_for, quizzes
 from studyguide.render.blocks import pinyin, source_page, zh
 from studyguide.render.links import md_link, md_text, relative
 
@@ -50,8 +50,7 @@ def source_sheet(guide: Guide, page: str, source_id: str) -> list[str]:
 
 
 def quiz_sheets(guide: Guide, page: str) -> list[str]:
-    ctx = context(guide)
-    questions = build_questions(ctx)
+    ctx, questions = questions_for(guide)
     by_id = {q.id: q for q in questions}
     out = []
     for quiz in quizzes(ctx, questions):
