@@ -157,12 +157,9 @@ print(json.dumps([["pypinyin" in sys.modules], [splits[p] for p in {pairs!r}]]))
 
 
 def test_character_readings_are_worked_out_again_when_an_entry_or_the_rule_changes(tmp_path, monkeypatch):
-    pinyin_module.per_character_all.cache_clear()
     assert pinyin_module.per_character_all(tmp_path, (("户口", "hùkǒu"),))[("户口", "hùkǒu")] == [("户", "hù"), ("口", "kǒu")]
     changed = pinyin_module.per_character_all(tmp_path, (("户口", "hukou"),))  # an edited entry: its own key
     assert changed[("户口", "hukou")] == [("户", "hu"), ("口", "kou")]
     monkeypatch.setattr(cache_module, "PACKAGE", edited_package(tmp_path, "load/pinyin.py", "# edited\n"))
     monkeypatch.setattr(pinyin_module, "per_character", lambda hanzi, written: None)  # the new rule finds no split
-    pinyin_module.per_character_all.cache_clear()
     assert pinyin_module.per_character_all(tmp_path, (("户口", "hùkǒu"),))[("户口", "hùkǒu")] is None
-    pinyin_module.per_character_all.cache_clear()

@@ -124,7 +124,6 @@ def per_character(hanzi: str, written: str) -> list[tuple[str, str]] | None:
     return list(zip(chars, syllables, strict=True)) if syllables is not None else None
 
 
-@cache
 def per_character_all(root: Path | None, pairs: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], list[tuple[str, str]] | None]:
     """per_character for every (hanzi, pinyin) pair, kept in the build cache
     (load.cache.remembered) under pypinyin's version, a digest of the code that decides

@@ -8,7 +8,7 @@ fact on the page comes from the data: nothing is written per term by hand.
 from __future__ import annotations
 
 from studyguide.crossref.index import Index, Matcher
-from studyguide.load.guide import Guide
+from studyguide.load.guide import Guide, once_per_guide
 from studyguide.load.pinyin import per_character_all
 from studyguide.pages.generated import display_date, event_anchor
 from studyguide.render.blocks import excerpt_links, pinyin, source_page, term, term_path, zh
@@ -87,9 +87,15 @@ def _term_link(guide: Guide, page: str, key: str) -> str:
     return term(guide, page, key, hanzi=True)
 
 
+@once_per_guide
+def _readings(guide: Guide) -> dict:
+    """Every entry's character-by-character reading, worked out (or read from the cache)
+    once per build, not once per term page."""
+    return per_character_all(guide.root, tuple(sorted({(x.hanzi, x.pinyin) for x in guide.glossary})))
+
+
 def _characters(guide: Guide, e) -> str:
-    every = tuple(sorted({(x.hanzi, x.pinyin) for x in guide.glossary}))
-    pairs = per_character_all(guide.root, every)[(e.hanzi, e.pinyin)]
+    pairs = _readings(guide)[(e.hanzi, e.pinyin)]
     if not pairs or len(pairs) < 2:
         return ""
     rows = " · ".join(f"{zh(char)} {pinyin(reading)}" for char, reading in pairs)
