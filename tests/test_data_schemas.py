@@ -57,6 +57,14 @@ BROKEN = [
      {"shi-2014": {"abstract": ["welfare-mix"]}},
      lambda d: d["shi-2014"].update(abstract="welfare-mix"),
      "'welfare-mix' is not of type 'array'"),
+    ("positions.schema.json",
+     {"term": "shuniu-zuzhi", "rank": 1, "rows": [{"source": "shi-2014", "gist": "Hubs", "position": "P.", "evidence": "E.", "concedes": "C."}]},
+     lambda d: d["rows"][0].update(silent="Shi is silent."),  # a row is either a position or silent
+     "is not valid under any of the given schemas"),
+    ("positions.schema.json",
+     {"term": "shuniu-zuzhi", "rank": 1, "rows": [{"source": "shi-2014", "gist": "Hubs", "position": "P.", "evidence": "E.", "concedes": "C."}]},
+     lambda d: d["rows"][0].pop("concedes"),
+     "is not valid under any of the given schemas"),
     *OPEN_DATA_BROKEN,
 ]
 

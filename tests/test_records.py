@@ -74,3 +74,26 @@ def test_outline_naming_an_unknown_excerpt_names_its_line_and_the_nearest_id(pro
     message = load_error(project_copy)
     assert f"data/selfcheck.yaml:{line}: 'social-management-to-governance': question 1, outline point 1: " in message
     assert f"excerpt '{wrong}' is not an excerpt id (did you mean '{old.split(',')[0]}'?)" in message
+
+
+def test_position_row_naming_an_unknown_source_names_its_line_and_the_nearest_id(project_copy):
+    path = project_copy / "data/positions/hub-organizations.yaml"
+    edit(path, "  - source: gong-2012\n", "  - source: gong-2021\n")
+    line = path.read_text(encoding="utf-8").split("\n").index("  - source: gong-2021") + 1
+    message = load_error(project_copy)
+    assert f"data/positions/hub-organizations.yaml:{line}: 'hub-organizations': source 'gong-2021' is not a source in data/sources.yaml (did you mean 'gong-2012'?)" in message
+
+
+def test_position_file_for_a_theme_chapter_that_does_not_exist_is_an_error(project_copy):
+    folder = project_copy / "data/positions"
+    (folder / "hub-organisations.yaml").write_text((folder / "hub-organizations.yaml").read_text(encoding="utf-8").replace("rank: 3", "rank: 99"), encoding="utf-8")
+    assert "'hub-organisations': theme 'hub-organisations' is not a theme chapter in docs/themes/ (the file's name is the theme's) (did you mean 'hub-organizations'?)" in load_error(project_copy)
+
+
+def test_two_themes_with_one_rank_and_a_source_given_twice_are_errors(project_copy):
+    folder = project_copy / "data/positions"
+    text = (folder / "hub-organizations.yaml").read_text(encoding="utf-8")
+    (folder / "welfare-mix.yaml").write_text(text.replace("  - source: hhm-interview\n", "  - source: shi-2014\n"), encoding="utf-8")
+    message = load_error(project_copy)
+    assert "'welfare-mix': rank 3 is already hub-organizations's; give each theme its own rank" in message
+    assert "'welfare-mix': source 'shi-2014' has two rows; give each source one row" in message

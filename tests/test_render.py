@@ -84,14 +84,13 @@ def test_link_text_and_title_cannot_break_out_of_markdown():
     assert md_link('a]b<i>', "x.md", 'say "hi" <b>') == '[a\\]b&lt;i&gt;](x.md "say &quot;hi&quot; &lt;b&gt;")'
 
 
-def test_excerpt_renders_a_blockquote_with_id_source_and_attribution():
+def test_excerpt_away_from_its_source_page_is_a_blockquote_with_id_source_and_attribution_only():
     guide = small_guide()
     out = render.excerpt(guide, build_index(guide), "themes/t.md", "shi-2014-hukou")
     assert out == (
         '<blockquote class="excerpt" id="shi-2014-hukou" data-source="shi-2014" markdown>\n\n'
         "The *hukou* &lt;b&gt;system&lt;/b&gt; persists.\n\n"
-        "<footer markdown>— <cite>[Shi (2014), §4](../sources/shi-2014.md#shi-2014-hukou)</cite></footer>\n\n"
-        + render.cite_passage(guide, guide.excerpts["shi-2014-hukou"]) + "\n\n"
+        "<footer markdown>— <cite>[Shi (2014), §4](../sources/shi-2014.md#shi-2014-hukou)</cite></footer>\n\n\n\n"
         "</blockquote>\n\n"
         '<p class="excerpt-terms" markdown>Terms: [hukou](../terms/hukou.md "户口 · hùkǒu · household registration"){ data-def="Registration." }</p>\n'
     )
@@ -99,7 +98,13 @@ def test_excerpt_renders_a_blockquote_with_id_source_and_attribution():
     assert '<blockquote class="excerpt" data-source="shi-2014" id="shi-2014-hukou">' in html
     assert "<cite><a href=\"../sources/shi-2014.md#shi-2014-hukou\">Shi (2014), §4</a></cite>" in html
     assert "<b>" not in html
+
+
+def test_excerpt_at_home_carries_cite_this_passage_and_why_it_matters():
+    guide = small_guide()
+    out = render.key_excerpts(guide, build_index(guide), "sources/shi-2014.md", "shi-2014-hukou".rsplit("-", 1)[0])
     assert '<details class="cite-passage"><summary>Cite this passage</summary>' in out and "sec. 4" in out
+    assert "**Why it matters.** Why." in out
 
 
 def test_excerpt_on_its_own_source_page_must_use_key_excerpts():
@@ -221,3 +226,18 @@ def test_the_quick_test_never_rules_out_text_the_marks_would_mark():
     assert len(runs) > 250, len(runs)  # 298 today
     assert [r for r in runs if not HAN_OR_TONED.search(r)] == []
     assert HAN_OR_TONED.search("social management, 'hukou' without tones, 1949-2012") is None  # the text it lets skip
+
+
+def test_who_says_what_is_a_table_row_per_source_and_a_silent_source_says_so():
+    from studyguide.render.positions import who_says_what
+
+    guide = small_guide()
+    rows = [{"source": "shi-2014", "gist": "g", "position": "Shi argues | hubs <b>win</b>.", "evidence": "Two\n cities.", "concedes": "Some."},
+            {"source": "shi-2014", "silent": "Nothing on hubs."}]
+    guide.positions["hubs"] = Record("hubs", {"term": "hukou", "rank": 1, "rows": rows, "lines": [4, 9]}, "data/positions/hubs.yaml", 1)
+    link = "[Shi (2014)](../sources/shi-2014.md)"
+    assert who_says_what(guide, "themes/hubs.md", "hubs") == (
+        "| Source | Position | Evidence | Concedes |\n| --- | --- | --- | --- |\n"
+        f"| {link} | Shi argues \\| hubs &lt;b&gt;win&lt;/b&gt;. | Two cities. | Some. |\n"
+        f"| {link} | *Silent.* Nothing on hubs. | — | — |\n"
+    )

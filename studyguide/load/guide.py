@@ -25,6 +25,7 @@ class Guide:
     timeline: list[Record] = field(default_factory=list)
     selfcheck: dict[str, Record] = field(default_factory=dict)
     theme_tags: list[Tag] = field(default_factory=list)
+    positions: dict[str, Record] = field(default_factory=dict)  # theme → who says what
 
     def source_of(self, excerpt: Record) -> Record:
         return self.sources[excerpt["source"]]
@@ -67,6 +68,7 @@ def load_guide(root: Path) -> Guide:
         people=optional(records.load_people, "data/people.yaml", {}),
         timeline=optional(records.load_timeline, "data/timeline.yaml", []),
         selfcheck=optional(records.load_selfcheck, "data/selfcheck.yaml", {}),
+        positions=optional(records.load_positions, "data/positions", {}),
     )
     if (root / "data/theme-tags.yaml").exists():
         guide.theme_tags = load_theme_tags(root / "data/theme-tags.yaml", "data/theme-tags.yaml", guide.sources, root / "docs", checks)
@@ -108,8 +110,30 @@ def check_references(guide: Guide) -> None:
             for j, point in enumerate(question.get("outline", [])):
                 for excerpt_id in point["excerpts"]:
                     _ref(problems, questions, f"question {i + 1}, outline point {j + 1}: excerpt", excerpt_id, guide.excerpts, "an excerpt id", lines.get((i, j)))
+    problems += position_problems(guide)
     if problems:
         raise GuideError(problems)
+
+
+def position_problems(guide: Guide) -> list[Problem]:
+    """Who-says-what rows name real sources (each once), a glossary term and a theme
+    chapter that exists; ranks are used once each."""
+    problems: list[Problem] = []
+    themes = sorted(p.stem for p in (guide.root / "docs/themes").glob("*.md") if p.stem != "index")
+    ranks: dict[int, str] = {}
+    for theme, record in guide.positions.items():
+        _ref(problems, record, "theme", theme, themes, "a theme chapter in docs/themes/ (the file's name is the theme's)")
+        _ref(problems, record, "term", record["term"], guide.glossary.entries, "a glossary key", 2)
+        if record["rank"] in ranks:
+            problems.append(Problem(record.file, 3, theme, f"rank {record['rank']} is already {ranks[record['rank']]}'s; give each theme its own rank"))
+        ranks.setdefault(record["rank"], theme)
+        seen: set[str] = set()
+        for row, line in zip(record["rows"], record["lines"]):
+            _ref(problems, record, "source", row["source"], guide.sources, "a source in data/sources.yaml", line)
+            if row["source"] in seen:
+                problems.append(Problem(record.file, line, theme, f"source '{row['source']}' has two rows; give each source one row"))
+            seen.add(row["source"])
+    return problems
 
 
 def once_per_guide(function):

@@ -1,4 +1,5 @@
-"""Load the other data files (sources, excerpts, who's who, timeline, self-check) strictly."""
+"""Load the other data files (sources, excerpts, who's who, timeline, self-check,
+positions) strictly."""
 
 from __future__ import annotations
 
@@ -105,3 +106,15 @@ def load_selfcheck(path: Path, display: str, checks: Checks | None = None) -> di
             for j, _ in enumerate(item.get("outline", [])):
                 where[(i, j)] = lines.get((key, i, "outline", j), where[(i,)])
     return records
+
+
+def load_positions(folder: Path, display_root: str, checks: Checks | None = None) -> dict[str, Record]:
+    """Each theme's who-says-what rows (data/positions/<theme>.yaml), keyed by theme; the
+    record's `lines` keeps where each row starts, so a bad row names its own line."""
+    loaded: dict[str, Record] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        display = f"{display_root}/{path.name}"
+        data, lines = schema.load_checked(path, "positions.schema.json", display, checks)
+        data["lines"] = [lines.get(("rows", i), 1) for i in range(len(data["rows"]))]
+        loaded[path.stem] = Record(path.stem, data, display, 1)
+    return loaded

@@ -60,7 +60,9 @@ def _lookup(table, key: str, page: str, what: str, where: str):
 
 
 def excerpt(guide: Guide, index: Index, page: str, excerpt_id: str, *, home: bool = False) -> str:
-    """A stored excerpt as a <blockquote> whose id is the excerpt id."""
+    """A stored excerpt as a <blockquote> whose id is the excerpt id. "Cite this passage"
+    and "Why it matters" appear at its home (the source page) only; elsewhere the
+    attribution links there."""
     record = _lookup(guide.excerpts, excerpt_id, page, "excerpt id", "data/excerpts/*.yaml")
     home_page = source_page(record["source"])
     if page == home_page and not home:
@@ -75,7 +77,7 @@ def excerpt(guide: Guide, index: Index, page: str, excerpt_id: str, *, home: boo
         "",
         f'<footer markdown>— {speaker}<cite>{where}</cite></footer>',
         "",
-        cite_passage(guide, record),
+        cite_passage(guide, record) if home else "",
         "",
         "</blockquote>",
         "",

@@ -20,7 +20,7 @@ from studyguide.errors import GuideError
 from studyguide.load.guide import Guide, load_guide
 from studyguide.pages import generated, glossary, term_page
 from studyguide.practice import sheets
-from studyguide.render import blocks
+from studyguide.render import blocks, positions
 
 # A child of MkDocs' logger: `--strict` counts its errors and stops the build at the end,
 # after every page has reported its own (one line each, no traceback).
@@ -91,6 +91,7 @@ class Macros:
             "source_card": lambda source_id: blocks.source_card(g, self.here(), source_id),
             "zh": blocks.zh,
             "pinyin": blocks.pinyin,
+            "who_says_what": lambda theme: positions.who_says_what(g, self.here(), theme),
             "self_check": lambda theme: blocks.self_check(g, self._titled(), theme),
             "glossary_page": lambda: glossary.glossary_page(g, self.here()),
             "term_page": lambda key: term_page.term_page(g, i, self.here(), key),
