@@ -26,6 +26,7 @@ DATA_FILES = {
     "selfcheck.schema.json": ["data/selfcheck.yaml"],
     "csl-data.schema.json": [],  # written by studyguide.outputs.citations, checked in tests/test_cite.py
     "theme-tags.schema.json": ["data/theme-tags.yaml"],
+    "questions.schema.json": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/questions").glob("*.yaml")),
     "positions.schema.json": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/positions").glob("*.yaml")),
     "open-glossary.schema.json": [],  # data/glossary.json in the site (studyguide.outputs.open_data), tests/test_open_data.py
     "open-excerpts.schema.json": [],  # data/excerpts.json in the site, likewise

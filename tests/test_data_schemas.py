@@ -65,6 +65,12 @@ BROKEN = [
      {"term": "shuniu-zuzhi", "rank": 1, "rows": [{"source": "shi-2014", "gist": "Hubs", "position": "P.", "evidence": "E.", "concedes": "C."}]},
      lambda d: d["rows"][0].pop("concedes"),
      "is not valid under any of the given schemas"),
+    ("questions.schema.json",
+     [{"id": "shi-hubs-why", "kind": "agree", "ask": "Why, for Shi, hubs?", "answer": "Too few providers.",
+       "why": "Shi says the government cannot find enough organizations.", "cites": ["shi-2014-hub-organizations"],
+       "wrong": [{"text": f"Option {n}", "why": "Not what Shi says."} for n in range(3)]}],
+     lambda d: d[0]["wrong"].pop(),
+     "is too short"),
     *OPEN_DATA_BROKEN,
 ]
 

@@ -11,6 +11,7 @@ from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load import records
 from studyguide.load.cache import Checks
 from studyguide.load.glossary import Glossary, load_glossary
+from studyguide.load.questions import load_questions, question_reference_problems
 from studyguide.load.records import Record
 from studyguide.load.theme_tags import Tag, load_theme_tags
 
@@ -26,6 +27,7 @@ class Guide:
     selfcheck: dict[str, Record] = field(default_factory=dict)
     theme_tags: list[Tag] = field(default_factory=list)
     positions: dict[str, Record] = field(default_factory=dict)  # theme → who says what
+    questions: dict[str, Record] = field(default_factory=dict)  # argument questions by id
 
     def source_of(self, excerpt: Record) -> Record:
         return self.sources[excerpt["source"]]
@@ -69,6 +71,7 @@ def load_guide(root: Path) -> Guide:
         timeline=optional(records.load_timeline, "data/timeline.yaml", []),
         selfcheck=optional(records.load_selfcheck, "data/selfcheck.yaml", {}),
         positions=optional(records.load_positions, "data/positions", {}),
+        questions=optional(load_questions, "data/questions", {}),
     )
     if (root / "data/theme-tags.yaml").exists():
         guide.theme_tags = load_theme_tags(root / "data/theme-tags.yaml", "data/theme-tags.yaml", guide.sources, root / "docs", checks)
@@ -111,15 +114,21 @@ def check_references(guide: Guide) -> None:
                 for excerpt_id in point["excerpts"]:
                     _ref(problems, questions, f"question {i + 1}, outline point {j + 1}: excerpt", excerpt_id, guide.excerpts, "an excerpt id", lines.get((i, j)))
     problems += position_problems(guide)
+    problems += question_reference_problems(guide.questions, guide.excerpts, guide.sources, guide.root / "docs", theme_names(guide))
     if problems:
         raise GuideError(problems)
+
+
+def theme_names(guide: Guide) -> list[str]:
+    """The theme chapters: docs/themes/<name>.md, but the index."""
+    return sorted(p.stem for p in (guide.root / "docs/themes").glob("*.md") if p.stem != "index")
 
 
 def position_problems(guide: Guide) -> list[Problem]:
     """Who-says-what rows name real sources (each once), a glossary term and a theme
     chapter that exists; ranks are used once each."""
     problems: list[Problem] = []
-    themes = sorted(p.stem for p in (guide.root / "docs/themes").glob("*.md") if p.stem != "index")
+    themes = theme_names(guide)
     ranks: dict[int, str] = {}
     for theme, record in guide.positions.items():
         _ref(problems, record, "theme", theme, themes, "a theme chapter in docs/themes/ (the file's name is the theme's)")
@@ -128,7 +137,7 @@ def position_problems(guide: Guide) -> list[Problem]:
             problems.append(Problem(record.file, 3, theme, f"rank {record['rank']} is already {ranks[record['rank']]}'s; give each theme its own rank"))
         ranks.setdefault(record["rank"], theme)
         seen: set[str] = set()
-        for row, line in zip(record["rows"], record["lines"]):
+        for row, line in zip(record["rows"], record["lines"], strict=True):
             _ref(problems, record, "source", row["source"], guide.sources, "a source in data/sources.yaml", line)
             if row["source"] in seen:
                 problems.append(Problem(record.file, line, theme, f"source '{row['source']}' has two rows; give each source one row"))

@@ -46,6 +46,11 @@ def excerpt_link(guide: Guide, excerpt_id: str) -> Link:
     return Link(f"sources/{record['source']}.md", excerpt_id, f"{source['short']}, {record['location']}")
 
 
+def section_link(guide: Guide, source_id: str, anchor: str) -> Link:
+    """A section of a source page (anchor: its ### heading's id)."""
+    return Link(f"sources/{source_id}.md", anchor, f"{guide.sources[source_id]['short']}, section")
+
+
 def source_link(guide: Guide, source_id: str) -> Link:
     return Link(f"sources/{source_id}.md", None, guide.sources[source_id]["short"])
 
@@ -84,7 +89,7 @@ class Context:
 
     def decks(self) -> dict:
         """Every deck name a page can offer, with a readable label."""
-        categories = sorted({e.category or "other" for e in self.guide.glossary.entries.values()} | {"excerpt", "timeline"})
+        categories = sorted({e.category or "other" for e in self.guide.glossary.entries.values()} | {"excerpt", "timeline", "argument"})
         return {
             "source": {k: s["short"] for k, s in self.guide.sources.items()},
             "theme": dict(sorted(self.theme_titles.items(), key=lambda kv: kv[1])),

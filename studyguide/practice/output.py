@@ -39,12 +39,12 @@ def quiz_json(guide: Guide, url: Url = directory_url) -> str:
     ctx, questions = questions_for(guide)
     data = {
         "version": 1,
-        "generated": "from glossary.yaml, data/excerpts and data/timeline.yaml by studyguide.practice",
+        "generated": "from glossary.yaml, data/excerpts, data/timeline.yaml and data/questions by studyguide.practice",
         "seed": SEED,
         "quizzes": quizzes(ctx, questions),
         "questions": [{
             "id": q.id, "kind": q.kind, "prompt": q.prompt, "options": [o.text for o in q.options],
-            "answer": q.answer, "why": q.why, "link": _link(q.link, url), "tags": q.tags.as_json(),
+            "answer": q.answer, "why": q.why, **({"reasons": [o.why for o in q.options]} if any(o.why for o in q.options) else {}), "link": _link(q.link, url), "tags": q.tags.as_json(),
         } for q in questions],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

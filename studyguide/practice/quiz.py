@@ -2,7 +2,8 @@
 
 Kinds: term → meaning, meaning → term, hanzi → pinyin, pinyin → hanzi (distractors from
 the same glossary category), quote → source, quote → speaker, event → year, which event
-came first, and claim → which source (timeline events that do not name their source).
+came first, and claim → which source (timeline events that do not name their source);
+and the written argument questions of data/questions/ (argue-<kind>).
 Every question goes through validate.refuse_ambiguous; options and question order are
 shuffled with fixed seeds, so a build is reproducible.
 """
@@ -13,7 +14,7 @@ import random
 import re
 
 from studyguide.load.guide import Guide, once_per_guide
-from studyguide.practice.common import PINYIN, ZH, Context, Tags, context, excerpt_link, plain, seg, source_link, term_link
+from studyguide.practice.common import PINYIN, ZH, Context, Tags, context, excerpt_link, plain, section_link, seg, source_link, term_link
 from studyguide.practice.validate import Option, Question, normal, refuse_ambiguous
 
 SEED = 14
@@ -63,7 +64,7 @@ def term_questions(ctx: Context) -> list[Question]:
             key_fact = lambda x, f=facts: next(iter(f(x).values()))  # noqa: E731
             wrong = _distractors(same, e, key_fact, CHOICES - 1, f"{kind}:{e.key}")
             wrong += _distractors(others, e, key_fact, CHOICES - 1 - len(wrong), f"{kind}:{e.key}:more", tuple(wrong))
-            why = f"{e.term} ({e.hanzi}, {e.pinyin}) means “{e.english}”."
+            why = f"{e.term} ({e.hanzi}, {e.pinyin}), “{e.english}”: {plain(e.summary)}"
             out.append(_ask(f"{kind}:{e.key}", kind, prompt(e), Option(text(e), facts(e)),
                             [Option(text(o), facts(o)) for o in wrong], why, term_link(ctx.guide, e.key),
                             ctx.term_tags(e.key), "glossary.yaml", e.line))
@@ -80,7 +81,7 @@ def quote_questions(ctx: Context) -> list[Question]:
         out.append(_ask(f"quote-source:{xid}", "quote-source", [seg("Which source is this from?"), quote],
                         Option([seg(short)], {"source": r["source"]}),
                         [Option([seg(g.sources[s]["short"])], {"source": s}) for s in wrong],
-                        f"{short}, {r['location']}.", link, tags, r.file, r.line))
+                        f"{short}, {r['location']}: {_first_sentence(r['note'])}", link, tags, r.file, r.line))
         if r.get("speaker"):
             wrong = _distractors(speakers, r["speaker"], str, CHOICES - 1, f"speaker:{xid}")
             out.append(_ask(f"quote-speaker:{xid}", "quote-speaker", [seg("Who says this?"), quote],
@@ -101,6 +102,17 @@ def _names(ctx: Context, source_id: str) -> list[str]:
     return [w for w in words if w] + ["commenter", "commentary", "blog", "interview", "Herald"]
 
 
+def _first_sentence(text: str) -> str:
+    first = " ".join(text.split()).split(". ")[0].rstrip(".")
+    return plain(first) + "."
+
+
+def _gist(event, words: int = 9) -> str:
+    """An event's first words, for an explanation that names several events."""
+    text = event["event"].split()
+    return " ".join(text[:words]) + ("…" if len(text) > words else "")
+
+
 def _year(event) -> int | None:
     """An event's year (timeline dates are "YYYY" or "YYYY-MM")."""
     return int(event["date"][:4]) if event.get("date") else None
@@ -111,9 +123,10 @@ def event_questions(ctx: Context) -> list[Question]:
     dated = [e for e in g.timeline if not e.get("approximate")]
     for i, e in enumerate(dated):
         eid, tags = f"{e['source']}-{_year(e)}-{i}", Tags({e["source"]}, set(), {"timeline"})
-        why = f"{g.sources[e['source']]['short']} dates it “{e['when']}”."
+        short = g.sources[e["source"]]["short"]
         if not _YEAR.search(e["event"]):
             wrong = _distractors(dated, e, _year, CHOICES - 1, f"year:{eid}")
+            why = f"{short} dates it “{e['when']}”. The other years: " + "; ".join(f"{_year(o)}, {_gist(o)}" for o in wrong) + "."
             out.append(_ask(f"event-year:{eid}", "event-year", [seg("When? "), seg(e["event"])],
                             Option([seg(str(_year(e)))], {"year": _year(e)}),
                             [Option([seg(str(_year(o)))], {"year": _year(o)}) for o in wrong],
@@ -123,7 +136,8 @@ def event_questions(ctx: Context) -> list[Question]:
             out.append(_ask(f"claim-source:{eid}", "claim-source", [seg("Which source says this? "), seg(e["event"])],
                             Option([seg(g.sources[e["source"]]["short"])], {"source": e["source"]}),
                             [Option([seg(g.sources[s]["short"])], {"source": s}) for s in wrong],
-                            why, _event_link(ctx, e), tags, e.file, e.line))
+                            f"Only {short} reports this, dated “{e['when']}”; the other sources do not mention it.",
+                            _event_link(ctx, e), tags, e.file, e.line))
     rng = random.Random(SEED)
     for n in range(len(dated) // 3):
         group = _distractors(dated, {}, _year, CHOICES, f"order:{n}")
@@ -131,7 +145,8 @@ def event_questions(ctx: Context) -> list[Question]:
         out.append(_ask(f"event-order:{n}", "event-order", [seg("Which of these came first?")],
                         Option([seg(first["event"])], {"year": _year(first)}),
                         [Option([seg(o["event"])], {"year": _year(o)}) for o in group if o is not first],
-                        f"{first['when']}: the earliest of the four.", _event_link(ctx, first),
+                        "In order: " + "; ".join(f"{o['when']}, {_gist(o)}" for o in sorted(group, key=_year)) + ".",
+                        _event_link(ctx, first),
                         Tags({first["source"]}, set(), {"timeline"}), first.file, first.line))
         rng.random()
     return out
@@ -145,19 +160,65 @@ def questions_for(guide: Guide) -> tuple[Context, tuple[Question, ...]]:
     return ctx, tuple(build_questions(ctx))
 
 
+def argument_questions(ctx: Context) -> list[Question]:
+    """The written questions of data/questions/: what the authors argue, concede and
+    dispute. Each belongs to the quizzes of the sources and themes its citations serve."""
+    out = []
+    for key, r in ctx.guide.questions.items():
+        right = Option([seg(r["answer"])], {"claim": r["answer"]})
+        wrong = [Option([seg(w["text"])], {"claim": w["text"]}, w["why"]) for w in r["wrong"]]
+        tags = Tags(set(), set(r.get("themes", ())), {"argument"})
+        for cite in r["cites"]:
+            source, _, anchor = cite.partition("#")
+            if anchor:
+                tags.source.add(source)
+            else:
+                found = ctx.excerpt_tags(cite, "argument")
+                tags.source |= found.source
+                tags.theme |= found.theme
+        first, _, anchor = r["cites"][0].partition("#")
+        link = section_link(ctx.guide, first, anchor) if anchor else excerpt_link(ctx.guide, first)
+        out.append(_ask(f"argue:{key}", f"argue-{r['kind']}", [seg(r["ask"])], right, wrong,
+                        " ".join(r["why"].split()), link, tags, r.file, r.line))
+    return out
+
+
 def build_questions(ctx: Context) -> list[Question]:
-    questions = term_questions(ctx) + quote_questions(ctx) + event_questions(ctx)
+    questions = term_questions(ctx) + quote_questions(ctx) + event_questions(ctx) + argument_questions(ctx)
     refuse_ambiguous(questions)
     random.Random(SEED).shuffle(questions)
     return questions
 
 
+# A source's or theme's quiz: its argument questions, and of recall only one question per
+# term (its meaning; the other three forms are in the category quizzes), quotations and
+# dates; recall is then cut, kind by kind in turn, until argument is ARGUMENT_SHARE of it.
+RECALL_IN_TOPIC = ("term-meaning", "quote-source", "quote-speaker", "claim-source", "event-year")
+ARGUMENT_SHARE = 0.4
+
+
+def topic_quiz(questions: list[Question]) -> list[Question]:
+    argument = [q for q in questions if q.kind.startswith("argue-")]
+    recall = [q for q in questions if q.kind in RECALL_IN_TOPIC]
+    keep = len(recall) if not argument else min(len(recall), int(len(argument) * (1 - ARGUMENT_SHARE) / ARGUMENT_SHARE + 1e-9))
+    by_kind = {k: [q for q in recall if q.kind == k] for k in RECALL_IN_TOPIC}
+    kept: set[str] = set()
+    while len(kept) < keep:
+        for kind in RECALL_IN_TOPIC:
+            if by_kind[kind] and len(kept) < keep:
+                kept.add(by_kind[kind].pop(0).id)
+    return [q for q in questions if q in argument or q.id in kept]
+
+
 def quizzes(ctx: Context, questions: list[Question]) -> list[dict]:
-    """A quiz of everything, then one per source, theme and category with enough questions."""
+    """A quiz of everything, then one per source, theme and category with enough questions
+    (a source's or theme's as topic_quiz composes it)."""
     out = [{"id": "all", "title": "Everything", "questions": [q.id for q in questions]}]
     for group, labels in ctx.decks().items():
         for key, label in labels.items():
-            ids = [q.id for q in questions if key in getattr(q.tags, group)]
-            if len(ids) >= MIN_QUIZ:
-                out.append({"id": f"{group}:{key}", "title": f"{group.capitalize()}: {label}", "questions": ids})
+            chosen = [q for q in questions if key in getattr(q.tags, group)]
+            if group in ("source", "theme"):
+                chosen = topic_quiz(chosen)
+            if len(chosen) >= MIN_QUIZ:
+                out.append({"id": f"{group}:{key}", "title": f"{group.capitalize()}: {label}", "questions": [q.id for q in chosen]})
     return out

@@ -15,8 +15,9 @@ from functools import lru_cache
 from itertools import combinations
 
 from studyguide.errors import GuideError, Problem
+from studyguide.load.question_rules import restates, unseen_context
 
-FACTS = ("english", "hanzi", "pinyin", "year", "source", "speaker")
+FACTS = ("english", "hanzi", "pinyin", "year", "source", "speaker", "claim")
 
 
 @lru_cache(maxsize=8192)  # asked 17,000 times a build, for about a thousand values
@@ -31,6 +32,7 @@ def normal(value) -> str:
 class Option:
     text: list                       # segments shown to the reader
     facts: dict = field(default_factory=dict)
+    why: str = ""                    # a wrong option: why it is wrong (argument questions)
 
 
 @dataclass
@@ -59,6 +61,24 @@ def problems_of(question: Question) -> list[Problem]:
                     f"ambiguous question: options {i + 1} and {j + 1} have the same {fact} "
                     f"'{a.facts[fact]}', so both could be right (pick distractors that differ, "
                     "or leave this question out)")))
+    return found + fairness_of(question)
+
+
+def _text(segments: list) -> str:
+    return "".join(s["text"] for s in segments)
+
+
+def fairness_of(question: Question) -> list[Problem]:
+    """The rules of studyguide.load.question_rules, applied to a generated question."""
+    where = (question.file, question.line, question.id)
+    found = []
+    right = _text(question.options[question.answer].text) if 0 <= question.answer < len(question.options) else ""
+    if restates(question.why, right, _text(question.prompt)):
+        found.append(Problem(*where, f"the explanation only restates the answer: {question.why!r}"))
+    for text in [_text(question.prompt), *(_text(o.text) for o in question.options)]:
+        phrase = unseen_context(text)
+        if phrase:
+            found.append(Problem(*where, f"points at context the reader is not shown ('{phrase}'): {text!r}"))
     return found
 
 
