@@ -102,7 +102,7 @@ def test_bookmarks_mirror_the_navigation_with_appendices_last(rendered, reader):
     assert guide_pdf.APPENDIX_NAV_TITLE not in titles
     # A source page's bookmarks are its h2s.
     shi = next(node for title, node in pairs if title.startswith("Shi (2014)"))
-    assert "At a glance" in [c["title"] for c in shi["children"]]
+    assert "In brief" in [c["title"] for c in shi["children"]]
     assert all(not c["children"] for c in shi["children"]), "bookmarks below h2"
     pages = [page for _, _, page in flat_outline(tree)]
     assert pages == sorted(pages), "bookmarks out of page order"
