@@ -103,7 +103,8 @@ def test_excerpt_away_from_its_source_page_is_a_blockquote_with_id_source_and_at
 def test_excerpt_at_home_carries_cite_this_passage_and_why_it_matters():
     guide = small_guide()
     out = render.key_excerpts(guide, build_index(guide), "sources/shi-2014.md", "shi-2014-hukou".rsplit("-", 1)[0])
-    assert '<details class="cite-passage"><summary>Cite this passage</summary>' in out and "sec. 4" in out
+    assert "<p><strong>Chicago (author-date):</strong> (<i>T</i> 2014, sec. 4)</p>" in out  # the small guide has no author
+    assert "Chicago (notes and bibliography)" not in out, "the full note is said once, in the source card"
     assert "**Why it matters.** Why." in out
 
 

@@ -125,15 +125,22 @@ def source_card(guide: Guide, page: str, source_id: str) -> str:
     )
 
 
+# Styles whose citation of a passage is short enough to give under every excerpt; a note
+# (Chicago notes and bibliography) is the full reference, given once in the source card.
+PASSAGE_STYLES = ("chicago-author-date", "apa")
+
+
 def cite_passage(guide: Guide, record) -> str:
-    """'Cite this passage': a note (Chicago) and an in-text citation (APA) with the
-    excerpt's location as the locator, folded in a <details> (no script needed)."""
+    """'Cite this passage': the in-text citations with the excerpt's location as the
+    locator, folded in a <details> (no script needed). The full reference, for a note or
+    a bibliography, is said once, in the page's "How to cite this source"."""
     item = citations.csl_item(record["source"], guide.sources[record["source"]])
     lines = "".join(
-        f"<p><strong>{label}:</strong> {citations.passage(item, style, record['location'])}</p>"
-        for style, label in citations.STYLES.items()
+        f"<p><strong>{citations.STYLES[style]}:</strong> {citations.passage(item, style, record['location'])}</p>"
+        for style in PASSAGE_STYLES
     )
-    return f'<details class="cite-passage"><summary>Cite this passage</summary>{lines}</details>'
+    return (f'<details class="cite-passage"><summary>Cite this passage</summary>{lines}'
+            "<p>For a note, the full reference is under How to cite this source.</p></details>")
 
 
 def excerpt_links(guide: Guide, page: str, excerpt_ids: list[str]) -> str:
