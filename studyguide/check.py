@@ -125,7 +125,8 @@ def check(root: Path, environ) -> Result:
     pages = PageReport()
     problems = order(guide.glossary) + cap_problems(guide) + page_problems(guide, Path(root) / "docs", pages)
     checked = [
-        f"glossary.yaml: {len(guide.glossary)} entries against the schema; pinyin against the hanzi, duplicates, key order, see_also",
+        f"glossary.yaml: {len(guide.glossary)} entries against the schema; pinyin against the hanzi, duplicates, key order, see_also; "
+        "each sentence of the notes names its source or is marked, and no language note names one",
         f"data/: {len(guide.sources)} sources, {len(guide.excerpts)} excerpts, {len(guide.people)} people, {len(guide.timeline)} timeline events, "
         f"{len(guide.selfcheck)} self-check sets, who-says-what tables for {len(guide.positions)} of the themes: schemas and the keys they name",
         f"docs/: {pages.pages} pages read with Jinja's parser, {pages.calls} macro calls: each macro registered, {pages.keys} keys found in the data",
