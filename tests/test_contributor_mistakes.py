@@ -85,6 +85,11 @@ def unknown_excerpt(p):
     edit(p / "docs/themes/hub-organizations.md", '{{ excerpt("shi-2014-hub-organizations") }}', '{{ excerpt("shi-2014-hub-organisations") }}')
 
 
+def unmarked_note(p):
+    edit(p / "glossary.yaml", "the hanzi is the standard term.\n  language: >-\n    In everyday Chinese 关系",
+         "the hanzi is the standard term.\n    English borrows *guanxi* for useful connections.\n  language: >-\n    In everyday Chinese 关系")
+
+
 def missing_anchor(p):
     path = p / "docs/study/index.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nSee [a term](../glossary.md#no-such-term).\n", encoding="utf-8")
@@ -95,17 +100,18 @@ def missing_anchor(p):
 MISTAKES = {
     "changed_word": (changed_word, "data/excerpts/baek-interview.yaml:16: 'baek-interview-social-governance': not verbatim: …which has [replaced → supplanted] the previous… ([yours → source]; nearest passage, paragraph 18 (line 37): «The expression, social construction, has been used as a comprehensive term that includes “social management,” a term that bears some negative connotation as it is usually associated with police clampdowns or social security control. But from 2013 onward, China started to use a new term, “social governance,” which has supplanted the previous term, social management.») in 000_e777d89e91ff38d1.txt"),
     "thirteenth_excerpt": (thirteenth_excerpt, "data/excerpts/shi-2014.yaml: 13 excerpts, at most 12 — replace one rather than add"),
-    "duplicate_hanzi": (duplicate_hanzi, "glossary.yaml:706: 'quntixing-shijian': hanzi '群体性事件' is also the hanzi of 'mass-incidents' (line 578); keep one entry and merge the other into it (an alias, a note)"),
+    "duplicate_hanzi": (duplicate_hanzi, "glossary.yaml:729: 'quntixing-shijian': hanzi '群体性事件' is also the hanzi of 'mass-incidents' (line 599); keep one entry and merge the other into it (an alias, a note)"),
     "key_out_of_order": (key_out_of_order, "glossary.yaml:1402: 'anquan': key out of alphabetical order; move the entry before 'baorongxing-zengzhang' (line 20)"),
-    "split_word": (split_word, "glossary.yaml:702: 'quntixing-shijian': pinyin 'qúntǐ xìng shì jiàn' splits the words 群体性, 事件; group syllables by word: 'qúntǐxìng shìjiàn'"),
-    "wrong_tone": (wrong_tone, "glossary.yaml:702: 'quntixing-shijian': pinyin 'qúntǐxìng shìjiān' does not fit hanzi '群体性事件': '件' reads jiàn/móu; expected something like 'qúntǐxìng shìjiàn'"),
-    "missing_field": (missing_field, "glossary.yaml:457: 'hukou': missing required field 'english'"),
-    "unknown_field": (unknown_field, "glossary.yaml:478: 'hukou': unknown field 'englsh' (did you mean 'english'?); allowed fields: term, hanzi, traditional, pinyin, english, definition, aliases, see_also, category, notes"),
-    "duplicate_key": (duplicate_key, "glossary.yaml:1450: 'hukou': duplicate key (first defined on line 474); YAML would silently keep only the last one"),
-    "unknown_see_also": (unknown_see_also, "glossary.yaml:721: 'post-danwei': see_also names 'danwie', which is not an entry (did you mean 'danwei'?)"),
-    "yaml_syntax": (yaml_syntax, "glossary.yaml:478: YAML syntax error: while parsing a block mapping did not find expected key"),
+    "split_word": (split_word, "glossary.yaml:725: 'quntixing-shijian': pinyin 'qúntǐ xìng shì jiàn' splits the words 群体性, 事件; group syllables by word: 'qúntǐxìng shìjiàn'"),
+    "wrong_tone": (wrong_tone, "glossary.yaml:725: 'quntixing-shijian': pinyin 'qúntǐxìng shìjiān' does not fit hanzi '群体性事件': '件' reads jiàn/móu; expected something like 'qúntǐxìng shìjiàn'"),
+    "missing_field": (missing_field, "glossary.yaml:471: 'hukou': missing required field 'english'"),
+    "unknown_field": (unknown_field, "glossary.yaml:475: 'hukou': unknown field 'englsh' (did you mean 'english'?); allowed fields: term, hanzi, traditional, pinyin, english, definition, aliases, see_also, category, notes, language"),
+    "duplicate_key": (duplicate_key, "glossary.yaml:1457: 'hukou': duplicate key (first defined on line 471); YAML would silently keep only the last one"),
+    "unknown_see_also": (unknown_see_also, "glossary.yaml:719: 'post-danwei': see_also names 'danwie', which is not an entry (did you mean 'danwei'?)"),
+    "yaml_syntax": (yaml_syntax, "glossary.yaml:475: YAML syntax error: while parsing a block mapping did not find expected key"),
     "unknown_term": (unknown_term, "docs/sources/shi-2014.md:34: 'hukuo': unknown glossary term (did you mean 'hukou'?); glossary terms are the keys of glossary.yaml"),
     "unknown_excerpt": (unknown_excerpt, "docs/themes/hub-organizations.md:28: 'shi-2014-hub-organisations': unknown excerpt id (did you mean 'shi-2014-hub-organizations'?); excerpt ids are the keys of data/excerpts/*.yaml"),
+    "unmarked_note": (unmarked_note, "glossary.yaml:410: 'guanxi': notes: \"English borrows *guanxi* for useful connections.\" names no source and is not marked; attribute it (\"Shi says…\"), mark it \"(background, not in the sources: …)\" or \"(the guide's reading)\", or move a note on the word's form or renderings to the language field"),
     "missing_anchor": (missing_anchor, "Doc file 'study/index.md' contains a link '../glossary.md#no-such-term', but the doc 'glossary.md' does not contain an anchor '#no-such-term'."),
 }
 

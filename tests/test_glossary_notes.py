@@ -32,7 +32,7 @@ def test_an_unmarked_outside_claim_in_notes_is_a_file_line_error(tmp_path, capsy
     assert capsys.readouterr().err.splitlines()[0] == (
         f"glossary.yaml:{line}: 'guanxi': notes: \"English borrows *guanxi* for useful connections.\" names no source "
         "and is not marked; attribute it (\"Shi says…\"), mark it \"(background, not in the sources: …)\" or "
-        "\"(the guide's reading)\", or move a note on the word's form or renderings to `language:`")
+        "\"(the guide's reading)\", or move a note on the word's form or renderings to the language field")
 
 
 def test_marked_or_attributed_sentences_pass(tmp_path, capsys):
@@ -49,9 +49,10 @@ def test_a_language_note_that_names_a_source_is_an_error(tmp_path, capsys):
     line = next(i for i, x in enumerate(lines, 1) if "Shi calls it guanxi." in x)
     assert capsys.readouterr().err.splitlines()[0] == (
         f"glossary.yaml:{line}: 'guanxi': language: \"Shi calls it guanxi.\" names a source ('Shi'); "
-        "what a text says goes in `notes:`, the word's form and renderings here")
+        "what a text says goes in the notes field, the word's form and renderings here")
 
 
 def test_sentences_split_before_chinese_and_emphasis():
     assert sentences('Shi says so. 建设 is also "building". *Dibao* is short. e.g. not here') == [
         "Shi says so.", '建设 is also "building".', "*Dibao* is short. e.g. not here"]
+    assert sentences("") == []  # an entry without notes has nothing to check

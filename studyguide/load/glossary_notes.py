@@ -24,7 +24,7 @@ HANZI = re.compile(r"\bhanzi\b")
 # emphasis mark, an opening quote or bracket, or a Chinese character.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z*(\"“'‘\u4e00-\u9fff])")
 FIX = ("attribute it (\"Shi says…\"), mark it \"(background, not in the sources: …)\" or \"(the guide's reading)\", "
-       "or move a note on the word's form or renderings to `language:`")
+       "or move a note on the word's form or renderings to the language field")
 
 
 def source_names(sources: dict) -> set[str]:
@@ -44,7 +44,8 @@ def _pattern(names: Iterable[str]) -> re.Pattern:
 
 
 def sentences(text: str) -> list[str]:
-    return SENTENCE_END.split(" ".join(text.split()))
+    text = " ".join(text.split())
+    return SENTENCE_END.split(text) if text else []
 
 
 def line_of(raw_lines: list[str], first: int, sentence: str) -> int:
@@ -75,7 +76,7 @@ def note_problems(entries, sources: dict, raw_lines: list[str], display: str) ->
             found = names.search(sentence)
             if found:
                 line = line_of(raw_lines, entry.language_line or entry.line, sentence)
-                problems.append(Problem(display, line, entry.key, f"language: \"{_start(sentence)}\" names a source ('{found.group(0)}'); what a text says goes in `notes:`, the word's form and renderings here"))
+                problems.append(Problem(display, line, entry.key, f"language: \"{_start(sentence)}\" names a source ('{found.group(0)}'); what a text says goes in the notes field, the word's form and renderings here"))
     return problems
 
 
