@@ -56,3 +56,15 @@ def test_sentences_split_before_chinese_and_emphasis():
     assert sentences('Shi says so. 建设 is also "building". *Dibao* is short. e.g. not here') == [
         "Shi says so.", '建设 is also "building".', "*Dibao* is short. e.g. not here"]
     assert sentences("") == []  # an entry without notes has nothing to check
+
+
+def test_the_term_page_labels_the_language_note_as_the_guides():
+    from studyguide.crossref.index import build_index
+    from studyguide.load.guide import load_guide
+    from studyguide.pages.term_page import term_page
+
+    guide = load_guide(ROOT)
+    page = term_page(guide, build_index(guide), "terms/guanxi.md", "guanxi")
+    renderings = page[page.index("## Renderings and spellings"):page.index("## Related")]
+    assert "**The word** (the guide's note, from general knowledge, not from the texts): In everyday Chinese 关系" in renderings
+    assert "In everyday Chinese" not in page[:page.index("## Renderings and spellings")]  # not among the notes on the texts
