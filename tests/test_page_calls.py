@@ -72,6 +72,8 @@ def test_a_misspelt_macro_a_template_error_and_an_excerpt_on_its_own_page(tmp_pa
 def test_calls_are_read_by_jinja_not_by_pattern():
     text = '{% raw %}{{ term("a") }}{% endraw %}\n{# {{ term("b") }} #}\n{{ who(\n  "c",\n  "C") }} {{ term(key) }}'
     assert [(c.name, c.line, c.key) for c in calls(text)] == [("who", 3, "c"), ("term", 5, None)]
+    own = '{% macro box(x) %}[{{ x }}]{% endmacro %}{% set f = term %}{{ box("a") }} {{ f("b") }}'
+    assert calls(own) == []  # the page's own macro and variable are not the guide's
 
 
 def test_the_check_knows_every_registered_macro():

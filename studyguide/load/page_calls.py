@@ -60,9 +60,10 @@ def page_text(path: Path) -> str:
 def calls(text: str) -> list[Call]:
     """Every call of a named function in the template, in order; raises TemplateSyntaxError."""
     tree = Environment().parse(text)
+    own = {m.name for m in tree.find_all(nodes.Macro)} | {n.name for n in tree.find_all(nodes.Name) if n.ctx == "store"}
     found = []
     for node in tree.find_all(nodes.Call):
-        if isinstance(node.node, nodes.Name):
+        if isinstance(node.node, nodes.Name) and node.node.name not in own:  # not a {% macro %} or {% set %} of the page's own
             first = node.args[0] if node.args else None
             key = first.value if isinstance(first, nodes.Const) and isinstance(first.value, str) else None
             found.append(Call(node.node.name, node.lineno, key))
