@@ -112,3 +112,10 @@ def test_over_the_quoted_share_the_message_gives_the_real_figures(monkeypatch):
                 f"{room.quoted - room.cap_words:,} over — shorten or replace one rather than add")
     assert expected in lines
     assert "24%)" not in expected.split(";")[0]  # the share is not rounded to the cap
+
+
+def test_the_pages_use_jinjas_default_syntax_as_the_check_assumes():
+    """mkdocs-macros can be given other delimiters (its j2_* options); the check parses with
+    Jinja's defaults, so mkdocs.yml must set none of them."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "j2_" not in text and "render_by_default" not in text
