@@ -38,7 +38,7 @@ $(STAMP): requirements/$(LOCK).txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)   # create the venv once
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes --requirement requirements/$(LOCK).txt
-	$(PY) -m pip install --quiet --no-deps --editable . --config-settings editable_mode=compat   # the studyguide package by name (a .pth path entry)
+	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "studyguide.pth").write_text("$(CURDIR)\n")'   # the studyguide package by name: a .pth path entry to this folder (what an editable install made, without setuptools' warnings)
 	@touch $(STAMP)
 
 node_modules/.installed: package.json package-lock.json

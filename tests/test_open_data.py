@@ -23,7 +23,7 @@ OPEN_DATA_BROKEN = [
     ("open-glossary.schema.json",
      {"$schema": "glossary.schema.json", **OPEN_DATA, "entries": [
          {"key": "hukou", "hanzi": "户口", "traditional": "戶口", "pinyin": "hùkǒu", "english": "household registration",
-          "term": "hukou", "definition": "D.", "aliases": [], "see_also": [], "category": None, "notes": None,
+          "term": "hukou", "definition": "D.", "aliases": [], "see_also": [], "category": None, "notes": None, "language": None,
           "url": "https://example.org/terms/hukou/"}]},
      lambda d: d["entries"][0].pop("traditional"),
      "'traditional' is a required property"),

@@ -27,7 +27,10 @@ class Entry:
     see_also: tuple[str, ...] = ()
     category: str | None = None
     notes: str | None = None
+    language: str | None = None   # the guide's own note on the word (studyguide.load.glossary_notes)
     line: int | None = None
+    notes_line: int | None = None
+    language_line: int | None = None
 
     @property
     def sort_key(self) -> str:
@@ -107,7 +110,10 @@ def load_glossary(path: Path, display: str = "glossary.yaml", checks: Checks | N
             see_also=tuple(raw.get("see_also", ())),
             category=raw.get("category"),
             notes=raw.get("notes", "").strip() or None,
+            language=raw.get("language", "").strip() or None,
             line=lines.get((key,)),
+            notes_line=lines.get((key, "notes")),
+            language_line=lines.get((key, "language")),
         )
     for entry in glossary.entries.values():
         for i, other in enumerate(entry.see_also):

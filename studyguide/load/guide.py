@@ -11,6 +11,7 @@ from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load import records
 from studyguide.load.cache import Checks
 from studyguide.load.glossary import Glossary, load_glossary
+from studyguide.load.glossary_notes import note_problems
 from studyguide.load.questions import load_questions, question_reference_problems
 from studyguide.load.records import Record
 from studyguide.load.theme_tags import Tag, load_theme_tags
@@ -115,6 +116,8 @@ def check_references(guide: Guide) -> None:
                     _ref(problems, questions, f"question {i + 1}, outline point {j + 1}: excerpt", excerpt_id, guide.excerpts, "an excerpt id", lines.get((i, j)))
     problems += position_problems(guide)
     problems += question_reference_problems(guide.questions, guide.excerpts, guide.sources, guide.root / "docs", theme_names(guide))
+    glossary_lines = (guide.root / "glossary.yaml").read_text(encoding="utf-8").splitlines()
+    problems += note_problems(terms.values(), guide.sources, glossary_lines, guide.glossary.path)
     if problems:
         raise GuideError(problems)
 

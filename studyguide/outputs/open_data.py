@@ -43,7 +43,7 @@ def glossary_json(guide: Guide, entry_url) -> dict:
     entries = [{
         "key": e.key, "hanzi": e.hanzi, "traditional": e.traditional, "pinyin": e.pinyin, "english": e.english,
         "term": e.term, "definition": _one_line(e.definition), "aliases": list(e.aliases), "see_also": list(e.see_also),
-        "category": e.category, "notes": _one_line(e.notes), "url": entry_url(e.key),
+        "category": e.category, "notes": _one_line(e.notes), "language": _one_line(e.language), "url": entry_url(e.key),
     } for e in guide.glossary.sorted()]
     return {**meta, "entries": entries}
 

@@ -65,9 +65,12 @@ def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
         out.append(md_text(e.notes) + "\n")
     out.append(_characters(guide, e))
     out.append(_by_source(guide, index, page, e))
+    if e.aliases or e.language:
+        out.append("## Renderings and spellings\n")
+    if e.language:  # the guide's own, never a claim about the texts (studyguide.load.glossary_notes)
+        out.append(f"**The word** (the guide's note, from general knowledge, not from the texts): {md_text(e.language)}\n")
     if e.aliases:
-        out.append("## Renderings and spellings\n\nThe forms the guide matches in the sources' text: "
-                   + ", ".join(f"“{md_text(a)}”" for a in e.aliases) + ".\n")
+        out.append("The forms the guide matches in the sources' text: " + ", ".join(f"“{md_text(a)}”" for a in e.aliases) + ".\n")
     out.append(_earliest(guide, index, page, e))
     related = list(dict.fromkeys([*e.see_also, *guide.glossary.backlinks()[key]]))
     out.append("## Related\n")
