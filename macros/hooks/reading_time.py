@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from studyguide.errors import GuideError
@@ -27,6 +28,7 @@ def on_files(files, config):
     return Files(sorted(files, key=_sums_times))   # stable: the others keep their order
 
 
+@event_priority(-100)  # last: the words other hooks add (theme chips) count too
 def on_page_content(html, page, config, files):
     words = reading.fragment_words(html)
     WORDS[page.file.src_uri] = words

@@ -1,8 +1,9 @@
 """Reading times, computed from a page's words at build time (never written by hand).
 
 The measure is the article's words: the text of the rendered page content (the article,
-<details> content included), without the permalink marks, buttons and scripts; the same
-count as `article_words` gives for a built page. The rate is stated on the About page.
+<details> content included), without the permalink marks, buttons, scripts, HTML comments
+and the reading-time line itself; the same count as `article_words` gives for a built page
+(measured after every other hook has written the page). The rate is stated on the About page.
 
 Rate: 200 words a minute. Silent reading of English non-fiction averages about 238 words a
 minute (Brysbaert 2019, a meta-analysis of 190 studies); study reading, with new terms,
@@ -17,7 +18,7 @@ from html.parser import HTMLParser
 from studyguide.errors import GuideError, Problem, did_you_mean
 
 WORDS_PER_MINUTE = 200
-SKIP_CLASSES = {"headerlink", "md-content__button", "md-source-file"}
+SKIP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "reading-time"}
 SKIP_TAGS = {"script", "button", "style", "template"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr"}
@@ -63,7 +64,7 @@ def _count(html: str, article_only: bool) -> int:
     parser = _Words(article_only)
     parser.feed(html)
     parser.close()
-    return len(" ".join(parser.parts).split())  # each tag separates words, as in tools/words.py
+    return len(" ".join(parser.parts).split())  # each tag separates words
 
 
 def fragment_words(html: str) -> int:
