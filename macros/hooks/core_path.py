@@ -55,7 +55,7 @@ def on_files(files, config):
 def on_page_context(context, page, config, nav):
     """A core page's edit button opens the full page it is made from."""
     src = page.file.src_uri
-    if src.startswith(core_path.CORE_DIR) and src != core_path.START and page.edit_url:
-        full = next(p for p in core_path.full_pages(config["nav"]) if core_path.core_page(p) == src)
-        page.edit_url = page.edit_url.replace(src, full)
+    full = {core_path.core_page(p): p for p in core_path.full_pages(config["nav"])}.get(src)
+    if full and config.repo_url and config.edit_uri:
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{full}"
     return context
