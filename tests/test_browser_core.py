@@ -5,7 +5,6 @@ than 12 screens with its folds (<details>) closed."""
 from __future__ import annotations
 
 import pytest
-
 from browser_fixtures import PHONE
 from test_core_budgets import nav
 

@@ -99,16 +99,16 @@ def test_words_and_reading_times():
 def test_plan_times_sum_their_pages_and_reject_an_unknown_page():
     words = {"a.md": 1000, "core/x.md": 400, "core/y.md": 600, "core/index.md": 5}
     html = "Plan: " + reading.mark(("a.md#part", "core/")) + "."
-    assert reading.fill(html, words, "core/index.md") == "Plan: 10 min."    # the page itself is not counted
+    assert reading.fill(html, words, "core/index.md") == "Plan: 10 min."    # the folder's index is not counted
+    assert reading.fill(html, words, "index.md") == "Plan: 10 min."
     with pytest.raises(GuideError, match=r"docs/index.md: 'b.md': reading_time\(\) names no page"):
         reading.fill(reading.mark(("b.md",)), words, "index.md")
 
 
 def test_tracker_rows_are_themes_by_rank_with_each_sources_gist(guide):
     from studyguide.crossref.index import build_index
-    from studyguide.pages.generated import tracker_page
-
     from studyguide.load.records import Record
+    from studyguide.pages.generated import tracker_page
 
     guide = copy.copy(guide)
     hub = guide.positions["hub-organizations"]

@@ -4,7 +4,6 @@ at most 30 pages, read back with pypdf; its bookmarks are the core path's pages.
 from __future__ import annotations
 
 import pytest
-
 from pdf_support import flat_outline, outline
 
 from studyguide.outputs.pdf.section import CORE_OUTPUT

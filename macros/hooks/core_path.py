@@ -33,7 +33,8 @@ def on_files(files, config):
     for n, page in enumerate(full, 1):
         try:
             text = (docs / page).read_text(encoding="utf-8")
-            made.append((core_path.core_page(page), core_path.core_markdown(text, page, (n, len(full)))))
+            title = core_path.extract(text, page)[0]
+            made.append((core_path.core_page(page), core_path.core_markdown(text, page, (n, len(full))), title))
         except GuideError as error:
             problems += error.problems
     expected = [core_path.START] + [core_path.core_page(p) for p in full]
@@ -45,10 +46,9 @@ def on_files(files, config):
         log.error(str(problem))
     if problems:
         raise PluginError(f"the core path could not be made: {len(problems)} problem(s) above")
-    for uri, content in made:
+    for uri, content, _ in made:
         files.append(File.generated(config, uri, content=content))
-    titles = [(uri, core_path.extract((docs / p).read_text(encoding="utf-8"), p)[0]) for (uri, _), p in zip(made, full)]
-    files.append(File.generated(config, core_path.START, content=core_path.start_markdown(titles)))
+    files.append(File.generated(config, core_path.START, content=core_path.start_markdown([(uri, title) for uri, _, title in made])))
     return files
 
 

@@ -11,7 +11,7 @@ import html
 
 from studyguide.crossref.index import Index
 from studyguide.load.guide import Guide
-from studyguide.render.blocks import excerpt_links, pinyin, self_check, source_page, term, zh
+from studyguide.render.blocks import excerpt_links, pinyin, self_check, source_page, zh
 from studyguide.render.links import md_link, md_text, relative
 
 # For contributors only: an HTML comment (the page's edit button opens the data file).

@@ -110,11 +110,12 @@ _MARK = re.compile(r'<span data-reading-time="(?P<pages>[^"]*)"></span>')
 
 
 def _expand(name: str, words_of: dict[str, int], page: str) -> list[str]:
-    """A folder ("core/") stands for every page rendered under it, but the page itself."""
+    """A folder ("core/") stands for the pages rendered under it, but its index (the
+    start page that lists them) and the page itself."""
     name = name.split("#", 1)[0]   # a deep link counts its whole page
     if not name.endswith("/"):
         return [name]
-    return [n for n in words_of if n.startswith(name) and n != page] or [name]
+    return [n for n in words_of if n.startswith(name) and n not in (page, name + "index.md")] or [name]
 
 
 def mark(pages: tuple[str, ...]) -> str:
