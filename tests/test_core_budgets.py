@@ -128,6 +128,12 @@ def test_core_path_walks_in_order_and_each_page_links_its_full_page(site):
             assert f'href="../../{full.removesuffix(".md")}/"' in html and "Read the full page" in html, page
 
 
+def test_search_finds_the_core_sections_on_their_full_pages_only(site):
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"location":"core/"' in index.replace(" ", "")
+    assert '"location":"core/shi-2014/' not in index.replace(" ", "") and '"location":"sources/shi-2014/' in index.replace(" ", "")
+
+
 def _section(article, heading_id: str) -> list:
     """The elements under the h2 with `heading_id`, up to the next h2."""
     children, out, inside = list(article), [], False

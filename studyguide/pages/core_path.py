@@ -99,6 +99,8 @@ def core_markdown(text: str, full: str, position: tuple[int, int]) -> str:
         "---",
         f"title: {_yaml_string(f'{n}/{total} {nav_title}')}",
         f"description: {_yaml_string(f'The core of {title}: in brief, key points' + (' and who says what.' if 'Who says what' in parts else '.'))}",
+        "search:",
+        "  exclude: true",          # its text is the full page's: search finds it there
         "---",
         "",
         f"<!-- Generated page: the core sections of docs/{full} (macros/hooks/core_path.py). Edit docs/{full}, not this page. -->",
