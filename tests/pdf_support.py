@@ -125,13 +125,15 @@ def page_title(path: Path, site_name: str) -> str:
 
 
 def with_core_path(files, config):
-    """`files` with the core path's pages, which a hook generates (macros/hooks/core_path.py)."""
-    import importlib.util
+    """`files` with the core path's pages, which a hook generates at build time
+    (macros/hooks/core_path.py): the nav lists them, the built site has them."""
+    from mkdocs.structure.files import File
 
-    spec = importlib.util.spec_from_file_location("core_path_hook", ROOT / "macros/hooks/core_path.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    return hook.on_files(files, config)
+    from studyguide.pages import core_path
+
+    for src in [core_path.START] + [core_path.core_page(p) for p in core_path.full_pages(config["nav"])]:
+        files.append(File(src, config["docs_dir"], config["site_dir"], config["use_directory_urls"]))
+    return files
 
 
 def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
