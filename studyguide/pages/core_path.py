@@ -26,6 +26,8 @@ THEME_ONLY = ("Who says what",)             # theme chapters, when they have the
 SECTIONS = REQUIRED + THEME_ONLY
 FULL_FOLDERS = ("sources/", "themes/")
 NOT_ON_PATH = {"themes/index.md"}
+LAYOUT = ("'## In brief', one paragraph of at most 120 words, then '## Key points', 3-7 one-line bullets, "
+          "then on a theme '## Who says what'")
 
 # An inline link's target: ](target) or ](target "title"); reference links are left alone.
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)")
@@ -83,7 +85,7 @@ def extract(text: str, full: str) -> tuple[str, dict[str, str]]:
             near = next((s for s in found if s.level == 2 and s.title.lower() == title.lower()), None)
             line = near.line if near else h1.line + 1
             hint = f"the heading reads '## {near.title}': write it exactly '## {title}'" if near else \
-                f"add '## {title}' under the title (see CONTRIBUTING.md, page layout); the core path is made from it"
+                f"add '## {title}' under the title ({LAYOUT}); the core path (core/) is made from it"
             problems.append(Problem(path, line, title, f"no '{title}' section: {hint}"))
     if problems:
         raise GuideError(problems)
