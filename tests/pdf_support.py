@@ -124,6 +124,18 @@ def page_title(path: Path, site_name: str) -> str:
     return " ".join(html.unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", h1)).split())
 
 
+def with_core_path(files, config):
+    """`files` with the core path's pages, which a hook generates at build time
+    (macros/hooks/core_path.py): the nav lists them, the built site has them."""
+    from mkdocs.structure.files import File
+
+    from studyguide.pages import core_path
+
+    for src in [core_path.START] + [core_path.core_page(p) for p in core_path.full_pages(config["nav"])]:
+        files.append(File(src, config["docs_dir"], config["site_dir"], config["use_directory_urls"]))
+    return files
+
+
 def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
     """The nav read with MkDocs' own loader (independent of the PDF's PyYAML reader), as
     the PDF must mirror it: (title, page titles of a section or [] for a page) at the top
@@ -142,7 +154,7 @@ def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
     to_appendix = list(config.extra.get("print_appendix") or [])
     moved = {}
     top = []
-    for item in get_navigation(get_files(config), config).items:
+    for item in get_navigation(with_core_path(get_files(config), config), config).items:
         if isinstance(item, Section):
             pages = [p for p in item.children if isinstance(p, Page) and p.file.src_uri not in skip]
             moved.update({p.file.src_uri: title(p) for p in pages if p.file.src_uri in to_appendix})

@@ -31,7 +31,7 @@ def test_menu_and_tracker_list_the_sources_in_one_order(guide):
 
 def test_tracker_has_one_name_in_menu_and_home():
     reference = section("Reference")
-    assert {"Concepts across the sources": "tracker.md"} in reference
+    assert {"Positions across the themes": "tracker.md"} in reference
     home = (ROOT / "docs/index.md").read_text(encoding="utf-8")
     assert "**Tracker.**" not in home and "[tracker](tracker.md)" not in home
 

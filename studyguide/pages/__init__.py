@@ -6,7 +6,7 @@ GENERATED = {
     "glossary.md": ["glossary.yaml", "data/excerpts"],
     "who.md": ["data/people.yaml", "data/excerpts"],
     "timeline.md": ["data/timeline.yaml"],
-    "tracker.md": ["data/excerpts", "glossary.yaml"],
+    "tracker.md": ["data/positions", "glossary.yaml"],
     "study/review.md": ["data/selfcheck.yaml"],
     "study/sheets.md": ["glossary.yaml", "data/sources.yaml", "data/excerpts", "data/timeline.yaml"],
 }

@@ -18,7 +18,7 @@ import yaml
 from studyguide.crossref.index import Index, build_index, record_use
 from studyguide.errors import GuideError
 from studyguide.load.guide import Guide, load_guide
-from studyguide.pages import generated, glossary, term_page
+from studyguide.pages import core_path, generated, glossary, reading, term_page
 from studyguide.practice import sheets
 from studyguide.render import blocks, positions
 
@@ -61,6 +61,8 @@ class Macros:
 
     def _used(self, macro: str, key: str) -> str:
         here = self.here()
+        if here.startswith(core_path.CORE_DIR):  # the core path repeats its pages' sections: no uses of its own
+            return here
         record_use(self.guide, self.index, here, getattr(self.page(), "title", None) or here, macro, key)
         return here
 
@@ -101,6 +103,7 @@ class Macros:
             "review_page": lambda: generated.review_page(g, i, self.here()),
             "sheets_page": lambda: sheets.sheets_page(g, self.here()),
             "cite_guide": lambda: blocks.cite_guide(self._cff()),
+            "reading_time": lambda *pages: reading.mark(pages),
         }
 
     def _titled(self) -> str:

@@ -14,11 +14,13 @@ from studyguide.outputs.pdf.extract import text_of
 from studyguide.outputs.pdf.fonts import CJKFont, find_cjk_font, require_cjk_font
 from studyguide.outputs.pdf.nav import load_nav
 from studyguide.outputs.pdf.render import render
+from studyguide.outputs.pdf.section import select_section
 
 
 def write_pdf(site_dir: Path, output: Path | None = None, config_file: Path | None = None,
-              font: CJKFont | None = None) -> dict:
-    """Render SITE_DIR's pages into one PDF; return facts for the report."""
+              font: CJKFont | None = None, section: str | None = None) -> dict:
+    """Render SITE_DIR's pages into one PDF (or only the nav section titled `section`);
+    return facts for the report."""
     started = time.perf_counter()
     font = font or require_cjk_font(find_cjk_font)         # before anything slow
     site_dir = Path(site_dir)
@@ -26,6 +28,9 @@ def write_pdf(site_dir: Path, output: Path | None = None, config_file: Path | No
         raise PdfError(f"{site_dir} is not a built site (no index.html). Run make build first.")
     output = Path(output) if output else site_dir / OUTPUT_NAME
     config, outline = load_nav(Path(config_file) if config_file else ROOT / "mkdocs.yml")
+    if section:
+        outline = select_section(outline, section)
+        config = dict(config, site_name=f"{config['site_name']}: {section}")
     assembled = build_html(config, outline, site_dir)
     if assembled.stats.problems:
         raise PdfError("\n".join(assembled.stats.problems))
