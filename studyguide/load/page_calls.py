@@ -26,6 +26,7 @@ KEYS: dict[str, str | None] = {
     "who_says_what": "positions", "self_check": "selfcheck",
     "zh": None, "pinyin": None, "cite_guide": None, "glossary_page": None, "people_page": None,
     "timeline_page": None, "tracker_page": None, "review_page": None, "sheets_page": None,
+    "reading_time": None,
 }
 # What else a page may call: Jinja's globals and the ones mkdocs-macros adds.
 OTHER_CALLABLES = {*DEFAULT_NAMESPACE, "context", "macros_info", "now", "fix_url"}
