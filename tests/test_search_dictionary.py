@@ -1,0 +1,61 @@
+"""The search dictionary (docs/javascripts/search-dictionary.js, fed by
+studyguide/crossref/search_terms.py) names the term a reader typed, run in node against
+the real glossary: exact forms first, tone marks and spaces folded, one typo from five
+letters, and nothing for a query that is not a term."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+from studyguide.crossref.search_terms import records
+from studyguide.load.guide import load_guide
+
+SCRIPT = ROOT / "docs/javascripts/search-dictionary.js"
+
+QUERIES = {
+    "hukou": "terms/hukou/", "hùkǒu": "terms/hukou/", "HU KOU": "terms/hukou/", "户口": "terms/hukou/",
+    "戶口": "terms/hukou/", "hukuo": "terms/hukou/", "维稳": "terms/weiwen/", "维权": "terms/weiquan/",
+    "wéiquán": "terms/weiquan/", "shuniu zuzhi": "terms/shuniu-zuzhi/", "hub organizations": "terms/shuniu-zuzhi/",
+    "work unit": "terms/danwei/", "stability maintenence": "terms/weiwen/",
+    "huku": None,        # four letters: too short for a typo
+    "hokuu": None,       # two typos
+    "the": None, "": None, "户": None,
+}
+
+
+def run_node(queries: list[str]) -> list:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node not installed: the JavaScript side is not checked")
+    terms = records(load_guide(ROOT))
+    code = (f"const d = require({json.dumps(str(SCRIPT))}); const terms = {json.dumps(terms, ensure_ascii=False)};"
+            f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(q => {{ const t = d.match(q, terms); return t && t.url; }})))")
+    out = subprocess.run([node, "-e", code], capture_output=True, text=True, timeout=30, check=True).stdout
+    return json.loads(out)
+
+
+def test_each_query_names_its_term_or_none():
+    got = dict(zip(QUERIES, run_node(list(QUERIES)), strict=True))
+    wrong = {q: (got[q], want) for q, want in QUERIES.items() if got[q] != want}
+    assert not wrong, f"query: (found, expected): {wrong}"
+
+
+def test_every_term_is_found_by_each_of_its_forms():
+    terms = records(load_guide(ROOT))
+    queries = [f for t in terms for f in (t["hanzi"], t["pinyin"], t["english"])]
+    found = run_node(queries)
+    expected = [t["url"] for t in terms for _ in range(3)]
+    missed = [(q, f, e) for q, f, e in zip(queries, found, expected, strict=True) if f != e]
+    assert not missed, f"forms that do not find their own term (query, found, expected): {missed[:8]}"
+
+
+def test_records_carry_what_the_result_shows():
+    terms = {t["url"]: t for t in records(load_guide(ROOT))}
+    hukou = terms["terms/hukou/"]
+    assert (hukou["hanzi"], hukou["traditional"], hukou["pinyin"], hukou["english"]) == ("户口", "戶口", "hùkǒu", "household registration")
+    assert hukou["summary"].endswith(".") and "\n" not in hukou["summary"]
