@@ -53,8 +53,9 @@ def test_term_page_has_the_hanzi_headline_readings_sources_timeline_and_related(
     guide = guide_with_timeline()
     out = term_page.term_page(guide, build_index(guide), "terms/hukou.md", "hukou")
     page = html(out)
-    assert '<h1 id="hukou"><span class="term-hanzi" lang="zh-Hans">户口</span> <small>hukou · household registration</small></h1>' in page
-    assert '<span lang="zh-Latn-pinyin">hù</span>' in page and "readings only, not meanings" in page
+    assert ('<h1 id="hukou"><span class="term-hanzi" lang="zh-Hans">户口</span> '
+            '<small><span lang="zh-Latn-pinyin">hùkǒu</span> · household registration</small></h1>') in page
+    assert '<span lang="zh-Hans">户</span> <span lang="zh-Hans">戶</span> <span lang="zh-Latn-pinyin">hù</span>: a household' in page
     assert '<a href="../sources/shi-2014.md">Shi (2014)</a>' in page and "1 excerpt, writing it as “hukou”" in page
     assert "Earliest dated mention" in page and "<strong>1958</strong>" in page and "Later." not in page
     assert 'href="danwei.md"' in page  # danwei's see_also names hukou: related both ways

@@ -7,6 +7,7 @@ fact on the page comes from the data: nothing is written per term by hand.
 
 from __future__ import annotations
 
+from studyguide.crossref.cedict import character, entries
 from studyguide.crossref.index import Index, Matcher
 from studyguide.load.guide import Guide, once_per_guide
 from studyguide.load.pinyin import per_character_all
@@ -52,12 +53,13 @@ def _yaml_string(text: str) -> str:
 
 def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
     e = guide.glossary.get(key, page)
-    facts = [pinyin(e.pinyin)] + ([f"traditional {zh(e.traditional)}"] if e.traditional else [])
-    # The hanzi are the headline; the romanization and English in the h1 too, smaller,
-    # so that search results show them and rank the page first for them.
+    facts = [md_text(e.term)] + ([f"traditional {zh(e.traditional)}"] if e.traditional else [])
+    # The headline, on one line as in a dictionary: the hanzi, then the tone-marked pinyin
+    # and the English, smaller; the guide's own spelling (toneless) and the traditional
+    # form on the line below.
     out = [
         f'# <span class="term-hanzi" lang="zh-Hans">{md_text(e.hanzi)}</span> '
-        f"<small>{md_text(e.term)} · {md_text(e.english)}</small> {{ #{e.key} }}\n",
+        f"<small>{pinyin(e.pinyin)} · {md_text(e.english)}</small> {{ #{e.key} }}\n",
         '<p class="term-facts" markdown>' + " · ".join(facts) + "</p>\n",
         md_text(e.definition) + "\n",
     ]
@@ -97,16 +99,29 @@ def _readings(guide: Guide) -> dict:
     return per_character_all(guide.root, tuple(sorted({(x.hanzi, x.pinyin) for x in guide.glossary})))
 
 
+@once_per_guide
+def _dictionary(guide: Guide) -> dict:
+    """CC-CEDICT's single-character entries for every character of the glossary."""
+    return entries(guide.root, {c for x in guide.glossary for c in x.hanzi})
+
+
 def _characters(guide: Guide, e) -> str:
     pairs = _readings(guide)[(e.hanzi, e.pinyin)]
     if not pairs or len(pairs) < 2:
         return ""
-    rows = " · ".join(f"{zh(char)} {pinyin(reading)}" for char, reading in pairs)
+    rows = []
+    for char, reading in pairs:
+        found = character(_dictionary(guide), char, reading)
+        trad = f" {zh(found.traditional)}" if found and found.traditional != char else ""
+        meaning = "; ".join(md_text(m) for m in found.meanings) if found else "(no entry in CC-CEDICT)"
+        rows.append(f"- {zh(char)}{trad} {pinyin(reading)}: {meaning}")
     return (
         "## Character by character\n\n"
-        f'<p class="term-characters" markdown>{rows}</p>\n\n'
-        "*The guide's reading of each character, aligned from the entry's pinyin with "
-        "pypinyin's dictionary. The guide gives readings only, not meanings of single characters.*\n"
+        '<div class="term-characters" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n\n"
+        "*Each character with its reading in this term (aligned from the entry's pinyin with "
+        "pypinyin's dictionary), its traditional form where it differs, and its first meanings "
+        "in [CC-CEDICT](https://www.mdbg.net/chinese/dictionary?page=cc-cedict) (CC BY-SA 4.0). "
+        "A character's meaning alone is a clue, not the term's meaning.*\n"
     )
 
 
