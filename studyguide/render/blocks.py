@@ -69,7 +69,10 @@ def excerpt(guide: Guide, index: Index, page: str, excerpt_id: str, *, home: boo
         raise GuideError(Problem(page, None, excerpt_id, "this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#" + excerpt_id + ")"))
     speaker = f"{md_text(record['speaker'])}, in " if record.get("speaker") else ""
     where = excerpt_links(guide, page, [excerpt_id])
-    terms = " · ".join(term(guide, page, key) for key in index.excerpt_terms[excerpt_id])
+    # The hanzi beside every term here: a Terms line is often where a reader first meets a
+    # term (in a theme chapter's excerpts, before any prose mentions it), and it is a short
+    # vocabulary line, where the characters belong whether or not the prose shows them too.
+    terms = " · ".join(term(guide, page, key, hanzi=True) for key in index.excerpt_terms[excerpt_id])
     lines = [
         f'<blockquote class="excerpt" id="{excerpt_id}" data-source="{record["source"]}" markdown>',
         "",
