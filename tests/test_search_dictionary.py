@@ -59,3 +59,20 @@ def test_records_carry_what_the_result_shows():
     hukou = terms["terms/hukou/"]
     assert (hukou["hanzi"], hukou["traditional"], hukou["pinyin"], hukou["english"]) == ("户口", "戶口", "hùkǒu", "household registration")
     assert hukou["summary"].endswith(".") and "\n" not in hukou["summary"]
+
+
+def test_each_term_pages_search_entry_starts_with_its_definition_and_has_toneless_pinyin(site):
+    """What Material's result shows first is the definition (not the reading time or a
+    provenance note), and the toneless and unspaced pinyin are in the entry."""
+    from studyguide.crossref.search_terms import _plain
+
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = {d["location"]: d for d in index["docs"]}
+    wrong = []
+    for term in records(load_guide(ROOT)):
+        text = docs[term["url"]]["text"]
+        first = _plain(text.split("</p>", 1)[0])
+        plain = "".join(c for c in __import__("unicodedata").normalize("NFD", term["pinyin"]) if c.isascii())
+        if first.split()[:3] != _plain(term["summary"]).split()[:3] or plain.replace(" ", "") not in text or "Reading time" in text:
+            wrong.append((term["url"], first[:60]))
+    assert not wrong, f"term entries that do not start with the definition or lack toneless pinyin: {wrong[:5]}"

@@ -69,7 +69,7 @@ def test_every_glossary_entry_reaches_the_search_index(site, guide):
         doc = locations.get(f"terms/{entry.key}/")
         assert doc, f"entry {entry.key}'s page is not a search result of its own"
         assert entry.hanzi in doc["title"].replace("\u200b", ""), f"{entry.key}: the result's title is not its hanzi"
-        assert entry.term in doc["title"] and entry.pinyin in doc["text"], f"{entry.key}: romanization or tone-marked pinyin not searchable"
+        assert entry.term in doc["text"] and entry.pinyin in doc["title"], f"{entry.key}: romanization or tone-marked pinyin not searchable"
 
 
 def test_search_index_keeps_multi_character_terms_whole(site):

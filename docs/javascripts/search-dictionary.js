@@ -17,6 +17,10 @@
  * It also keeps every result to one snippet of at most two lines (guide.css): the first
  * paragraph with a highlighted match, or the first paragraph.
  *
+ * On the glossary it runs the filter box (studyguide/pages/glossary.py): rows whose text,
+ * folded the same way, contains the folded query stay; a list left empty hides with its
+ * heading; a status line says how many terms match.
+ *
  * The matching functions are exported for node (tests/test_search_dictionary.py).
  */
 (function () {
@@ -176,5 +180,34 @@
     new MutationObserver(reconcile).observe(list, { childList: true });
   }
 
+  /* ------------------------------------------------------- the glossary's filter */
+
+  function filterGlossary() {
+    var box = document.getElementById("glossary-filter");
+    if (!box) return;
+    var status = document.getElementById("glossary-filter-count");
+    var rows = Array.prototype.map.call(document.querySelectorAll(".md-content .term-index li"), function (li) {
+      return { li: li, text: fold(li.textContent), href: (li.querySelector("a") || {}).href };
+    });
+    var lists = document.querySelectorAll(".md-content .term-index");
+    box.addEventListener("input", function () {
+      var q = fold(box.value), hits = {};
+      rows.forEach(function (row) {
+        row.li.hidden = q !== "" && row.text.indexOf(q) < 0;
+        if (!row.li.hidden) hits[row.href] = true;
+      });
+      lists.forEach(function (list) {
+        var empty = !list.querySelector("li:not([hidden])");
+        list.hidden = empty;
+        var heading = list.previousElementSibling;
+        if (heading && /^H3$/.test(heading.tagName)) heading.hidden = empty;
+      });
+      var n = Object.keys(hits).length;
+      status.textContent = q === "" ? "" : n === 1 ? "1 term matches." : n + " terms match.";
+    });
+    box.closest(".glossary-filter").hidden = false;
+  }
+
   start();
+  filterGlossary();
 })();

@@ -11,8 +11,10 @@ the term's page first among Material's results.
 from __future__ import annotations
 
 import json
+import re
 
 from studyguide.load.guide import Guide
+from studyguide.load.pinyin import toneless
 
 GLOBAL = "guideSearchTerms"
 
@@ -38,3 +40,31 @@ def script(guide: Guide) -> str:
     the offline copy, opened from disk where fetch() is refused, loads it too)."""
     body = json.dumps(records(guide), ensure_ascii=False, separators=(",", ":"))
     return f"window.{GLOBAL}={body};\n"
+
+
+BLOCK = re.compile(r"<p\b.*?</p>", re.S)
+TAG = re.compile(r"<[^>]+>|[\u200b*_`\[\]]")
+
+
+def _plain(text: str) -> str:
+    return " ".join(TAG.sub("", text).split())
+
+
+def rewrite_index(index: dict, guide: Guide) -> dict:
+    """Material's search index with each term page's own entry reordered for its result:
+    the definition first (the result shows its first lines, which were the reading time,
+    the spelling line and, for hukou, a provenance note), then the spelling line, then the
+    rest, without the reading time; and the pinyin's toneless and unspaced forms added
+    (hùkǒu, hukou, hu kou), so Material matches them as well as the dictionary part does."""
+    entries = {f"terms/{e.key}/": e for e in guide.glossary}
+    for doc in index["docs"]:
+        e = entries.get(doc["location"])
+        if e is None:
+            continue
+        blocks = [b for b in BLOCK.findall(doc["text"]) if not _plain(b).startswith("Reading time")]
+        start = _plain(e.definition)[:40]
+        first = [b for b in blocks if _plain(b).startswith(start)][:1]
+        forms = dict.fromkeys([e.pinyin, toneless(e.pinyin), toneless(e.pinyin).replace(" ", "")])
+        rest = [b for b in blocks if b not in first]
+        doc["text"] = " ".join([*first, *rest, f"<p>{' · '.join(forms)}</p>"])
+    return index

@@ -3,6 +3,9 @@ category), each row linking to the term's own page (studyguide.pages.term_page).
 
 Rows are lists, not tables, so that they wrap on a 390 px phone; each A–Z row keeps the
 id the old glossary gave the entry (glossary/#hukou), so old links still land on it.
+A–Z rows show the tone-marked pinyin too. The filter box above the lists is hidden until
+docs/javascripts/search-dictionary.js runs (without scripts it would do nothing); it
+keeps the rows whose hanzi, pinyin (with or without tones and spaces) or English match.
 """
 
 from __future__ import annotations
@@ -16,6 +19,15 @@ from studyguide.pages.generated import NOTICE
 from studyguide.render.blocks import pinyin, zh
 from studyguide.render.links import md_link, md_text, relative
 
+FILTER = (
+    '<div class="glossary-filter" hidden>\n'
+    '<label for="glossary-filter">Filter the terms</label>\n'
+    '<input id="glossary-filter" type="search" autocomplete="off" spellcheck="false" '
+    'placeholder="hanzi, pinyin or English" aria-describedby="glossary-filter-count">\n'
+    '<p id="glossary-filter-count" role="status"></p>\n'
+    "</div>\n"
+)
+
 
 def glossary_page(guide: Guide, page: str) -> str:
     entries = guide.glossary.sorted()
@@ -23,12 +35,13 @@ def glossary_page(guide: Guide, page: str) -> str:
     out = [NOTICE.format(data="glossary.yaml", macro="glossary_page")]
     out.append(f"{len(entries)} terms, each with its own page. Browse them [A–Z](#a-z), "
                "[by characters](#by-characters) or [by category](#by-category).\n")
+    out.append(FILTER)
     out.append("## A–Z {#a-z}\n")
     out.append('<nav class="letter-bar" aria-label="Glossary letters" markdown>\n'
                + " ".join(f"[{c}](#letter-{c.lower()})" for c in letters) + "\n</nav>\n")
     for letter, group in groupby(entries, key=lambda e: e.letter):
         out.append(f"### {letter} {{#letter-{letter.lower()}}}\n")
-        out.append(_list(f"{_link(page, e, anchor=True)} {zh(e.hanzi)} — {md_text(e.english)}" for e in group))
+        out.append(_list(f"{_link(page, e, anchor=True)} {zh(e.hanzi)} {pinyin(e.pinyin)} — {md_text(e.english)}" for e in group))
     out.append("## By characters {#by-characters}\n")
     out.append("Every term by its characters, ordered by pinyin.\n")
     by_pinyin = sorted(entries, key=lambda e: (toneless(e.pinyin).lower(), e.pinyin, e.key))
