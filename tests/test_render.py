@@ -26,7 +26,7 @@ def small_guide() -> Guide:
         root=None, glossary=glossary,
         sources={"shi-2014": Record("shi-2014", source, "data/sources.yaml", 1)},
         excerpts={"shi-2014-hukou": Record("shi-2014-hukou", excerpt, "data/excerpts/shi-2014.yaml", 2)},
-        people={"wang-yang": Record("wang-yang", {"name": "Wang Yang", "kind": "person", "hanzi": "汪洋", "pinyin": "Wāng Yáng", "about": "a", "sources": ["shi-2014"]}, "data/people.yaml", 1)},
+        people={"wang-yang": Record("wang-yang", {"name": "Wang Yang", "kind": "person", "hanzi": "汪洋", "pinyin": "Wāng Yáng", "role": "top leader of Guangdong", "about": "a", "sources": ["shi-2014"]}, "data/people.yaml", 1)},
     )
 
 
@@ -77,7 +77,8 @@ def test_unknown_term_names_the_page_the_key_and_the_nearest_key():
 
 
 def test_who_links_to_the_who_page_with_hanzi_in_the_tooltip():
-    assert render.who(small_guide(), "index.md", "wang-yang") == '[Wang Yang](who.md#wang-yang "Wang Yang · 汪洋 · Wāng Yáng")'
+    assert render.who(small_guide(), "index.md", "wang-yang") == ('[Wang Yang](who.md#wang-yang "Wang Yang · 汪洋 · Wāng Yáng")'
+                                                                 '{ data-def="top leader of Guangdong" data-who="" }')
 
 
 def test_link_text_and_title_cannot_break_out_of_markdown():

@@ -10,6 +10,11 @@
  * reader announces it, Escape or the close button or a tap elsewhere closes it and
  * focus returns to the link. A second tap on the same link follows it. Mouse and
  * keyboard keep guide.js's tooltip (which on focus shows the same facts).
+ *
+ * Who's-who links (who() in blocks.py, marked data-who) carry a title "Gong Weibin ·
+ * 龚维斌 · Gōng Wéibīn" (the hanzi and pinyin only where known) and data-def, the role
+ * in a line; their card shows the name, the hanzi and pinyin, the role and a link to
+ * the entry.
  */
 (function () {
   "use strict";
@@ -44,17 +49,26 @@
   function open(link) {
     if (!card) build();
     var facts = (link.getAttribute("title") || link.getAttribute("data-guide-title") || "").split(" · ");
+    var who = link.hasAttribute("data-who");
     var title = part("p", "term-card__title", "", null);
     title.id = "term-card-title";
-    title.append(part("span", "term-card__hanzi", facts[0] || "", "zh-Hans"), " ",
-                 part("span", "term-card__pinyin", facts[1] || "", "zh-Latn-pinyin"));
-    var more = part("a", "term-card__more", "Open the page on " + link.textContent.trim(), null);
+    if (who) {
+      title.append(part("span", "term-card__name", facts[0] || "", null));
+      if (facts[1]) title.append(" ", part("span", "term-card__hanzi", facts[1], "zh-Hans"), " ",
+                                 part("span", "term-card__pinyin", facts[2] || "", "zh-Latn-pinyin"));
+      facts = [];
+    } else {
+      title.append(part("span", "term-card__hanzi", facts[0] || "", "zh-Hans"), " ",
+                   part("span", "term-card__pinyin", facts[1] || "", "zh-Latn-pinyin"));
+    }
+    var more = part("a", "term-card__more", (who ? "Open the who's-who entry on " : "Open the page on ") + link.textContent.trim(), null);
     more.href = link.href;
     var button = part("button", "term-card__close", "×", null);
     button.type = "button";
     button.setAttribute("aria-label", "Close");
-    card.replaceChildren(button, title, part("p", "term-card__english", facts[2] || "", null),
-                         part("p", "term-card__def", link.getAttribute("data-def"), null), more);
+    var english = who ? [] : [part("p", "term-card__english", facts[2] || "", null)];
+    card.replaceChildren.apply(card, [button, title].concat(english,
+                               [part("p", "term-card__def", link.getAttribute("data-def"), null), more]));
     card.querySelector(".term-card__def").id = "term-card-def";
     owner = link;
     card.hidden = false;

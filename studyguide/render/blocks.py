@@ -48,9 +48,13 @@ def _attribute(text: str) -> str:
 
 
 def who(guide: Guide, page: str, key: str, text: str | None = None) -> str:
+    """A link to the person's or organization's who's-who entry. Its title (name, hanzi,
+    pinyin) is the tooltip and data-def the role in a line, as a term's definition is:
+    guide.js shows it under the tooltip, term-card.js on a tap (data-who: a who's-who card)."""
     person = _lookup(guide.people, key, page, "who's-who key", "data/people.yaml")
     tip = person["name"] + (f" · {person['hanzi']} · {person['pinyin']}" if person.get("hanzi") else "")
-    return md_link(text or person["name"], relative(page, WHO_PAGE, key), tip)
+    link = md_link(text or person["name"], relative(page, WHO_PAGE, key), tip)
+    return link + f'{{ data-def="{_attribute(person["role"])}" data-who="" }}'
 
 
 def _lookup(table, key: str, page: str, what: str, where: str):
