@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pikepdf
 import pytest
-from pdfua import validate
 from pdf_support import require_fonts
+from pdfua import validate
 from test_pdf_tags import structure_elements
 
 from studyguide.outputs.pdf.fonts import find_cjk_font
