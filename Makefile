@@ -83,8 +83,9 @@ bench: $(STAMP) $(NODE_STAMP) ## Benchmark build cost, scaling, page weight and 
 # skipped: it imports the site's packages, which that group lacks. Its checks run at the start
 # of every build instead (macros/hooks/checks.py: the build and test jobs).
 LINT_SKIP_lint := studyguide-check
+comma := ,
 lint: $(STAMP) ## Run the pre-commit hooks on every file
-	SKIP="$$SKIP$(if $(LINT_SKIP_$(LOCK)),$${SKIP:+,}$(LINT_SKIP_$(LOCK)))" PATH="$(CURDIR)/$(VENV)/bin:$$PATH" \
+	SKIP="$${SKIP:+$$SKIP$(comma)}$(LINT_SKIP_$(LOCK))" PATH="$(CURDIR)/$(VENV)/bin:$$PATH" \
 	  $(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
 # JOBS: the jobs of .github/workflows/tests.yml to replay, in order (see .ci/replay).

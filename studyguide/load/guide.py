@@ -128,7 +128,7 @@ def position_problems(guide: Guide) -> list[Problem]:
             problems.append(Problem(record.file, 3, theme, f"rank {record['rank']} is already {ranks[record['rank']]}'s; give each theme its own rank"))
         ranks.setdefault(record["rank"], theme)
         seen: set[str] = set()
-        for row, line in zip(record["rows"], record["lines"]):
+        for row, line in zip(record["rows"], record["lines"], strict=True):
             _ref(problems, record, "source", row["source"], guide.sources, "a source in data/sources.yaml", line)
             if row["source"] in seen:
                 problems.append(Problem(record.file, line, theme, f"source '{row['source']}' has two rows; give each source one row"))
