@@ -113,3 +113,10 @@ def test_make_test_says_what_is_missing_before_running_and_under_ci_stops(fake, 
     else:
         assert result.returncode == 0
         assert result.stdout.index("missing absent-tool") < result.stdout.index("would-run -m pytest")
+
+
+def test_the_readme_points_to_the_list_and_names_what_a_fresh_machine_lacks():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "[`.ci/packages`](.ci/packages)" in readme and ".ci/system-packages check" in readme
+    for needed in ("qpdf", "default-jre-headless", "`npm`", "fonts-noto-cjk", "poppler-utils", "Chromium"):
+        assert needed in readme, needed
