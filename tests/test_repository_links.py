@@ -105,3 +105,27 @@ def test_a_copy_with_no_github_remote_has_no_repository_links(project_copy):
     assert not any(github.values()), {p: u for p, u in github.items() if u}
     index = (site / "index.html").read_text(encoding="utf-8")
     assert 'class="md-source"' not in index and "md-content__button" not in index  # no header link, no edit/view
+
+
+# --- The PDF's cover -----------------------------------------------------------------
+
+@pytest.mark.parametrize("site_url, origin, shown", [
+    ("https://guide.acme.org/", None, "https://guide.acme.org/"),
+    (None, "git@github.com:acme/guide.git", "https://acme.github.io/guide/"),
+    (None, None, None),                                  # no address known: no line, never a placeholder
+])
+def test_the_pdf_cover_names_the_online_edition_only_where_it_is_known(monkeypatch, site_url, origin, shown):
+    import datetime as dt
+
+    from studyguide import repository
+    from studyguide.outputs.pdf.assemble import _head_and_cover
+
+    for name in ("REPO_URL", "REPO_NAME", "SITE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    if site_url:
+        monkeypatch.setenv("SITE_URL", site_url)
+    monkeypatch.setattr(repository, "origin_url", lambda project: origin)
+    config = {"site_name": "Guide", "site_url": "https://example.github.io/social-governance-guide/"}
+    _, cover = _head_and_cover(config, dt.date(2026, 12, 7))
+    assert "example" not in cover
+    assert ("Online edition" in cover and f"href='{shown}'" in cover) if shown else "Online edition" not in cover
