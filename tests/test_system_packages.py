@@ -14,7 +14,7 @@ from studyguide import ROOT
 LIST = ROOT / ".ci" / "packages"
 SCRIPT = ROOT / ".ci" / "system-packages"
 GROUPS = {"core", "build", "test"}
-PROBES = {"cmd", "lib", "font", "py", "env", "glob"}
+PROBES = {"cmd", "lib", "font", "py", "env", "glob", "python"}
 
 
 def entries() -> list[list[str]]:
@@ -83,6 +83,17 @@ def test_a_probe_that_passes_counts_the_package_as_installed(fake, tmp_path):
     path = tmp_path / "packages2"
     path.write_text(present, encoding="utf-8")
     assert "absent-tool" not in run("check", packages=str(path), FAKE_TOOL="/bin/sh").stdout
+
+
+@pytest.mark.parametrize("python, ok", [("/usr/bin/false", False), ("", True)])
+def test_the_python_probe_wants_the_version_pyproject_requires(tmp_path, python, ok):
+    import sys
+
+    path = tmp_path / "packages"
+    path.write_text("python3  core  python:3.11.5  Python 3.11.5 or later\n", encoding="utf-8")
+    assert run("check", packages=str(path), PYTHON=python or sys.executable).returncode == (0 if ok else 1)
+    path.write_text("python3  core  python:99.0  Python 99\n", encoding="utf-8")
+    assert run("check", packages=str(path), PYTHON=sys.executable).stdout.startswith("missing python3 (Python 99)")
 
 
 def test_an_unknown_probe_is_refused_naming_the_list(tmp_path):
