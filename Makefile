@@ -28,11 +28,11 @@ NODE_STAMP := $(if $(NPM),node_modules/.installed)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test pdf epub offline bench lint lock clean
+.PHONY: help serve build test pdf epub offline publish bench lint ci-local lock clean
 
 help: ## Show this help
 	@echo "Study guide: make <target>"
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-9s %s\n", $$1, $$2}'
 
 $(STAMP): requirements/$(LOCK).txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)   # create the venv once
@@ -52,7 +52,8 @@ build: $(STAMP) ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict --clean
 
 test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite (strict build included), on two workers
-	$(PY) -m pytest -n 2 --dist loadfile   # a test file to a worker: see tests/conftest.py
+	@.ci/system-packages check test || { echo "(the tests that need them skip; under CI they would fail, so CI stops here)"; test -z "$$CI"; }
+	$(PY) -m pytest -n 2 --dist loadfile   # a test file to a worker: see tests/conftest.py; GUIDE_SITE_DIR: test a built site
 
 pdf: $(STAMP) ## Write the whole guide as one PDF into site/ (pages then link to it)
 	GUIDE_PDF=true $(PY) -m mkdocs build --strict --clean
@@ -66,11 +67,31 @@ offline: $(STAMP) ## Write the site as a zip that works opened from disk: site/g
 	GUIDE_OFFLINE=true $(PY) -m mkdocs build --strict --clean -f mkdocs.offline.yml -d .cache/site-offline
 	$(PY) -m studyguide.outputs.offline .cache/site-offline site/guide-offline.zip   # (GUIDE_OFFLINE_ZIP=true on a build links it)
 
+# The site as the workflow publishes it, in one build: every page linking the PDF, the EPUB and
+# the offline zip, then those three files (the data files come with every build).
+publish: $(STAMP) ## Build the site as published: pages, PDF, EPUB, offline zip and data files, in site/
+	GUIDE_PDF=true GUIDE_EPUB=true GUIDE_OFFLINE_ZIP=true $(PY) -m mkdocs build --strict --clean
+	$(PY) -m studyguide.outputs.pdf site
+	$(PY) -m studyguide.outputs.epub site
+	GUIDE_OFFLINE=true $(PY) -m mkdocs build --strict --clean -f mkdocs.offline.yml -d .cache/site-offline
+	$(PY) -m studyguide.outputs.offline .cache/site-offline site/guide-offline.zip
+
 bench: $(STAMP) $(NODE_STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse scores
 	$(PY) -m bench.bench
 
+# With only the lint group (LOCK=lint, the workflow's lint job) the studyguide-check hook is
+# skipped: it imports the site's packages, which that group lacks. Its checks run at the start
+# of every build instead (macros/hooks/checks.py: the build and test jobs).
+LINT_SKIP_lint := studyguide-check
+comma := ,
 lint: $(STAMP) ## Run the pre-commit hooks on every file
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+	SKIP="$${SKIP:+$$SKIP$(comma)}$(LINT_SKIP_$(LOCK))" PATH="$(CURDIR)/$(VENV)/bin:$$PATH" \
+	  $(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+
+# JOBS: the jobs of .github/workflows/tests.yml to replay, in order (see .ci/replay).
+JOBS ?= lint build test
+ci-local: $(STAMP) ## Replay the workflow's jobs (JOBS="lint build test") in a fresh clone of HEAD, as GitHub runs them
+	$(PY) .ci/replay $(JOBS)
 
 lock: ## Re-lock requirements/*.txt (with hashes) after editing the groups in pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -4,7 +4,7 @@
     python -m bench.bench --quick      # one run per timing, fewer scale steps (a smoke test)
     python -m bench.bench --skip lighthouse,scale --no-write
 
-Prints one table and writes the same table, as Markdown, into docs/benchmarks.md between
+Prints one table and writes the same table, as Markdown, into bench/README.md between
 the markers <!-- bench:start --> and <!-- bench:end -->. It is a report, not a test: the
 exit code is 0 even when a budget fails (FAIL is printed) unless --strict is given, when
 it is 2; it is 1 only if the bench itself cannot run. Work files go to bench/out/
@@ -36,7 +36,7 @@ def main() -> int:
     parser.add_argument("--skip", default="", help="comma-separated: build, scale, weight, lighthouse, pdf, epub")
     parser.add_argument("--runs", type=int, default=5, help="runs per headline build timing (best is kept)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and preset (median is kept)")
-    parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
+    parser.add_argument("--no-write", action="store_true", help="do not update the results in bench/README.md")
     parser.add_argument("--summary", type=Path, help="also append the Markdown table to this file (CI: $GITHUB_STEP_SUMMARY)")
     parser.add_argument("--strict", action="store_true", help="exit 2 when a budget is missed (for a workflow that should go red)")
     args = parser.parse_args()
@@ -80,7 +80,7 @@ def main() -> int:
     print()
     print(f"FAIL: {len(failed)} budget(s) missed: " + "; ".join(r.check.strip() for r in failed) if failed else "All budgets met.")
     if not args.no_write:
-        target = root / "docs" / "benchmarks.md"
+        target = root / "bench" / "README.md"
         write_page(target, markdown(report, header, date))
         print(f"Wrote {target.relative_to(root)}")
     if args.summary:

@@ -10,6 +10,9 @@ fixtures once. (`--dist loadgroup` would do it per marker, but pytest-xdist 3.8 
 rewriting `item._nodeid`, which pytest 9 no longer reads.) The real site is built once
 for both workers: the first to need it builds it under a file lock (built_once).
 
+With GUIDE_SITE_DIR set, the `site` fixture is that already built site (the workflow's
+build job's artefact) instead of a fresh build.
+
 The session gets a cache folder of its own (GUIDE_CACHE_DIR, inherited by every build it
 starts), so what a developer's .cache remembers can never turn a failing test green."""
 
@@ -113,10 +116,20 @@ def _build_site(site_dir: Path) -> None:
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
 
 
+def _copy_prebuilt(site_dir: Path) -> None:
+    """GUIDE_SITE_DIR: a site built before the run (the workflow's build job, `make publish`),
+    tested instead of a fresh build. Copied, so what tests write (the PDF they render) never
+    changes the folder that is published."""
+    prebuilt = Path(os.environ["GUIDE_SITE_DIR"]).resolve()
+    assert (prebuilt / "index.html").is_file(), f"GUIDE_SITE_DIR={prebuilt} holds no built site (no index.html)"
+    shutil.copytree(prebuilt, site_dir)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real guide, built strictly once for the whole run."""
-    return built_once(tmp_path_factory, "site", _build_site)
+    """The real guide, built strictly once for the whole run; or, with GUIDE_SITE_DIR set,
+    that already built site (build once, test and publish the same files)."""
+    return built_once(tmp_path_factory, "site", _copy_prebuilt if os.environ.get("GUIDE_SITE_DIR") else _build_site)
 
 
 def load_error(project: Path, data_file: str, old: str, new: str) -> str:

@@ -36,10 +36,12 @@ def test_tracker_has_one_name_in_menu_and_home():
     assert "**Tracker.**" not in home and "[tracker](tracker.md)" not in home
 
 
-def test_themes_has_no_child_called_themes_and_benchmarks_is_off_the_menu():
+def test_themes_has_no_child_called_themes_and_benchmarks_is_no_page():
+    """The benchmark's figures live in bench/README.md, not in the reader's site
+    (tests/test_reader_surface.py checks the sitemap and the search index)."""
     assert {"Overview": "themes/index.md"} in section("Themes")
     assert "benchmarks.md" not in str(nav())
-    assert "benchmarks.md" in (ROOT / "docs/about.md").read_text(encoding="utf-8")
+    assert not (ROOT / "docs/benchmarks.md").exists()
 
 
 def test_tables_cells_carry_their_column_names():

@@ -1,7 +1,8 @@
 """The EPUB (`make epub`): built once per session from the `site` fixture, checked by
-EPUBCheck (the W3C's checker: 0 fatal errors, 0 errors, 0 warnings), and read back as
-a reader's device would: the container, the navigation document, the languages, the
-term popups and the embedded font."""
+EPUBCheck (the W3C's checker: 0 fatal errors, 0 errors, 0 warnings) and by Ace by DAISY
+(0 violations, the accessibility conformance claim reported; tests/ace_support.py), and
+read back as a reader's device would: the container, the navigation document, the
+languages, the term popups and the embedded font."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
+from ace_support import ace
 
 from studyguide import ROOT
 from studyguide.outputs.epub import __main__ as epub_cli
 from studyguide.outputs.epub.check import epubcheck, java
 from studyguide.outputs.epub.font import is_cjk
-from studyguide.outputs.epub.package import cover_document, nav_document, package_document, write_zip
+from studyguide.outputs.epub.package import CONFORMS_TO, cover_document, nav_document, package_document, write_zip
 from studyguide.outputs.epub.xhtml import document
 from studyguide.outputs.site_pages import NavPage, find_cjk_font, iter_pages, load_nav
 
@@ -54,22 +56,49 @@ def test_epubcheck_reports_nothing(epub):
     assert result.clean, result.summary()
 
 
-def test_epubcheck_catches_a_broken_epub(tmp_path):
-    """The checker is really checking: a small book made by the same code, whose term
-    popup points to a note that is not there, is reported."""
-    _require_java()
-    config = {"site_name": "Broken", "site_url": "https://example.org/"}
+def small_book(path, body: str):
+    """A one-chapter book made by the same code as the guide's, with BODY as its chapter."""
+    config = {"site_name": "Small", "site_url": "https://example.org/", "site_author": "Testers"}
     page = NavPage("Home", "", "index.html", "index", 1)
-    body = '<section><h1>Home</h1><p><a href="#note-hukou" epub:type="noteref">hukou</a></p></section>'
     files = {"cover.xhtml": cover_document(config, dt.date(2026, 1, 1), "CC BY-SA 4.0", "en", "epub.css"),
              "nav.xhtml": nav_document([page], {"index": "Home"}, "en", "epub.css"),
              "index.xhtml": document("Home", body, "en", "epub.css"), "epub.css": "p { margin: 0; }"}
     spine = ["cover.xhtml", "nav.xhtml", "index.xhtml"]
     files["package.opf"] = package_document(config, dt.date(2026, 1, 1), "CC BY-SA 4.0", "en", spine, ["epub.css"])
-    write_zip(tmp_path / "broken.epub", files)
-    result = epubcheck(tmp_path / "broken.epub")
+    write_zip(path, files)
+    return path
+
+
+def test_epubcheck_catches_a_broken_epub(tmp_path):
+    """The checker is really checking: a small book made by the same code, whose term
+    popup points to a note that is not there, is reported."""
+    _require_java()
+    body = '<section><h1>Home</h1><p><a href="#note-hukou" epub:type="noteref">hukou</a></p></section>'
+    result = epubcheck(small_book(tmp_path / "broken.epub", body))
     ids = {m["ID"] for m in result.messages if m["severity"] == "ERROR"}
     assert ids == {"RSC-012"}, result.summary()
+
+
+def test_ace_finds_no_violation_and_reports_the_conformance_claim(epub, tmp_path):
+    report = ace(epub, tmp_path / "ace")
+    assert report.violations == [], "\n".join(report.violations)
+    assert report.outcome == "pass"
+    metadata = report.metadata
+    assert metadata["dcterms:conformsTo"] == CONFORMS_TO == "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+    assert metadata["a11y:certifiedBy"]
+    assert {"schema:accessMode", "schema:accessibilityFeature", "schema:accessibilityHazard",
+            "schema:accessibilitySummary", "schema:accessModeSufficient", "dcterms:conformsTo",
+            "a11y:certifiedBy"} <= set(report.present), report.present
+    assert len(report.documents) > 70, "Ace checked every chapter"
+
+
+def test_ace_catches_an_unnamed_link(tmp_path):
+    """Ace is really checking: a small book made by the same code, with a link that has
+    no text, is reported (axe's link-name rule)."""
+    book = small_book(tmp_path / "unnamed.epub", '<section><h1>Home</h1><p><a href="nav.xhtml"></a></p></section>')
+    report = ace(book, tmp_path / "ace")
+    assert report.outcome == "fail"
+    assert any(v.startswith("link-name ") for v in report.violations), report.violations
 
 
 def test_container_has_mimetype_first_and_stored(epub):

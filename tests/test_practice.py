@@ -86,7 +86,7 @@ def test_data_that_would_make_an_ambiguous_question_is_refused(ctx):
                                         ("english", "Hub organization", "hub  organization.")])
 def test_validator_refuses_two_options_sharing_a_fact(fact, a, b):
     question = Question("q1", "test", [{"text": "?"}], [Option([{"text": "a"}], {fact: a}), Option([{"text": "b"}], {fact: b}),
-                        Option([{"text": "c"}], {fact: "other"})], 0, "why", None, None, "data/x.yaml", 3)
+                        Option([{"text": "c"}], {fact: "other"})], 0, "The text settles it in its fourth section.", None, None, "data/x.yaml", 3)
     with pytest.raises(GuideError, match=rf"data/x.yaml:3: 'q1': ambiguous question: options 1 and 2 have the same {fact}"):
         refuse_ambiguous([question])
     refuse_ambiguous([dataclasses.replace(question, options=question.options[1:])])  # one of them: fine

@@ -32,12 +32,18 @@ class _EnvLoader(yaml.SafeLoader):
 _EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
-def test_citation_cff_repository_and_url_match_mkdocs_yml():
+def test_citation_cff_names_one_github_repository_its_pages_address_and_mkdocs_yml_title():
+    """The repository comes from git at build time (studyguide/repository.py); CITATION.cff is
+    static, so its two addresses must at least be one repository and its Pages address, the
+    address mkdocs.yml falls back to."""
+    from studyguide.repository import github_repository, pages_url
+
     mkdocs = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
     citation = load_yaml(ROOT / "CITATION.cff")
-    assert citation["repository-code"] == mkdocs["repo_url"]
-    assert citation["url"] == mkdocs["site_url"]
+    owner, name = github_repository(citation["repository-code"])
+    assert citation["url"] == pages_url(owner, name) == mkdocs["site_url"]
     assert citation["title"] == mkdocs["site_name"]
+    assert "repo_url" not in mkdocs, "repo_url is set by macros/hooks/repository.py, never a placeholder"
 
 
 # --- Issue forms --------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """The GitHub workflows and Dependabot: valid against the schemas GitHub publishes
-(vendored in check-jsonschema), every action pinned to a commit, the site deployed only
-after the tests passed, and each job installing only the dependency group it needs."""
+(vendored in check-jsonschema), every action pinned to a commit, the site built once,
+tested as built and deployed only after the tests passed (the deploy job builds nothing),
+each job installing only the dependency group it needs and its system packages from the
+one list, .ci/packages."""
 
 from __future__ import annotations
 
@@ -113,23 +115,83 @@ def workflow_jobs(name: str) -> dict:
     return load_yaml(GITHUB / "workflows" / name)["jobs"]
 
 
-def test_only_one_job_may_publish_and_it_needs_the_tests_and_lint_to_pass():
+def test_only_one_job_may_publish_and_it_needs_the_build_the_tests_and_lint():
     publishers = {(wf.name, job) for wf in WORKFLOWS for job, spec in load_yaml(wf)["jobs"].items()
                   if "pages" in (spec.get("permissions") or {})}
     assert publishers == {("tests.yml", "deploy")}
     jobs = workflow_jobs("tests.yml")
-    assert jobs["deploy"]["needs"] == "pages" and jobs["deploy"]["permissions"]["pages"] == "write"
-    assert set(jobs["pages"]["needs"]) == {"test", "lint"}
-    assert "refs/heads/main" in jobs["pages"]["if"] and "pull_request" in jobs["pages"]["if"]
+    assert set(jobs["deploy"]["needs"]) == {"build", "test", "lint"} and jobs["deploy"]["permissions"]["pages"] == "write"
+    assert "refs/heads/main" in jobs["deploy"]["if"] and "pull_request" in jobs["deploy"]["if"]
     assert jobs["deploy"]["concurrency"]["cancel-in-progress"] is False
+    assert jobs["test"]["needs"] == "build"
     assert not (GITHUB / "workflows" / "pages.yml").exists()
+
+
+BUILDS = re.compile(r"\b(make|mkdocs|pip|python3?|studyguide|npm|tar)\b")
+
+
+def test_the_deploy_job_builds_nothing_it_publishes_the_build_jobs_artefact():
+    steps = workflow_jobs("tests.yml")["deploy"]["steps"]
+    uses = [step["uses"].split("@")[0] for step in steps if "uses" in step]
+    assert uses == ["actions/configure-pages", "actions/deploy-pages"]   # deploy-pages takes the run's github-pages artefact
+    assert [step["run"] for step in steps if BUILDS.search(step.get("run", ""))] == []
+    assert "needs.build.outputs.site_url" in str(steps)   # it refuses an artefact built for another address
+
+
+@pytest.mark.parametrize("run", ["make build", "python -m mkdocs build", "pip install x", "tar -xf a.tar"])
+def test_the_build_step_check_sees_a_build(run):
+    assert BUILDS.search(run)
+
+
+def test_the_build_job_builds_everything_once_uploads_it_and_records_its_sha256():
+    steps = workflow_jobs("tests.yml")["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert [r for r in runs if re.search(r"\bmake\b(?!.*\.installed)", r)] == ["make publish LOCK=pdf"]
+    (upload,) = [i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert steps[upload]["with"]["path"] == "site"
+    checksum = steps[upload + 1]
+    assert "sha256sum" in checksum["run"] and "$RUNNER_TEMP/artifact.tar" in checksum["run"]  # the tar upload-pages-artifact wrote
+    assert "GITHUB_STEP_SUMMARY" in checksum["run"] and "GITHUB_OUTPUT" in checksum["run"]
+    publish = re.search(r"^publish:[^\n]*\n((?:\t[^\n]*\n)+)", (GITHUB.parent / "Makefile").read_text(encoding="utf-8"), re.M)[1]
+    for wanted in ("GUIDE_PDF=true", "GUIDE_EPUB=true", "GUIDE_OFFLINE_ZIP=true", "studyguide.outputs.pdf site",
+                   "studyguide.outputs.epub site", "site/guide-offline.zip"):
+        assert wanted in publish, wanted
+    assert publish.count("mkdocs build") == 2   # the site once, and the offline copy (a different build)
+
+
+def test_the_test_job_runs_the_suite_on_the_build_jobs_artefact_after_checking_its_sha256():
+    steps = workflow_jobs("tests.yml")["test"]["steps"]
+    (download,) = [step for step in steps if step.get("uses", "").startswith("actions/download-artifact@")]
+    assert download["with"]["name"] == "github-pages"
+    (unpack,) = [step for step in steps if "sha256sum --check" in step.get("run", "")]
+    assert unpack["env"]["SHA256"] == "${{ needs.build.outputs.sha256 }}"
+    (suite,) = [step for step in steps if "make test" in step.get("run", "")]
+    assert suite["env"]["GUIDE_SITE_DIR"] == "${{ runner.temp }}/site"
+    assert "tar -xf" in unpack["run"] and '-C "$RUNNER_TEMP/site"' in unpack["run"]
+
+
+def test_every_job_takes_its_system_packages_from_the_one_list():
+    for workflow in WORKFLOWS:
+        for name, job in load_yaml(workflow)["jobs"].items():
+            runs = install_commands(job) if "steps" in job else ""
+            assert "apt-get" not in runs, f"{workflow.name}/{name} installs packages of its own"
+            if name != "deploy":
+                assert re.search(r"^\.ci/system-packages install (core|build|test)$", runs, re.M), f"{workflow.name}/{name}"
+    run = (GITHUB.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert ".ci/system-packages install" in run and "apt-get" not in run
+
+
+def test_the_workflow_and_the_lint_make_target_agree_on_what_the_lint_job_skips():
+    make = (GITHUB.parent / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^LINT_SKIP_lint := studyguide-check$", make, re.M)
+    assert "make lint LOCK=lint" in install_commands(workflow_jobs("tests.yml")["lint"])
 
 
 def install_commands(job: dict) -> str:
     return "\n".join(step.get("run", "") for step in job["steps"])
 
 
-@pytest.mark.parametrize("job, lock", [("test", "test"), ("lint", "lint"), ("pages", "pdf")])
+@pytest.mark.parametrize("job, lock", [("test", "test"), ("lint", "lint"), ("build", "pdf")])
 def test_each_job_installs_only_its_locked_group_with_pip_caching(job, lock):
     spec = workflow_jobs("tests.yml")[job]
     runs = install_commands(spec)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from studyguide.errors import Problem
+from studyguide.text import HAN
 
 TEXT_WORDS = {"source", "sources", "text", "texts", "commenter", "commenters", "commentary", "interview",
               "interviewer", "paper", "article", "post", "translation"}
@@ -22,7 +23,7 @@ MARK = re.compile(r"\((?:background\b|[^()]*\bthe guide's (?:reading|rendering|t
 HANZI = re.compile(r"\bhanzi\b")
 # A sentence ends at . ! or ? (and a closing quote or bracket) before a capital, an
 # emphasis mark, an opening quote or bracket, or a Chinese character.
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z*(\"“'‘\u4e00-\u9fff])")
+SENTENCE_END = re.compile(rf"(?<=[.!?])[\"”’)]?\s+(?=[A-Z*(\"“'‘{HAN}])")
 FIX = ("attribute it (\"Shi says…\"), mark it \"(background, not in the sources: …)\" or \"(the guide's reading)\", "
        "or move a note on the word's form or renderings to the language field")
 

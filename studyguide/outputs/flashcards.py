@@ -101,6 +101,13 @@ def apkg_bytes(glossary: Glossary, guide=None, timestamp: int = TIMESTAMP) -> by
         return path.read_bytes()
 
 
+def deck_inputs(root: Path) -> list[Path]:
+    """The data files the deck is made from: the glossary, and the excerpts with their
+    sources when the project has them."""
+    with_excerpts = (root / "data/excerpts").is_dir() and (root / "data/sources.yaml").is_file()
+    return [root / "glossary.yaml"] + (sorted((root / "data/excerpts").glob("*.yaml")) + [root / "data/sources.yaml"] if with_excerpts else [])
+
+
 def changed_at(source: Path) -> int:
     """When `source` last changed: its last commit's time if git has it unmodified, else
     now (an edit not yet committed is newer than any deck already published)."""
@@ -136,8 +143,8 @@ def files(root: Path) -> tuple[bytes, bytes]:
     from studyguide.practice import cards, common
 
     source = root / "glossary.yaml"
-    with_excerpts = (root / "data/excerpts").is_dir() and (root / "data/sources.yaml").is_file()
-    data = [source] + (sorted((root / "data/excerpts").glob("*.yaml")) + [root / "data/sources.yaml"] if with_excerpts else [])
+    data = deck_inputs(root)
+    with_excerpts = len(data) > 1
     modules = (glossary_module, anki_excerpts, citations, cards, common)
     code = [Path(module.__file__).read_bytes() for module in modules] + [Path(__file__).read_bytes()]
     key = digest(*(p.read_bytes() for p in data), *code, version("genanki").encode(), version("markdown").encode())

@@ -12,9 +12,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from studyguide import ROOT
 from studyguide.outputs.pdf.extract import PageContent, add_class, extract_article, tag_of
 from studyguide.outputs.pdf.links import LinkMapper, LinkStats
 from studyguide.outputs.pdf.nav import NavPage, NavSection, iter_pages
+from studyguide.repository import locate
 
 LICENCE = "Text CC BY-SA 4.0; code MIT; quoted excerpts remain the work of their authors"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -75,8 +77,8 @@ def _head_and_cover(config: dict, date: dt.date) -> tuple[str, str]:
         f"<h1 class='pdf-cover-title'>{e(site_name)}</h1>"
         + (f"<p class='pdf-cover-description'>{e(description)}</p>" if description else "")
         + f"<p class='pdf-cover-date'>Built on {date.day} {date:%B %Y}</p>"
-        + (f"<p class='pdf-cover-url'>Online edition: <a class='pdf-bare-url' href='{e(config['site_url'])}'>{e(config['site_url'])}</a></p>"
-           if config.get("site_url") else "")
+        + (f"<p class='pdf-cover-url'>Online edition: <a class='pdf-bare-url' href='{e(online)}'>{e(online)}</a></p>"
+           if (online := locate(ROOT).site_url) else "")   # SITE_URL or a GitHub origin's Pages address; else none
         + f"<p class='pdf-cover-licence'>{e(LICENCE)}</p>"
         "</section>"
     )

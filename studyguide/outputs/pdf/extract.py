@@ -1,7 +1,7 @@
 """Page bodies from the built HTML: from SITE_DIR/<page>/index.html only the article is
 kept (`article.md-content__inner`, else `.md-content`); screen-only parts are dropped
-(permalinks, edit/view buttons, "last update" facts, tooltips' titles, scripts) and every
-<details> is rendered open."""
+(permalinks, edit/view buttons, "last update" facts, the "Report a problem" link,
+tooltips' titles, scripts) and every <details> is rendered open."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from studyguide.outputs.pdf.errors import PdfError
 from studyguide.outputs.pdf.nav import NavPage
 
-DROP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-announce",
+DROP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "guide-report", "md-announce",
                 "md-header", "md-footer", "md-search", "md-sidebar", "guide-tooltip"}
 DROP_TAGS = {"script", "noscript", "template", "button", "input", "form"}
 

@@ -61,9 +61,9 @@ class LinkMapper:
 
     def _outside(self, content: PageContent, href: str, path: str) -> None:
         """A link to a site path no printed page has: fine for a download (the Anki deck)
-        and for a page the site keeps out of the nav on purpose (mkdocs.yml's not_in_nav,
-        e.g. the benchmarks; the strict build rejects any other page outside the nav), which
-        the PDF links on the web; a problem for a page missing from the site."""
+        and for a page the site keeps out of the nav on purpose (mkdocs.yml's not_in_nav;
+        the strict build rejects any other page outside the nav), which the PDF links on
+        the web; a problem for a page missing from the site."""
         if path and not path.endswith((".html", "/")) and (self.site_dir / path).is_file():
             return
         if (self.site_dir / path / "index.html").is_file() or (self.site_dir / path).is_file():

@@ -1,7 +1,8 @@
-"""WeasyPrint renders the document with print.css into a tagged PDF (CSS paged media, no
-browser): bookmarks follow the nav (section -> page -> h2), the running header carries the
-chapter (string-set from each page's h1), pages are numbered, fonts are subset. A missing
-glyph (.notdef) or hanzi set without the CJK font stop it before anything is written."""
+"""WeasyPrint renders the document with print.css into a tagged PDF/UA-1 (CSS paged media,
+no browser): bookmarks follow the nav (section -> page -> h2), the running header carries
+the chapter (string-set from each page's h1), pages are numbered, fonts are subset. A
+missing glyph (.notdef) or hanzi set without the CJK font stop it before anything is
+written."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from studyguide.outputs.pdf.errors import CJK_PACKAGE, PdfError
 from studyguide.outputs.pdf.fonts import CJKFont, font_css, running_css
-from studyguide.outputs.pdf.tags import element_languages
+from studyguide.outputs.pdf.tags import element_attributes
 from studyguide.text import is_hanzi
 
 STYLESHEET = Path(__file__).with_name("print.css")
@@ -52,8 +53,10 @@ def render(document: str, base_dir: Path, font: CJKFont, site_name: str,
                        CSS(string=font_css(font) + running_css(site_name), font_config=fonts)]
         rendered = HTML(string=document, base_url=str(Path(base_dir).resolve()) + "/").render(
             stylesheets=stylesheets, font_config=fonts)
-        with element_languages():
-            pdf = rendered.write_pdf(pdf_tags=True)   # glyphs are drawn (and found missing) here
+        with element_attributes():
+            # PDF/UA-1: tagged, PDF 1.7, and XMP metadata that claims it (pdfuaid:part 1);
+            # the glyphs are drawn (and found missing) here.
+            pdf = rendered.write_pdf(pdf_variant="pdf/ua-1")
     finally:
         wp_logger.removeHandler(collect)
     missing = sorted({r.args[0] for r in collect.records if r.msg.startswith(".notdef")})
