@@ -123,6 +123,7 @@ def test_search_puts_the_term_page_first(searcher, served, query, target):
     long = [(title, n) for title, n in lines if n > SNIPPET_LINES]
     assert not long, f"search {query!r}: snippets over {SNIPPET_LINES} lines at 390 px: {long[:3]}"
     assert lines[0][1] >= 1, f"search {query!r}: the first result has no snippet"
+    assert "No matching" not in meta, f"search {query!r}: the count says {meta!r} above a result"
     unmarked = page.evaluate(UNMARKED_CHINESE_JS)
     assert not unmarked, f"Chinese in search results outside lang=zh-Hans: {unmarked[:5]}"
     assert not searcher.errors and not searcher.foreign and not searcher.failed

@@ -165,6 +165,8 @@
       });
       if (!ours) ours = item(term);
       if (list.firstElementChild !== ours) list.insertBefore(ours, list.firstElementChild);
+      var meta = document.querySelector(".md-search-result__meta");
+      if (meta && list.children.length === 1) meta.textContent = "1 matching term";  // not "No matching documents"
     }
     trim(list);
     busy = false;
