@@ -21,7 +21,7 @@ QUERIES = {
     "hukou": "terms/hukou/", "hùkǒu": "terms/hukou/", "HU KOU": "terms/hukou/", "户口": "terms/hukou/",
     "戶口": "terms/hukou/", "hukuo": "terms/hukou/", "维稳": "terms/weiwen/", "维权": "terms/weiquan/",
     "wéiquán": "terms/weiquan/", "shuniu zuzhi": "terms/shuniu-zuzhi/", "hub organizations": "terms/shuniu-zuzhi/",
-    "work unit": "terms/danwei/", "stability maintenence": "terms/weiwen/",
+    "work unit": "terms/danwei/", "stability maintenence": "terms/weiwen/",  # codespell:ignore maintenence
     "huku": None,        # four letters: too short for a typo
     "hokuu": None,       # two typos
     "the": None, "": None, "户": None,
@@ -76,3 +76,12 @@ def test_each_term_pages_search_entry_starts_with_its_definition_and_has_toneles
         if first.split()[:3] != _plain(term["summary"]).split()[:3] or plain.replace(" ", "") not in text or "Reading time" in text:
             wrong.append((term["url"], first[:60]))
     assert not wrong, f"term entries that do not start with the definition or lack toneless pinyin: {wrong[:5]}"
+
+
+def test_the_offline_copy_links_terms_as_its_files():
+    """`make offline` turns directory URLs off (terms/hukou.html): the dictionary's links follow."""
+    from studyguide.crossref.search_terms import script
+
+    guide = load_guide(ROOT)
+    assert '"url":"terms/hukou.html"' in script(guide, directory_urls=False)
+    assert '"url":"terms/hukou/"' in script(guide) and ".html" not in script(guide)

@@ -19,12 +19,13 @@ from studyguide.load.pinyin import toneless
 GLOBAL = "guideSearchTerms"
 
 
-def records(guide: Guide) -> list[dict]:
-    """One record per glossary entry, in glossary order."""
+def records(guide: Guide, directory_urls: bool = True) -> list[dict]:
+    """One record per glossary entry, in glossary order; `url` as the site writes its
+    pages (terms/hukou/, or terms/hukou.html in the offline copy, which has no directory URLs)."""
     out = []
     for e in guide.glossary.sorted():
         out.append({
-            "url": f"terms/{e.key}/",
+            "url": f"terms/{e.key}/" if directory_urls else f"terms/{e.key}.html",
             "hanzi": e.hanzi,
             "traditional": e.traditional or "",
             "pinyin": e.pinyin,
@@ -35,10 +36,10 @@ def records(guide: Guide) -> list[dict]:
     return out
 
 
-def script(guide: Guide) -> str:
+def script(guide: Guide, directory_urls: bool = True) -> str:
     """The records as a script that sets window.guideSearchTerms (a script, not JSON, so
     the offline copy, opened from disk where fetch() is refused, loads it too)."""
-    body = json.dumps(records(guide), ensure_ascii=False, separators=(",", ":"))
+    body = json.dumps(records(guide, directory_urls), ensure_ascii=False, separators=(",", ":"))
     return f"window.{GLOBAL}={body};\n"
 
 
