@@ -102,11 +102,14 @@ def timeline_page(guide: Guide, page: str) -> str:
     if milestones:
         out.append("## Key milestones {#milestones}\n")
         out.append('<div class="timeline-milestones" markdown>\n')
-        out += [f"1. [**{display_date(e)}**](#event-{number[id(e)]}) {md_text(_first_clause(e['event']))}" for e in milestones]
+        out += [f"1. [**{display_date(e)}**](#event-{number[id(e)]}) {md_text(' '.join(e['event'].split()))}" for e in milestones]
         out.append("\n</div>\n")
     out.append("## All events {#events}\n")
     buttons = "".join(f'<button type="button" data-source="{s}" aria-pressed="false">{html.escape(guide.sources[s]["short"])}</button>' for s in guide.sources)
     out.append(f'<div class="timeline-filter" hidden role="group" aria-label="Show the events a source dates"><button type="button" data-source="" aria-pressed="true">All sources</button>{buttons} <span class="timeline-count" aria-live="polite"></span></div>\n')
+    # On a phone guide.css sets each row as one entry (date, event, then the text's words and
+    # the source in small type) instead of a card of four labelled cells.
+    out.append('<div class="timeline-events" markdown>\n')
     out.append("| Date | Event | In the source's words | Dated by |\n|---|---|---|---|")
     for e in events:
         source = guide.sources[e["source"]]
@@ -114,6 +117,7 @@ def timeline_page(guide: Guide, page: str) -> str:
         label = source["short"] + (", excerpt" if e.get("excerpt") else "")
         date = f'<span id="event-{number[id(e)]}"></span>{display_date(e)}'
         out.append(f"| {date} | {md_text(' '.join(e['event'].split()))} | {md_text(e['when'])} | {md_link(label, target)} |")
+    out.append("\n</div>")
     return "\n".join(out) + "\n"
 
 
@@ -125,12 +129,6 @@ def display_date(event) -> str:
     year, _, month = event["date"].partition("-")
     text = f"{MONTHS[int(month) - 1]}&nbsp;{year}" if month else year
     return f"c.&nbsp;{text}" if event.get("approximate") else text
-
-
-def _first_clause(text: str, limit: int = 140) -> str:
-    """A milestone's event text, cut at a word boundary for the strip."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def tracker_page(guide: Guide, index: Index, page: str) -> str:
