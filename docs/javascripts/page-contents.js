@@ -9,14 +9,14 @@
  * (aria-expanded, aria-controls) and a <nav> of the page's sections and their
  * subsections, the headings' own markup kept (Chinese stays marked zh-Hans). It works by
  * tap, click or keyboard; choosing a heading closes it and goes there; Escape closes it
- * and gives focus back to the button. Pages with fewer than MIN_SECTIONS sections get
+ * and gives focus back to the button. Pages with fewer than MIN_ENTRIES headings get
  * no button. From 60em up Material's sidebar shows the contents and guide.css hides
  * this one. Without JavaScript nothing changes.
  */
 (function () {
   "use strict";
 
-  var MIN_SECTIONS = 4;   // top-level headings in the toc before a page gets the button
+  var MIN_ENTRIES = 4;   // headings in the toc (two levels) before a page gets the button
 
   function entries(list, depth) {
     // The toc's <li>s as [{href, label node, children}], two levels deep at most.
@@ -51,7 +51,8 @@
     var title = document.querySelector(".md-content article h1");
     if (!toc || !title) return null;
     var items = entries(toc, 1);
-    if (items.length < MIN_SECTIONS) return null;
+    var count = items.reduce(function (n, entry) { return n + 1 + entry.children.length; }, 0);
+    if (count < MIN_ENTRIES) return null;
 
     var box = document.createElement("div");
     box.className = "page-contents";

@@ -23,38 +23,54 @@ def _page_links(page: str, pages: list[str], titles: dict[str, str]) -> str:
 
 
 PEOPLE_GROUPS = (
-    ("authors", "Authors and speakers", "The people who wrote, put the questions or spoke in the five sources."),
-    ("officials", "Officials", "Party and state office-holders the texts name."),
-    ("others", "Others the texts name", "Scholars and others cited or mentioned in the texts."),
-    ("organizations", "Organizations", "Party and state bodies, organizations, publishers and institutions."),
+    ("authors", "Authors and speakers", "The people who wrote, put the questions or spoke in the five sources, source by source."),
+    ("people", "Others the texts name", "Officials, scholars and others the texts name, the most cited first."),
+    ("organizations", "Organizations", "Party and state bodies, organizations, publishers and institutions, the most cited first."),
 )
-FOLD_OVER = 3  # longer lists of pages or excerpts fold away
 
 
 def people_group(guide: Guide, record) -> str:
     """Which who's-who group a record belongs to: authors and speakers are the people
-    data/sources.yaml names for a source; officials are marked in data/people.yaml."""
+    data/sources.yaml names for a source; everyone else is a person or an organization."""
     if record["kind"] == "organization":
         return "organizations"
-    speakers = {p["name"] for s in guide.sources.values() for p in s["people"]}
-    if record["name"] in speakers:
-        return "authors"
-    return "officials" if record.get("official") else "others"
+    return "authors" if record["name"] in _speakers(guide) else "people"
 
 
-def _folded(label: str, items: list[str], joined: str) -> str:
-    if len(items) <= FOLD_OVER:
-        return f"**{label}:** {joined}\n"
-    return f'<details markdown>\n<summary>{label}: {len(items)}</summary>\n\n{joined}\n\n</details>\n'
+def _speakers(guide: Guide) -> dict[str, tuple[int, str, str]]:
+    """Name -> (place in data/sources.yaml, role, source id) for each author or speaker."""
+    out = {}
+    for n, (sid, source) in enumerate(guide.sources.items()):
+        for m, person in enumerate(source["people"]):
+            out.setdefault(person["name"], (n * 10 + m, person.get("role", ""), sid))
+    return out
+
+
+def citations(index: Index, key: str) -> tuple[int, int]:
+    """How much the guide cites a record: (excerpts that name it, guide pages that mention it)."""
+    return len(index.person_excerpts.get(key, ())), len(index.person_pages.get(key, ()))
+
+
+def people_order(guide: Guide, index: Index) -> dict[str, list]:
+    """The who's-who groups in reading order. Authors and speakers come first, in the order
+    data/sources.yaml lists the sources and their people; everyone else by how much the guide
+    cites them (excerpts naming them plus guide pages mentioning them; ties: excerpts, then name)."""
+    speakers = _speakers(guide)
+    groups = {key: [] for key, _, _ in PEOPLE_GROUPS}
+    for r in guide.people.values():
+        groups[people_group(guide, r)].append(r)
+    groups["authors"].sort(key=lambda r: speakers[r["name"]][0])
+    for key in ("people", "organizations"):
+        groups[key].sort(key=lambda r: (-sum(citations(index, r.key)), -citations(index, r.key)[0], r["name"].lower()))
+    return groups
 
 
 def people_page(guide: Guide, index: Index, page: str) -> str:
     titles = index.page_titles
     out = [NOTICE.format(data="data/people.yaml", macro="people_page")]
-    groups = {key: [] for key, _, _ in PEOPLE_GROUPS}
-    for r in sorted(guide.people.values(), key=lambda r: r["name"].lower()):
-        groups[people_group(guide, r)].append(r)
-    out.append("In four groups: " + ", ".join(f"[{title.lower() if n else title}](#{key})" for n, (key, title, _) in enumerate(PEOPLE_GROUPS) if groups[key]) + ".\n")
+    groups = people_order(guide, index)
+    out.append("Principal figures first: " + ", ".join(f"[{title.lower() if n else title}](#{key})" for n, (key, title, _) in enumerate(PEOPLE_GROUPS) if groups[key])
+               + ". Each entry's line says who they are and how often the guide cites them; open it for what the texts say.\n")
     for key, heading, blurb in PEOPLE_GROUPS:
         if not groups[key]:
             continue
@@ -65,9 +81,28 @@ def people_page(guide: Guide, index: Index, page: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def person_line(guide: Guide, index: Index, r) -> str:
+    """The one short line under a name: role, sources, how much the guide cites them."""
+    speaker = _speakers(guide).get(r["name"])
+    shorts = [guide.sources[s]["short"] for s in r["sources"]]
+    if speaker:
+        role = f"{speaker[1].capitalize() or 'Named'}, {guide.sources[speaker[2]]['short']}"
+    else:
+        kind = "Official" if r.get("official") else "Organization" if r["kind"] == "organization" else "Named"
+        role = f"{kind} in {', '.join(shorts) if len(shorts) <= 2 else f'{len(shorts)} sources'}"
+    excerpts, pages = citations(index, r.key)
+    cited = [f"{what} {_plural(n, w)}" for n, what, w in ((excerpts, "in", "excerpt"), (pages, "on", "guide page")) if n]
+    return md_text(role) + (" · " + ", ".join(cited) if cited else "")
+
+
 def _person(guide: Guide, index: Index, page: str, r, titles: dict[str, str]) -> str:
     name = md_text(r["name"]) + (f" {zh(r['hanzi'])}" if r.get("hanzi") else "")
-    out = [f"### {name} {{#{r.key}}}\n", '<div class="who-entry" markdown>\n']
+    out = [f"### {name} {{#{r.key} .who-name}}\n", '<details class="who-more" markdown>',
+           f"<summary>{person_line(guide, index, r)}</summary>\n"]
     if r.get("hanzi"):
         out.append(f"{zh(r['hanzi'])} · {pinyin(r['pinyin'])}\n")
     out.append(md_text(r["about"]) + "\n")
@@ -75,12 +110,10 @@ def _person(guide: Guide, index: Index, page: str, r, titles: dict[str, str]) ->
         out.append("**Also named:** " + ", ".join(md_text(a) for a in r["aliases"]) + "\n")
     out.append("**Sources:** " + ", ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in r["sources"]) + "\n")
     if index.person_excerpts.get(r.key):
-        ids = index.person_excerpts[r.key]
-        out.append(_folded("Excerpts", ids, excerpt_links(guide, page, ids)))
+        out.append("**Excerpts:** " + excerpt_links(guide, page, index.person_excerpts[r.key]) + "\n")
     if index.person_pages.get(r.key):
-        pages = index.person_pages[r.key]
-        out.append(_folded("Mentioned in", pages, _page_links(page, pages, titles)))
-    out.append("</div>\n")
+        out.append("**Mentioned in:** " + _page_links(page, index.person_pages[r.key], titles) + "\n")
+    out.append("</details>\n")
     return "\n".join(out)
 
 
