@@ -107,11 +107,11 @@ def test_whos_who_puts_the_principal_figures_first_each_a_name_and_a_line(site, 
     assert len(people) > 5
     # The order is the one the page says: the most cited first (the guide's pages are
     # counted at build time, so this reads the counts back from the lines).
-    counts = [sum(int(n) for n in re.findall(r"(\d+) (?:excerpt|guide page)", line))
+    counts = [sum(int(n) for n in re.findall(r"(\d+) (?:excerpt|page)", line))
               for line in re.findall(r'<h3 class="who-name".*?<summary>(.*?)</summary>', section["people"], re.S)]
     assert counts == sorted(counts, reverse=True), counts
     assert citations(build_index(guide), "xi-jinping")[0] == counts[people.index("xi-jinping")] - int(
-        re.search(r'id="xi-jinping".*?on (\d+) guide page', section["people"], re.S).group(1))
+        re.search(r'id="xi-jinping".*?(\d+) page', section["people"], re.S).group(1))
     entries = re.findall(r'<details class="who-more">\s*<summary>(.*?)</summary>(.*?)</details>', html, re.S)
     assert len(entries) == len(guide.people)
     assert all(len(summary) < 120 and "<a " not in summary and "Sources:" in body for summary, body in entries)

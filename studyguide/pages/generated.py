@@ -70,7 +70,8 @@ def people_page(guide: Guide, index: Index, page: str) -> str:
     out = [NOTICE.format(data="data/people.yaml", macro="people_page")]
     groups = people_order(guide, index)
     out.append("Principal figures first: " + ", ".join(f"[{title.lower() if n else title}](#{key})" for n, (key, title, _) in enumerate(PEOPLE_GROUPS) if groups[key])
-               + ". Each entry's line says who they are and how often the guide cites them; open it for what the texts say.\n")
+               + ". Under each name, one line: the role, the sources that name them and how many of the guide's excerpts "
+               "and pages cite them (the count that orders the lists); open it for what the texts say.\n")
     for key, heading, blurb in PEOPLE_GROUPS:
         if not groups[key]:
             continue
@@ -86,17 +87,18 @@ def _plural(n: int, word: str) -> str:
 
 
 def person_line(guide: Guide, index: Index, r) -> str:
-    """The one short line under a name: role, sources, how much the guide cites them."""
+    """The one short line under a name: role, sources, how many excerpts and guide pages
+    cite them ("Official · Shi (2014) · 1 excerpt, 4 pages")."""
     speaker = _speakers(guide).get(r["name"])
     shorts = [guide.sources[s]["short"] for s in r["sources"]]
     if speaker:
-        role = f"{speaker[1].capitalize() or 'Named'}, {guide.sources[speaker[2]]['short']}"
+        parts = [speaker[1].capitalize() or "Named", guide.sources[speaker[2]]["short"]]
     else:
-        kind = "Official" if r.get("official") else "Organization" if r["kind"] == "organization" else "Named"
-        role = f"{kind} in {', '.join(shorts) if len(shorts) <= 2 else f'{len(shorts)} sources'}"
+        named = ", ".join(shorts) if len(shorts) <= 2 else f"{len(shorts)} sources"
+        parts = ["Official", named] if r.get("official") else [named]
     excerpts, pages = citations(index, r.key)
-    cited = [f"{what} {_plural(n, w)}" for n, what, w in ((excerpts, "in", "excerpt"), (pages, "on", "guide page")) if n]
-    return md_text(role) + (" · " + ", ".join(cited) if cited else "")
+    cited = ", ".join(_plural(n, w) for n, w in ((excerpts, "excerpt"), (pages, "page")) if n)
+    return md_text(" · ".join(parts + ([cited] if cited else [])))
 
 
 def _person(guide: Guide, index: Index, page: str, r, titles: dict[str, str]) -> str:
