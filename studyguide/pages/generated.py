@@ -94,7 +94,7 @@ def person_line(guide: Guide, index: Index, r) -> str:
     if speaker:
         parts = [speaker[1].capitalize() or "Named", guide.sources[speaker[2]]["short"]]
     else:
-        named = ", ".join(shorts) if len(shorts) <= 2 else f"{len(shorts)} sources"
+        named = shorts[0] if len(shorts) == 1 else f"{len(shorts)} sources"   # one line on a phone
         parts = ["Official", named] if r.get("official") else [named]
     excerpts, pages = citations(index, r.key)
     cited = ", ".join(_plural(n, w) for n, w in ((excerpts, "excerpt"), (pages, "page")) if n)
