@@ -92,16 +92,31 @@ def test_more_than_twelve_milestones_stop_the_build(project_copy):
     assert "keep at most 12" in str(caught.value) and "data/timeline.yaml:" in str(caught.value)
 
 
-def test_whos_who_is_grouped_and_folds_long_lists(site, guide):
+def test_whos_who_puts_the_principal_figures_first_each_a_name_and_a_line(site, guide):
+    """Authors and speakers first in data/sources.yaml's order, then the others most cited
+    first; each entry is its name and one line that opens on what the texts say."""
+    from studyguide.crossref.index import build_index
+    from studyguide.pages.generated import citations
+
     html = (site / "who/index.html").read_text(encoding="utf-8")
     headings = re.findall(r'<h2 id="([a-z]+)"', html)
-    assert headings == ["authors", "officials", "others", "organizations"]
+    assert headings == ["authors", "people", "organizations"]
     section = {h: html.split(f'<h2 id="{h}"')[1].split("<h2")[0] for h in headings}
-    assert 'id="shi-shih-jiunn"' in section["authors"] and 'id="hhm"' in section["authors"]
-    assert 'id="xi-jinping"' in section["officials"] and 'id="ccp"' in section["organizations"]
-    for block in re.findall(r"<details>(.*?)</details>", html, re.S):
-        assert block.count("<a ") > 3  # only long lists fold
-    assert html.count("<details>") >= 5
+    authors = re.findall(r'<h3 class="who-name" id="([a-z0-9-]+)"', section["authors"])
+    assert authors[:2] == ["shi-shih-jiunn", "gong-weibin"] and "hhm" in authors
+    assert 'id="xi-jinping"' in section["people"] and 'id="ccp"' in section["organizations"]
+    people = re.findall(r'<h3 class="who-name" id="([a-z0-9-]+)"', section["people"])
+    assert len(people) > 5
+    # The order is the one the page says: the most cited first (the guide's pages are
+    # counted at build time, so this reads the counts back from the lines).
+    counts = [sum(int(n) for n in re.findall(r"(\d+) (?:excerpt|page)", line))
+              for line in re.findall(r'<h3 class="who-name".*?<summary>(.*?)</summary>', section["people"], re.S)]
+    assert counts == sorted(counts, reverse=True), counts
+    assert citations(build_index(guide), "xi-jinping")[0] == counts[people.index("xi-jinping")] - int(
+        re.search(r'id="xi-jinping".*?(\d+) page', section["people"], re.S).group(1))
+    entries = re.findall(r'<details class="who-more">\s*<summary>(.*?)</summary>(.*?)</details>', html, re.S)
+    assert len(entries) == len(guide.people)
+    assert all(len(summary) < 120 and "<a " not in summary and "Sources:" in body for summary, body in entries)
 
 
 def test_an_organization_marked_official_stops_the_build(project_copy):

@@ -1,11 +1,12 @@
 """Hook: javascripts/study-guide.js, the one script of ours that every page loads, made
-of three parts in this order:
+of these parts in this order:
 
 1. the rules for Chinese text and pinyin from studyguide/text.py (`browser_rules()`), so
    the scripts and Python use one definition;
 2. docs/javascripts/guide.js: tooltips, lang marks in search results, palette switches;
 3. docs/javascripts/term-card.js: a term's card on a tap;
-4. docs/javascripts/search-dictionary.js: a term typed in search puts its page first.
+4. docs/javascripts/search-dictionary.js: a term typed in search puts its page first;
+5. docs/javascripts/page-contents.js: the page's contents one tap away on a phone.
 
 The parts stay separate files to edit; they are not published on their own. One file
 instead of three because each request made before the page's largest paint delayed that
@@ -21,7 +22,8 @@ from mkdocs.structure.files import File
 from studyguide.text import browser_rules
 
 OUTPUT = "javascripts/study-guide.js"
-PARTS = ("javascripts/guide.js", "javascripts/term-card.js", "javascripts/search-dictionary.js")
+PARTS = ("javascripts/guide.js", "javascripts/term-card.js", "javascripts/search-dictionary.js",
+         "javascripts/page-contents.js")
 
 
 def joined(parts: dict[str, str]) -> str:

@@ -23,38 +23,55 @@ def _page_links(page: str, pages: list[str], titles: dict[str, str]) -> str:
 
 
 PEOPLE_GROUPS = (
-    ("authors", "Authors and speakers", "The people who wrote, put the questions or spoke in the five sources."),
-    ("officials", "Officials", "Party and state office-holders the texts name."),
-    ("others", "Others the texts name", "Scholars and others cited or mentioned in the texts."),
-    ("organizations", "Organizations", "Party and state bodies, organizations, publishers and institutions."),
+    ("authors", "Authors and speakers", "The people who wrote, put the questions or spoke in the five sources, source by source."),
+    ("people", "Others the texts name", "Officials, scholars and others the texts name, the most cited first."),
+    ("organizations", "Organizations", "Party and state bodies, organizations, publishers and institutions, the most cited first."),
 )
-FOLD_OVER = 3  # longer lists of pages or excerpts fold away
 
 
 def people_group(guide: Guide, record) -> str:
     """Which who's-who group a record belongs to: authors and speakers are the people
-    data/sources.yaml names for a source; officials are marked in data/people.yaml."""
+    data/sources.yaml names for a source; everyone else is a person or an organization."""
     if record["kind"] == "organization":
         return "organizations"
-    speakers = {p["name"] for s in guide.sources.values() for p in s["people"]}
-    if record["name"] in speakers:
-        return "authors"
-    return "officials" if record.get("official") else "others"
+    return "authors" if record["name"] in _speakers(guide) else "people"
 
 
-def _folded(label: str, items: list[str], joined: str) -> str:
-    if len(items) <= FOLD_OVER:
-        return f"**{label}:** {joined}\n"
-    return f'<details markdown>\n<summary>{label}: {len(items)}</summary>\n\n{joined}\n\n</details>\n'
+def _speakers(guide: Guide) -> dict[str, tuple[int, str, str]]:
+    """Name -> (place in data/sources.yaml, role, source id) for each author or speaker."""
+    out = {}
+    for n, (sid, source) in enumerate(guide.sources.items()):
+        for m, person in enumerate(source["people"]):
+            out.setdefault(person["name"], (n * 10 + m, person.get("role", ""), sid))
+    return out
+
+
+def citations(index: Index, key: str) -> tuple[int, int]:
+    """How much the guide cites a record: (excerpts that name it, guide pages that mention it)."""
+    return len(index.person_excerpts.get(key, ())), len(index.person_pages.get(key, ()))
+
+
+def people_order(guide: Guide, index: Index) -> dict[str, list]:
+    """The who's-who groups in reading order. Authors and speakers come first, in the order
+    data/sources.yaml lists the sources and their people; everyone else by how much the guide
+    cites them (excerpts naming them plus guide pages mentioning them; ties: excerpts, then name)."""
+    speakers = _speakers(guide)
+    groups = {key: [] for key, _, _ in PEOPLE_GROUPS}
+    for r in guide.people.values():
+        groups[people_group(guide, r)].append(r)
+    groups["authors"].sort(key=lambda r: speakers[r["name"]][0])
+    for key in ("people", "organizations"):
+        groups[key].sort(key=lambda r: (-sum(citations(index, r.key)), -citations(index, r.key)[0], r["name"].lower()))
+    return groups
 
 
 def people_page(guide: Guide, index: Index, page: str) -> str:
     titles = index.page_titles
     out = [NOTICE.format(data="data/people.yaml", macro="people_page")]
-    groups = {key: [] for key, _, _ in PEOPLE_GROUPS}
-    for r in sorted(guide.people.values(), key=lambda r: r["name"].lower()):
-        groups[people_group(guide, r)].append(r)
-    out.append("In four groups: " + ", ".join(f"[{title.lower() if n else title}](#{key})" for n, (key, title, _) in enumerate(PEOPLE_GROUPS) if groups[key]) + ".\n")
+    groups = people_order(guide, index)
+    out.append("Principal figures first: " + ", ".join(f"[{title.lower() if n else title}](#{key})" for n, (key, title, _) in enumerate(PEOPLE_GROUPS) if groups[key])
+               + ". Under each name, one line: the role, the sources that name them and how many of the guide's excerpts "
+               "and pages cite them (the count that orders the lists); open it for what the texts say.\n")
     for key, heading, blurb in PEOPLE_GROUPS:
         if not groups[key]:
             continue
@@ -65,9 +82,29 @@ def people_page(guide: Guide, index: Index, page: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def person_line(guide: Guide, index: Index, r) -> str:
+    """The one short line under a name: role, sources, how many excerpts and guide pages
+    cite them ("Official · Shi (2014) · 1 excerpt, 4 pages")."""
+    speaker = _speakers(guide).get(r["name"])
+    shorts = [guide.sources[s]["short"] for s in r["sources"]]
+    if speaker:
+        parts = [speaker[1].capitalize() or "Named", guide.sources[speaker[2]]["short"]]
+    else:
+        named = shorts[0] if len(shorts) == 1 else f"{len(shorts)} sources"   # one line on a phone
+        parts = ["Official", named] if r.get("official") else [named]
+    excerpts, pages = citations(index, r.key)
+    cited = ", ".join(_plural(n, w) for n, w in ((excerpts, "excerpt"), (pages, "page")) if n)
+    return md_text(" · ".join(parts + ([cited] if cited else [])))
+
+
 def _person(guide: Guide, index: Index, page: str, r, titles: dict[str, str]) -> str:
     name = md_text(r["name"]) + (f" {zh(r['hanzi'])}" if r.get("hanzi") else "")
-    out = [f"### {name} {{#{r.key}}}\n", '<div class="who-entry" markdown>\n']
+    out = [f"### {name} {{#{r.key} .who-name}}\n", '<details class="who-more" markdown>',
+           f"<summary>{person_line(guide, index, r)}</summary>\n"]
     if r.get("hanzi"):
         out.append(f"{zh(r['hanzi'])} · {pinyin(r['pinyin'])}\n")
     out.append(md_text(r["about"]) + "\n")
@@ -75,12 +112,10 @@ def _person(guide: Guide, index: Index, page: str, r, titles: dict[str, str]) ->
         out.append("**Also named:** " + ", ".join(md_text(a) for a in r["aliases"]) + "\n")
     out.append("**Sources:** " + ", ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in r["sources"]) + "\n")
     if index.person_excerpts.get(r.key):
-        ids = index.person_excerpts[r.key]
-        out.append(_folded("Excerpts", ids, excerpt_links(guide, page, ids)))
+        out.append("**Excerpts:** " + excerpt_links(guide, page, index.person_excerpts[r.key]) + "\n")
     if index.person_pages.get(r.key):
-        pages = index.person_pages[r.key]
-        out.append(_folded("Mentioned in", pages, _page_links(page, pages, titles)))
-    out.append("</div>\n")
+        out.append("**Mentioned in:** " + _page_links(page, index.person_pages[r.key], titles) + "\n")
+    out.append("</details>\n")
     return "\n".join(out)
 
 
@@ -102,11 +137,14 @@ def timeline_page(guide: Guide, page: str) -> str:
     if milestones:
         out.append("## Key milestones {#milestones}\n")
         out.append('<div class="timeline-milestones" markdown>\n')
-        out += [f"1. [**{display_date(e)}**](#event-{number[id(e)]}) {md_text(_first_clause(e['event']))}" for e in milestones]
+        out += [f"1. [**{display_date(e)}**](#event-{number[id(e)]}) {md_text(' '.join(e['event'].split()))}" for e in milestones]
         out.append("\n</div>\n")
     out.append("## All events {#events}\n")
     buttons = "".join(f'<button type="button" data-source="{s}" aria-pressed="false">{html.escape(guide.sources[s]["short"])}</button>' for s in guide.sources)
     out.append(f'<div class="timeline-filter" hidden role="group" aria-label="Show the events a source dates"><button type="button" data-source="" aria-pressed="true">All sources</button>{buttons} <span class="timeline-count" aria-live="polite"></span></div>\n')
+    # On a phone guide.css sets each row as one entry (date, event, then the text's words and
+    # the source in small type) instead of a card of four labelled cells.
+    out.append('<div class="timeline-events" markdown>\n')
     out.append("| Date | Event | In the source's words | Dated by |\n|---|---|---|---|")
     for e in events:
         source = guide.sources[e["source"]]
@@ -114,6 +152,7 @@ def timeline_page(guide: Guide, page: str) -> str:
         label = source["short"] + (", excerpt" if e.get("excerpt") else "")
         date = f'<span id="event-{number[id(e)]}"></span>{display_date(e)}'
         out.append(f"| {date} | {md_text(' '.join(e['event'].split()))} | {md_text(e['when'])} | {md_link(label, target)} |")
+    out.append("\n</div>")
     return "\n".join(out) + "\n"
 
 
@@ -125,12 +164,6 @@ def display_date(event) -> str:
     year, _, month = event["date"].partition("-")
     text = f"{MONTHS[int(month) - 1]}&nbsp;{year}" if month else year
     return f"c.&nbsp;{text}" if event.get("approximate") else text
-
-
-def _first_clause(text: str, limit: int = 140) -> str:
-    """A milestone's event text, cut at a word boundary for the strip."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def tracker_page(guide: Guide, index: Index, page: str) -> str:
