@@ -69,7 +69,7 @@ offline: $(STAMP) ## Write the site as a zip that works opened from disk: site/g
 bench: $(STAMP) $(NODE_STAMP) ## Benchmark build cost, scaling, page weight and Lighthouse scores
 	$(PY) -m bench.bench
 
-lint: $(STAMP) ## Run the pre-commit hooks on every file
+lint: $(STAMP) $(NODE_STAMP) ## Run the pre-commit hooks on every file (ESLint from node_modules)
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
 lock: ## Re-lock requirements/*.txt (with hashes) after editing the groups in pyproject.toml
