@@ -39,48 +39,106 @@ def _no_axe(page, state):
     assert not found, f"axe-core violations ({state}):\n" + "\n".join(found)
 
 
-def test_flashcards_round_reload_export_import(phone, served, tmp_path):  # noqa: F811
-    page, (_, base) = phone, served
+def _siblings(site_dir):
+    cards = json.loads((site_dir / "study/practice/cards.json").read_text(encoding="utf-8"))["cards"]
+    return {c["id"]: set(c["siblings"]) for c in cards}, cards
+
+
+def _card_id(page, cards):
+    """The id of the card on screen, found by its front's text."""
+    front = page.locator("#card-front").inner_text().replace("\n", "")
+    hits = [c["id"] for c in cards if "".join(s["text"] for s in c["front"]) == front]
+    assert len(hits) == 1, (front, hits)
+    return hits[0]
+
+
+def test_flashcards_round_of_twenty_siblings_intervals_reload_export_import(phone, served, tmp_path):  # noqa: F811
+    page, (site_dir, base) = phone, served
+    siblings, cards = _siblings(site_dir)
     page.goto(base + "study/flashcards/")
     counts = page.locator("#deck-counts")
-    expect(counts).to_contain_text("Due now: 0")
-    total = int(counts.inner_text().split("New: ")[1].split(" ")[0])
-    expect(page.locator("#deck-name option")).to_have_text([f"Every card ({total})"])  # not an empty list
+    expect(counts).to_have_text("Due: 0 · New today: 10 of 20 · Later: 0")   # the core deck, 10 new a day
+    expect(page.locator("#deck")).to_have_value("core")
+    # The whole card and its button on the first screen of a phone.
+    for box in (page.locator(".practice-card").bounding_box(), page.locator("#card-flip").bounding_box()):
+        assert box["y"] + box["height"] <= PHONE["height"], box
+    assert page.locator("#card-front [lang=zh-Hans]").count() == 0 or \
+        float(page.locator("#card-front [lang=zh-Hans]").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 40
     _no_axe(page, "card front")
+    page.locator("#new-per-day").fill("30")
+    page.locator("#new-per-day").dispatch_event("change")
+    page.locator("#deck").select_option("all")
     page.context.set_offline(True)
     page.requests.clear()
-    for n in range(10):
+    shown = []
+    for n in range(20):
+        shown.append(_card_id(page, cards))
         page.locator("body").press(" ") if n % 2 else page.locator("#card-flip").click()
         expect(page.locator("#card-back")).to_be_visible()
+        whens = page.locator("#card-grades .practice-when").all_inner_texts()
+        assert all(w.strip() for w in whens) and len(set(whens)) > 1, whens   # an interval on each button
         if n == 0:
             _no_axe(page, "answer shown")
-        page.keyboard.press(str(n % 4 + 1))
-        expect(page.locator("#card-status")).to_contain_text("Graded " + ["Again", "Hard", "Good", "Easy"][n % 4])
-    assert page.locator("#card-status").get_attribute("aria-live") == "polite"
+            box = page.locator("#card-grades").bounding_box()
+        grade = 3 if n % 5 else 1
+        page.keyboard.press(str(grade))
+        expect(page.locator("#card-status")).to_contain_text("Graded " + ["Again", "Hard", "Good", "Easy"][grade - 1])
+    for a, b in zip(shown, shown[1:]):
+        assert a == b or not siblings[a] & siblings[b], f"siblings in a row: {a}, {b}"
     assert page.requests == [], "a study round made requests"
     page.context.set_offline(False)
-    expected = f"Due now: 0 · New: {total - 10} · Scheduled later: 10"
-    expect(counts).to_have_text(expected)
+    graded = len(set(shown))
+    stored = page.evaluate("JSON.parse(localStorage.getItem('guide-progress'))")
+    assert len(stored["cards"]) == graded and stored["settings"]["newPerDay"] == 30
+    expected = counts.inner_text()
     _no_axe(page, "after grading")
     page.reload()
     expect(counts).to_have_text(expected)
+    expect(page.locator("#deck")).to_have_value("all")
 
     with page.expect_download() as download:
         page.locator("#progress-export").click()
     saved = tmp_path / "progress.json"
     download.value.save_as(saved)
-    assert len(json.loads(saved.read_text())["cards"]) == 10
+    assert len(json.loads(saved.read_text())["cards"]) == graded
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 2, "cards": null}')
+    page.locator("#progress-import").set_input_files(str(bad))
+    expect(page.locator("#card-status")).to_contain_text("Nothing was changed: cards is not an object")
+    expect(counts).to_have_text(expected)
     page.evaluate("localStorage.clear()")
     page.reload()
-    expect(counts).to_have_text(f"Due now: 0 · New: {total} · Scheduled later: 0")
+    expect(counts).to_have_text("Due: 0 · New today: 10 of 20 · Later: 0")
     page.locator("#progress-import").set_input_files(str(saved))
+    expect(page.locator("#card-status")).to_contain_text(f"Progress imported: {graded} cards")
+    page.locator("#deck").select_option("all")
     expect(counts).to_have_text(expected)
-    expect(page.locator("#card-status")).to_contain_text("Progress imported (10 cards)")
-
-    page.locator("#deck-kind").select_option("source")
-    page.locator("#deck-name").select_option("shi-2014")
-    expect(counts).not_to_have_text(expected)
     _no_axe(page, "deck chosen")
+
+
+def test_flashcards_storage_refusal_is_a_message_and_the_round_goes_on(phone, served):  # noqa: F811
+    page, (_, base) = phone, served
+    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }")
+    page.goto(base + "study/flashcards/")
+    first = page.locator("#card-front").inner_text()
+    page.locator("#card-flip").click()
+    page.keyboard.press("3")
+    expect(page.locator("#practice-warning")).to_contain_text("refused to save your progress (QuotaExceededError")
+    expect(page.locator("#card-front")).not_to_have_text(first)   # not stuck on the graded card
+    _no_axe(page, "storage refused")
+
+
+def test_flashcards_session_summary(phone, served):  # noqa: F811
+    page, (_, base) = phone, served
+    page.goto(base + "study/flashcards/")
+    page.locator("#new-per-day").fill("2")
+    page.locator("#new-per-day").dispatch_event("change")
+    for _ in range(2):
+        page.locator("#card-flip").click()
+        page.keyboard.press("4")
+    expect(page.locator("#card-summary-text")).to_have_text("You went through 2 cards, 2 of them new: 0 again, 0 hard, 0 good, 2 easy.")
+    expect(page.locator("#card-summary-next")).to_contain_text("due ")
+    _no_axe(page, "session summary")
 
 
 def test_quiz_wrong_answers_score_links_and_retry(phone, served):  # noqa: F811

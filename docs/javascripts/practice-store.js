@@ -91,6 +91,8 @@
       need(isMap(data.settings), "settings", "is not an object");
       var n = data.settings.newPerDay;
       need(count(n) && n <= 999, "settings.newPerDay", "is not a number of cards (0 to 999)");
+      var deck = data.settings.deck;
+      need(deck === undefined || typeof deck === "string", "settings.deck", "is not a deck name");
       return JSON.parse(JSON.stringify(data));
     } catch (err) { return err instanceof Error ? err : new Error(String(err)); }
   }
