@@ -281,3 +281,58 @@ def test_study_page_does_not_jump_when_its_app_appears(phone, served, path, app)
     page.wait_for_timeout(200)
     shift = page.evaluate(LAYOUT_SHIFT_JS)
     assert shift < 0.01, f"{path}: layout shift {shift:.3f} as the page loaded"
+
+
+def test_pages_marked_read_survive_a_reload_tick_the_nav_and_show_on_progress(phone, served, tmp_path):  # noqa: F811
+    page, (_, base) = phone, served
+    for path in ("sources/shi-2014/", "themes/welfare-mix/"):
+        page.goto(base + path)
+        box = page.get_by_label("I have read this page")
+        expect(box).not_to_be_checked()
+        box.check()
+    _no_axe(page, "page marked read")
+    page.reload()
+    expect(page.get_by_label("I have read this page")).to_be_checked()
+    ticked = page.locator(".md-nav__link:has(.guide-tick)")
+    hrefs = {urlsplit(page.evaluate("(a) => a.href", h)).path for h in ticked.element_handles()}
+    assert {urlsplit(base + p).path for p in ("sources/shi-2014/", "themes/welfare-mix/")} <= hrefs, hrefs
+    expect(ticked.first).to_contain_text("(read)")
+    page.goto(base + "study/progress/")
+    expect(page.locator("#read-count")).to_contain_text("You have marked 2 of ")
+    expect(page.locator("#read-list li", has_text="✓ Read")).to_have_count(2)
+    expect(page.locator("#quiz-none")).to_be_visible()
+    _no_axe(page, "progress page")
+    with page.expect_download() as download:
+        page.locator("#progress-export").click()
+    saved = tmp_path / "progress.json"
+    download.value.save_as(saved)
+    assert set(json.loads(saved.read_text())["read"]) == {"sources/shi-2014/", "themes/welfare-mix/"}
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    expect(page.locator("#read-count")).to_contain_text("You have marked 0 of ")
+    page.locator("#progress-import").set_input_files(str(saved))
+    expect(page.locator("#progress-status")).to_contain_text("Progress imported: 0 cards, 0 quizzes, 2 pages read")
+    expect(page.locator("#read-count")).to_contain_text("You have marked 2 of ")
+    page.goto(base + "themes/welfare-mix/")
+    expect(page.get_by_label("I have read this page")).to_be_checked()
+
+
+def test_progress_page_shows_quiz_results_over_time_and_cards_due(phone, served):  # noqa: F811
+    page, (_, base) = phone, served
+    page.goto(base + "study/progress/")
+    page.evaluate("""() => {
+      const data = JSON.parse(localStorage.getItem('guide-progress') || 'null') || {version: 2, cards: {}, quiz: {}, read: {}, settings: {newPerDay: 10}};
+      const day = 86400000, now = Date.now();
+      data.quiz.all = [{at: now - 2 * day, score: 4, total: 10}, {at: now - day, score: 6, total: 10}, {at: now, score: 9, total: 10}];
+      data.cards['hanzi-meaning:hukou'] = {due: now - 1000, last: now - 3 * day, first: now - 3 * day, s: 3, d: 5, reps: 2, lapses: 0, steps: 0, state: 2};
+      localStorage.setItem('guide-progress', JSON.stringify(data));
+    }""")
+    page.reload()
+    row = page.locator("#quiz-table tbody tr")
+    expect(row).to_have_count(1)
+    expect(row.locator("td").nth(0)).to_have_text("Everything")
+    expect(row.locator("td").nth(3)).to_have_text("90%")
+    expect(row.locator("td").nth(4)).to_have_text("40% → 60% → 90%")
+    expect(page.locator("#cards-line")).to_contain_text("You have studied 1 of ")
+    expect(page.locator("#cards-line")).to_contain_text("1 due now")
+    _no_axe(page, "progress with results")
