@@ -19,6 +19,10 @@ export default [
     rules: { "no-unused-vars": ["error", { args: "none", caughtErrors: "none" }], eqeqeq: ["error", "smart"], "no-var": "off" },
   },
   {
+    files: ["studyguide/practice/sw.js"],
+    languageOptions: { ecmaVersion: 2020, sourceType: "script", globals: globals.serviceworker },
+  },
+  {
     files: ["tests/js/**/*.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: globals.node },
   },

@@ -336,3 +336,56 @@ def test_progress_page_shows_quiz_results_over_time_and_cards_due(phone, served)
     expect(page.locator("#cards-line")).to_contain_text("You have studied 1 of ")
     expect(page.locator("#cards-line")).to_contain_text("1 due now")
     _no_axe(page, "progress with results")
+
+
+def test_flashcards_and_quiz_reload_and_work_offline_after_one_visit(browser, served):  # noqa: F811
+    """The service worker (sw.js) caches the study pages on the first visit; with the
+    network cut, a reload of the flashcards and of the quiz works and a round completes."""
+    _, base = served
+    context = browser.new_context(viewport=PHONE, service_workers="allow", has_touch=True)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    try:
+        page.goto(base + "study/flashcards/")
+        expect(page.locator("#cards-app")).to_be_visible()
+        scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
+        assert scope == base, scope
+        page.wait_for_function("(async () => !!(await caches.match(new URL('../quiz/', location.href).href)))()", polling=200)
+        context.set_offline(True)
+        page.reload()
+        expect(page.locator("#cards-app")).to_be_visible()
+        for _ in range(3):
+            page.locator("#card-flip").click()
+            page.keyboard.press("3")
+        expect(page.locator("#card-status")).to_contain_text("Graded Good")
+        page.goto(base + "study/quiz/")
+        expect(page.locator("#quiz-app")).to_be_visible()
+        page.reload()
+        page.locator("#quiz-length").select_option("5")
+        page.get_by_role("button", name="Start the quiz").click()
+        for _ in range(10):   # five questions, and any missed ones back at the end
+            page.locator("#quiz-options button").first.click()
+            page.locator("#quiz-next").click()
+            if page.locator("#quiz-result").is_visible():
+                break
+        expect(page.locator("#quiz-score")).to_contain_text("out of 5 at the first try")
+        page.goto(base + "study/progress/")
+        expect(page.locator("#quiz-table tbody tr")).to_have_count(1)
+    finally:
+        context.close()
+    assert not errors, errors
+
+
+def test_manifest_and_worker_stay_on_the_site(served):  # noqa: F811
+    site_dir, _ = served
+    manifest = json.loads((site_dir / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["start_url"] == "./" and manifest["display"] == "standalone"
+    assert all((site_dir / icon["src"]).is_file() for icon in manifest["icons"])
+    worker = (site_dir / "sw.js").read_text(encoding="utf-8")
+    listed = json.loads(worker.split("var PRECACHE = ", 1)[1].split(";\n", 1)[0])
+    assert {"study/flashcards/", "study/quiz/", "study/progress/", "study/practice/quiz.json", "study/practice/cards.json",
+            "javascripts/vendor/ts-fsrs.js"} <= set(listed)
+    for path in listed:
+        assert "://" not in path and not path.startswith("/"), path
+        assert (site_dir / (path + "index.html" if path.endswith("/") or not path else path)).is_file(), path
