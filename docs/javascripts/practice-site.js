@@ -1,11 +1,12 @@
-/* On every page (overrides/main.html), after practice-store.js: the "I have read this
-   page" box of a source or theme page, a tick in the navigation for every page read
-   (both kept in the store, so they go into the progress file), and the offline service
-   worker (sw.js, written by macros/hooks/offline_worker.py), registered over http(s). */
+/* On every page (a part of study-guide.js, after practice-store.js: macros/hooks/
+   guide_script.py): the "I have read this page" box of a source or theme page, a tick in
+   the navigation for every page read (both kept in the store, so they go into the progress
+   file), and the offline service worker (sw.js, written by macros/hooks/offline_worker.py
+   when the page links the manifest), registered over http(s). */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var base = new URL(script.dataset.base, location.href);
+  var config = document.getElementById("__config");  // Material's page settings: the site's base
+  var base = new URL((config ? JSON.parse(config.textContent).base : ".") + "/", location.href);
   var store = window.GuideStore.here();
   function path(key) { return new URL(key, base).pathname; }
 
@@ -41,8 +42,8 @@
   window.addEventListener("storage", function (e) {
     if (e.key === window.GuideStore.KEY) { store = window.GuideStore.open(window.localStorage); tick(); }
   });
-  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && script.dataset.worker) {
-    navigator.serviceWorker.register(new URL(script.dataset.worker, location.href), { scope: base.pathname })
+  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && document.querySelector('link[rel="manifest"]')) {
+    navigator.serviceWorker.register(new URL("sw.js", base), { scope: base.pathname })
       .catch(function () { /* offline use is a bonus: a refusal changes nothing else */ });
   }
 })();

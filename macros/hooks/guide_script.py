@@ -4,7 +4,9 @@ of three parts in this order:
 1. the rules for Chinese text and pinyin from studyguide/text.py (`browser_rules()`), so
    the scripts and Python use one definition;
 2. docs/javascripts/guide.js: tooltips, lang marks in search results, palette switches;
-3. docs/javascripts/term-card.js: a term's card on a tap.
+3. docs/javascripts/term-card.js: a term's card on a tap;
+4. docs/javascripts/practice-store.js and practice-site.js: the reader's progress store,
+   the "I have read this page" box, ticks in the navigation, the offline service worker.
 
 The parts stay separate files to edit; they are not published on their own. One file
 instead of three because each request made before the page's largest paint delayed that
@@ -20,7 +22,7 @@ from mkdocs.structure.files import File
 from studyguide.text import browser_rules
 
 OUTPUT = "javascripts/study-guide.js"
-PARTS = ("javascripts/guide.js", "javascripts/term-card.js")
+PARTS = ("javascripts/guide.js", "javascripts/term-card.js", "javascripts/practice-store.js", "javascripts/practice-site.js")
 
 
 def joined(parts: dict[str, str]) -> str:
