@@ -260,3 +260,22 @@ def test_study_page_does_not_jump_when_its_app_appears(phone, served, path, app)
     page.wait_for_timeout(200)
     shift = page.evaluate(LAYOUT_SHIFT_JS)
     assert shift < 0.01, f"{path}: layout shift {shift:.3f} as the page loaded"
+
+
+def test_sm2_progress_of_the_old_flashcards_migrates(phone, served):  # noqa: F811
+    page, (_, base) = phone, served
+    page.goto(base + "study/flashcards/")
+    page.evaluate("""() => {
+      localStorage.clear();
+      const now = Date.now(), day = 86400000;
+      localStorage.setItem('guide-practice-cards-v1', JSON.stringify({version: 1, cards: {
+        'hanzi-meaning:hukou': {ef: 2.5, reps: 2, interval: 6, due: now - day, last: now - 7 * day},
+        'hanzi-meaning:danwei': {ef: 2.36, reps: 3, interval: 15, due: now + 8 * day, last: now - 7 * day}}}));
+    }""")
+    page.reload()
+    expect(page.locator("#deck-counts")).to_have_text("Due: 1 · New today: 10 of 18 · Later: 1")
+    page.locator("#card-flip").click()
+    page.keyboard.press("3")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('guide-progress'))")
+    assert stored["version"] == 2 and stored["cards"]["hanzi-meaning:hukou"]["reps"] == 3
+    assert page.evaluate("localStorage.getItem('guide-practice-cards-v1')"), "the old record is kept"
