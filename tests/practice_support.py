@@ -28,5 +28,3 @@ def phone(browser, served):  # noqa: F811
 def no_axe(page, state):
     found = _axe_violations(page)
     assert not found, f"axe-core violations ({state}):\n" + "\n".join(found)
-
-
