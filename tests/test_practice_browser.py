@@ -36,7 +36,7 @@ def test_flashcards_round_of_twenty_siblings_intervals_reload_export_import(phon
     siblings, cards = _siblings(site_dir)
     page.goto(base + "study/flashcards/")
     counts = page.locator("#deck-counts")
-    expect(counts).to_have_text("Due: 0 · New today: 10 of 20 · Later: 0")   # the core deck, 10 new a day
+    expect(counts).to_have_text("Due 0 · New 10 of 20 · Later 0")   # the core deck, 10 new a day
     expect(page.locator("#deck")).to_have_value("core")
     # The whole card and its button on the first screen of a phone.
     for box in (page.locator(".practice-card").bounding_box(), page.locator("#card-flip").bounding_box()):
@@ -87,7 +87,7 @@ def test_flashcards_round_of_twenty_siblings_intervals_reload_export_import(phon
     expect(counts).to_have_text(expected)
     page.evaluate("localStorage.clear()")
     page.reload()
-    expect(counts).to_have_text("Due: 0 · New today: 10 of 20 · Later: 0")
+    expect(counts).to_have_text("Due 0 · New 10 of 20 · Later 0")
     page.locator("#progress-import").set_input_files(str(saved))
     expect(page.locator("#card-status")).to_contain_text(f"Progress imported: {graded} cards")
     page.locator("#deck").select_option("all")
@@ -273,7 +273,7 @@ def test_sm2_progress_of_the_old_flashcards_migrates(phone, served):  # noqa: F8
         'hanzi-meaning:danwei': {ef: 2.36, reps: 3, interval: 15, due: now + 8 * day, last: now - 7 * day}}}));
     }""")
     page.reload()
-    expect(page.locator("#deck-counts")).to_have_text("Due: 1 · New today: 10 of 18 · Later: 1")
+    expect(page.locator("#deck-counts")).to_have_text("Due 1 · New 10 of 18 · Later 1")
     page.locator("#card-flip").click()
     page.keyboard.press("3")
     stored = page.evaluate("JSON.parse(localStorage.getItem('guide-progress'))")

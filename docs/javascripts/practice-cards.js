@@ -58,8 +58,9 @@
     }
     function show() {
       var now = Date.now(), cards = deck(), queue = S.plan(cards, records(), P.store.data.settings, now);
-      counts.textContent = "Due: " + queue.due.length + " · New today: " + queue.fresh.length + " of " + queue.newTotal +
-        " · Later: " + queue.later;
+      // One line on a phone (two made the card jump down as the page loaded).
+      counts.textContent = "Due " + queue.due.length + " · New " + queue.fresh.length + " of " + queue.newTotal +
+        " · Later " + queue.later;
       current = S.next(queue, previous);
       back.hidden = true; grades.hidden = true; summary.hidden = true;
       if (!current) {
