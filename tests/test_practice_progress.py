@@ -31,3 +31,16 @@ def test_progress_json_lists_sources_and_themes_in_nav_order(site):
         html = (site / url / "index.html").read_text(encoding="utf-8")
         assert f'class="guide-read" data-page="{url}"' in html, url
     assert 'class="guide-read"' not in (site / "themes/index.html").read_text(encoding="utf-8")
+
+
+def test_progress_json_matches_its_schema_which_refuses_a_bad_file(site):
+    from jsonschema import Draft202012Validator
+
+    from studyguide import ROOT
+
+    schema = json.loads((ROOT / "schemas/site/practice-progress.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    data = json.loads((site / "study/practice/progress.json").read_text(encoding="utf-8"))
+    assert not list(validator.iter_errors(data))
+    bad = {**data, "pages": [{"url": "/abs", "title": ""}], "cards": 0}
+    assert len(list(validator.iter_errors(bad))) == 3
