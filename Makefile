@@ -84,7 +84,7 @@ bench: $(STAMP) $(NODE_STAMP) ## Benchmark build cost, scaling, page weight and 
 # of every build instead (macros/hooks/checks.py: the build and test jobs).
 LINT_SKIP_lint := studyguide-check
 comma := ,
-lint: $(STAMP) ## Run the pre-commit hooks on every file
+lint: $(STAMP) $(NODE_STAMP) ## Run the pre-commit hooks on every file (ESLint from node_modules)
 	SKIP="$${SKIP:+$$SKIP$(comma)}$(LINT_SKIP_$(LOCK))" PATH="$(CURDIR)/$(VENV)/bin:$$PATH" \
 	  $(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 

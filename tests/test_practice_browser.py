@@ -10,118 +10,233 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-
-# The shared browser fixtures and axe helper of the site-wide browser tests.
-from browser_fixtures import axe_violations as _axe_violations
+from practice_support import PHONE, phone  # noqa: F401 - the fixture
+from practice_support import no_axe as _no_axe
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 expect = sync_api.expect
-PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture
-def phone(browser, served):  # noqa: F811
-    """A 390 px touch page; `requests` lists every URL it asks for."""
-    context = browser.new_context(viewport=PHONE, service_workers="block", has_touch=True)
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda r: page.requests.append(r.url))
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors, errors
+def _siblings(site_dir):
+    cards = json.loads((site_dir / "study/practice/cards.json").read_text(encoding="utf-8"))["cards"]
+    return {c["id"]: set(c["siblings"]) for c in cards}, cards
 
 
-def _no_axe(page, state):
-    found = _axe_violations(page)
-    assert not found, f"axe-core violations ({state}):\n" + "\n".join(found)
+def _card_id(page, cards):
+    """The id of the card on screen, found by its front's text."""
+    front = page.locator("#card-front").inner_text().replace("\n", "")
+    hits = [c["id"] for c in cards if "".join(s["text"] for s in c["front"]) == front]
+    assert len(hits) == 1, (front, hits)
+    return hits[0]
 
 
-def test_flashcards_round_reload_export_import(phone, served, tmp_path):  # noqa: F811
-    page, (_, base) = phone, served
+def test_flashcards_round_of_twenty_siblings_intervals_reload_export_import(phone, served, tmp_path):  # noqa: F811
+    page, (site_dir, base) = phone, served
+    siblings, cards = _siblings(site_dir)
     page.goto(base + "study/flashcards/")
     counts = page.locator("#deck-counts")
-    expect(counts).to_contain_text("Due now: 0")
-    total = int(counts.inner_text().split("New: ")[1].split(" ")[0])
-    expect(page.locator("#deck-name option")).to_have_text([f"Every card ({total})"])  # not an empty list
+    expect(counts).to_have_text("Due 0 · New 10 of 20 · Later 0")   # the core deck, 10 new a day
+    expect(page.locator("#deck")).to_have_value("core")
+    # The whole card and its button on the first screen of a phone.
+    for box in (page.locator(".practice-card").bounding_box(), page.locator("#card-flip").bounding_box()):
+        assert box["y"] + box["height"] <= PHONE["height"], box
+    assert page.locator("#card-front [lang=zh-Hans]").count() == 0 or \
+        float(page.locator("#card-front [lang=zh-Hans]").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 40
     _no_axe(page, "card front")
+    page.locator("#new-per-day").fill("30")
+    page.locator("#new-per-day").dispatch_event("change")
+    page.locator("#deck").select_option("all")
     page.context.set_offline(True)
     page.requests.clear()
-    for n in range(10):
+    shown = []
+    for n in range(20):
+        shown.append(_card_id(page, cards))
         page.locator("body").press(" ") if n % 2 else page.locator("#card-flip").click()
         expect(page.locator("#card-back")).to_be_visible()
+        whens = page.locator("#card-grades .practice-when").all_inner_texts()
+        assert all(w.strip() for w in whens) and len(set(whens)) > 1, whens   # an interval on each button
         if n == 0:
             _no_axe(page, "answer shown")
-        page.keyboard.press(str(n % 4 + 1))
-        expect(page.locator("#card-status")).to_contain_text("Graded " + ["Again", "Hard", "Good", "Easy"][n % 4])
-    assert page.locator("#card-status").get_attribute("aria-live") == "polite"
+            box = page.locator("#card-grades").bounding_box()
+        grade = 3 if n % 5 else 1
+        page.keyboard.press(str(grade))
+        expect(page.locator("#card-status")).to_contain_text("Graded " + ["Again", "Hard", "Good", "Easy"][grade - 1])
+    for a, b in zip(shown, shown[1:], strict=False):
+        assert a == b or not siblings[a] & siblings[b], f"siblings in a row: {a}, {b}"
     assert page.requests == [], "a study round made requests"
     page.context.set_offline(False)
-    expected = f"Due now: 0 · New: {total - 10} · Scheduled later: 10"
-    expect(counts).to_have_text(expected)
+    graded = len(set(shown))
+    stored = page.evaluate("JSON.parse(localStorage.getItem('guide-progress'))")
+    assert len(stored["cards"]) == graded and stored["settings"]["newPerDay"] == 30
+    expected = counts.inner_text()
     _no_axe(page, "after grading")
     page.reload()
     expect(counts).to_have_text(expected)
+    expect(page.locator("#deck")).to_have_value("all")
 
     with page.expect_download() as download:
         page.locator("#progress-export").click()
     saved = tmp_path / "progress.json"
     download.value.save_as(saved)
-    assert len(json.loads(saved.read_text())["cards"]) == 10
+    assert len(json.loads(saved.read_text())["cards"]) == graded
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 2, "cards": null}')
+    page.locator("#progress-import").set_input_files(str(bad))
+    expect(page.locator("#card-status")).to_contain_text("Nothing was changed: cards is not an object")
+    expect(counts).to_have_text(expected)
     page.evaluate("localStorage.clear()")
     page.reload()
-    expect(counts).to_have_text(f"Due now: 0 · New: {total} · Scheduled later: 0")
+    expect(counts).to_have_text("Due 0 · New 10 of 20 · Later 0")
     page.locator("#progress-import").set_input_files(str(saved))
+    expect(page.locator("#card-status")).to_contain_text(f"Progress imported: {graded} cards")
+    page.locator("#deck").select_option("all")
     expect(counts).to_have_text(expected)
-    expect(page.locator("#card-status")).to_contain_text("Progress imported (10 cards)")
-
-    page.locator("#deck-kind").select_option("source")
-    page.locator("#deck-name").select_option("shi-2014")
-    expect(counts).not_to_have_text(expected)
     _no_axe(page, "deck chosen")
 
 
-def test_quiz_wrong_answers_score_links_and_retry(phone, served):  # noqa: F811
+def test_flashcards_storage_refusal_is_a_message_and_the_round_goes_on(phone, served):  # noqa: F811
+    page, (_, base) = phone, served
+    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }")
+    page.goto(base + "study/flashcards/")
+    first = page.locator("#card-front").inner_text()
+    page.locator("#card-flip").click()
+    page.keyboard.press("3")
+    expect(page.locator("#practice-warning")).to_contain_text("refused to save your progress (QuotaExceededError")
+    expect(page.locator("#card-front")).not_to_have_text(first)   # not stuck on the graded card
+    _no_axe(page, "storage refused")
+
+
+def test_flashcards_session_summary(phone, served):  # noqa: F811
+    page, (_, base) = phone, served
+    page.goto(base + "study/flashcards/")
+    page.locator("#new-per-day").fill("2")
+    page.locator("#new-per-day").dispatch_event("change")
+    for _ in range(2):
+        page.locator("#card-flip").click()
+        page.keyboard.press("4")
+    expect(page.locator("#card-summary-text")).to_have_text("You went through 2 cards, 2 of them new: 0 again, 0 hard, 0 good, 2 easy.")
+    expect(page.locator("#card-summary-next")).to_contain_text("due ")
+    _no_axe(page, "session summary")
+
+
+def _joined(segments):
+    return "".join(s["text"] for s in segments)
+
+
+def _question(page, questions):
+    """The question on screen (by its prompt and options) and the shown index of its answer."""
+    prompt = page.locator("#quiz-prompt").inner_text()
+    shown = page.locator("#quiz-options button").all_inner_texts()
+    hits = [q for q in questions if _joined(q["prompt"]) == prompt and
+            sorted(_joined(o) for o in q["options"]) == sorted(shown)]
+    assert hits, (prompt, shown)
+    q = hits[0]
+    return q, shown.index(_joined(q["options"][q["answer"]]))
+
+
+def _border(page, locator):
+    return locator.evaluate("e => getComputedStyle(e).borderTopStyle + ' ' + getComputedStyle(e).borderTopColor")
+
+
+def test_quiz_rounds_shuffle_mark_in_words_and_colour_and_keep_results(phone, served):  # noqa: F811
     page, (site_dir, base) = phone, served
     data = json.loads((site_dir / "study/practice/quiz.json").read_text(encoding="utf-8"))
-    answers = {q["id"]: q["answer"] for q in data["questions"]}
-    order = next(z for z in data["quizzes"] if z["id"] == "all")["questions"][:10]
+    questions = data["questions"]
     page.goto(base + "study/quiz/")
     expect(page.locator("#quiz-choice")).to_be_visible()
+    expect(page.locator("#quiz-length option")).to_have_text(["5", "10", "20"])
     _no_axe(page, "quiz setup")
     page.locator("#quiz-choice").select_option("all")
-    page.locator("#quiz-length").select_option("10")
+    page.locator("#quiz-length").select_option("5")
     page.context.set_offline(True)
     page.requests.clear()
     page.get_by_role("button", name="Start the quiz").click()
-    links = []
-    for n, qid in enumerate(order):
-        expect(page.locator("#quiz-progress")).to_have_text(f"Question {n + 1} of 10")
+    asked, links = [], []
+    for n in range(5):
+        expect(page.locator("#quiz-progress")).to_contain_text(f"Question {n + 1} of ")
+        q, right = _question(page, questions)
+        asked.append(q["id"])
         if n == 0:
             _no_axe(page, "question")
-        right = answers[qid]
-        pick = (right + 1) % 4 if n < 3 else right
-        page.locator("#quiz-options button").nth(pick).click()
-        expect(page.locator("#quiz-feedback")).to_contain_text("Right." if n >= 3 else "Not quite.")
-        links.append(page.locator("#quiz-feedback a").get_attribute("href"))
-        if n == 0:
+        buttons = page.locator("#quiz-options button")
+        pick = (right + 1) % len(q["options"]) if n < 2 else right
+        buttons.nth(pick).click()
+        expect(page.locator("#quiz-feedback")).to_contain_text("Right." if n >= 2 else "Not quite.")
+        expect(buttons.nth(right)).to_contain_text("✓ Right answer: ")
+        expect(page.locator(".practice-note--why")).to_contain_text("Why: " + q["why"])
+        links.append(page.locator(".practice-note--why a").get_attribute("href"))
+        if n < 2:
+            wrong = buttons.nth(pick)
+            expect(wrong).to_contain_text("✗ Your answer, wrong: ")
+            assert _border(page, wrong).startswith("dashed"), _border(page, wrong)
+            assert _border(page, buttons.nth(right)).startswith("solid")
+            assert _border(page, wrong) != _border(page, buttons.nth(right))
+            primary = page.locator("#quiz-next").evaluate("e => getComputedStyle(e).backgroundColor")
+            assert wrong.evaluate("e => getComputedStyle(e).backgroundColor") != primary, "a wrong pick looks chosen-and-right"
+            expect(page.locator("#quiz-feedback")).to_contain_text("It comes back at the end of the round.")
             _no_axe(page, "answered wrongly")
         page.locator("#quiz-next").click()
-    expect(page.locator("#quiz-score")).to_have_text("You scored 7 out of 10.")
-    expect(page.locator("#quiz-missed li")).to_have_count(3)
+    for n in range(2):   # the two missed questions, back at the end
+        expect(page.locator("#quiz-progress")).to_have_text(f"Question {6 + n} of 7 (missed before, back again)")
+        q, right = _question(page, questions)
+        assert q["id"] == asked[n]
+        page.locator("#quiz-options button").nth(right).click()
+        page.locator("#quiz-next").click()
+    expect(page.locator("#quiz-score")).to_have_text("You scored 3 out of 5 at the first try. Last 60%, best 60% over 1 round.")
+    expect(page.locator("#quiz-missed li")).to_have_count(2)
     _no_axe(page, "score")
     page.get_by_role("button", name="Retry the missed ones").click()
-    expect(page.locator("#quiz-progress")).to_have_text("Question 1 of 3")
+    expect(page.locator("#quiz-progress")).to_have_text("Question 1 of 2")
     assert page.requests == [], "a quiz round made requests"
     page.context.set_offline(False)
+
+    page.reload()   # the result is kept; a new start asks in a new order
+    page.locator("#quiz-choice").select_option("all")
+    expect(page.locator("#quiz-record")).to_have_text("Your results in this quiz: Last 60%, best 60% over 1 round.")
+    page.locator("#quiz-length").select_option("5")
+    page.get_by_role("button", name="Start the quiz").click()
+    second = []
+    for _ in range(2):
+        q, right = _question(page, questions)
+        second.append(q["id"])
+        page.locator("#quiz-options button").nth(right).click()
+        page.locator("#quiz-next").click()
+    assert second != asked[:2], "the same questions in the same order on a second start"
+    page.get_by_role("button", name="End the round").click()
+    expect(page.locator("#quiz-score")).to_have_text("You scored 2 out of 2 at the first try. Last 100%, best 100% over 2 rounds, improving.")
 
     for href in set(links):
         url = urlsplit(href)
         assert href.startswith(base), href
         page.goto(href)
         assert page.evaluate("(id) => !id || !!document.getElementById(id)", url.fragment), href
+
+
+def test_quiz_wrong_argument_option_shows_its_own_reason(phone, served):  # noqa: F811
+    page, (site_dir, base) = phone, served
+    data = json.loads((site_dir / "study/practice/quiz.json").read_text(encoding="utf-8"))
+    argued = [z for z in data["quizzes"] if any("reasons" in q for q in data["questions"] if q["id"] in z["questions"])]
+    quiz = min(argued, key=lambda z: len(z["questions"]))
+    page.goto(base + "study/quiz/?seed=3")
+    page.locator("#quiz-choice").select_option(quiz["id"])
+    page.locator("#quiz-length").select_option("20")
+    page.get_by_role("button", name="Start the quiz").click()
+    for _ in range(len(quiz["questions"])):
+        q, right = _question(page, data["questions"])
+        if "reasons" in q:
+            pick = (right + 1) % len(q["options"])
+            shown = _joined(q["options"][q["answer"]])
+            page.locator("#quiz-options button").nth(pick).click()
+            text = page.locator("#quiz-options button").nth(pick).inner_text().removeprefix("✗ Your answer, wrong: ")
+            reason = next(q["reasons"][i] for i, o in enumerate(q["options"]) if _joined(o) == text)
+            expect(page.locator(".practice-note--wrong")).to_have_text("Why not: " + reason)
+            assert shown
+            _no_axe(page, "argument question answered wrongly")
+            return
+        page.locator("#quiz-options button").nth(right).click()
+        page.locator("#quiz-next").click()
+    pytest.fail(f"no argument question in the first round of {quiz['id']}")
 
 
 # Runs in the page: the layout shift so far (CLS as Lighthouse sums it: shifts without
@@ -145,3 +260,22 @@ def test_study_page_does_not_jump_when_its_app_appears(phone, served, path, app)
     page.wait_for_timeout(200)
     shift = page.evaluate(LAYOUT_SHIFT_JS)
     assert shift < 0.01, f"{path}: layout shift {shift:.3f} as the page loaded"
+
+
+def test_sm2_progress_of_the_old_flashcards_migrates(phone, served):  # noqa: F811
+    page, (_, base) = phone, served
+    page.goto(base + "study/flashcards/")
+    page.evaluate("""() => {
+      localStorage.clear();
+      const now = Date.now(), day = 86400000;
+      localStorage.setItem('guide-practice-cards-v1', JSON.stringify({version: 1, cards: {
+        'hanzi-meaning:hukou': {ef: 2.5, reps: 2, interval: 6, due: now - day, last: now - 7 * day},
+        'hanzi-meaning:danwei': {ef: 2.36, reps: 3, interval: 15, due: now + 8 * day, last: now - 7 * day}}}));
+    }""")
+    page.reload()
+    expect(page.locator("#deck-counts")).to_have_text("Due 1 · New 10 of 18 · Later 1")
+    page.locator("#card-flip").click()
+    page.keyboard.press("3")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('guide-progress'))")
+    assert stored["version"] == 2 and stored["cards"]["hanzi-meaning:hukou"]["reps"] == 3
+    assert page.evaluate("localStorage.getItem('guide-practice-cards-v1')"), "the old record is kept"

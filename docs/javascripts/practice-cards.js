@@ -1,92 +1,78 @@
-/* Flashcards with spaced repetition (docs/study/flashcards.md).
-
-   Scheduler: SM-2, as published by P. A. Woźniak, "Optimization of learning" (1990),
-   https://super-memory.com/english/ol/sm2.htm. Grades 1-4 map to SM-2 qualities
-   1, 3, 4, 5; a quality below 3 restarts the card's repetitions and shows it again in
-   ten minutes (SM-2 repeats failed items within the session). Progress lives in
-   localStorage under STORE, and can be exported to a JSON file and imported back. */
+/* Flashcards with spaced repetition (docs/study/flashcards.md): the queue and the
+   intervals come from practice-schedule.js (FSRS), the progress from the store. */
 (function () {
   "use strict";
-  var P = window.GuidePractice;
-  var STORE = "guide-practice-cards-v1";
-  var DAY = 86400000, RELEARN = 600000;
-  var QUALITY = { 1: 1, 2: 3, 3: 4, 4: 5 };
-  var NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
-
-  function readStore() {
-    try {
-      var s = JSON.parse(localStorage.getItem(STORE));
-      if (s && s.version === 1 && s.cards) return s;
-    } catch (e) { /* a damaged entry starts afresh */ }
-    return { version: 1, cards: {} };
-  }
-  function writeStore(s) { localStorage.setItem(STORE, JSON.stringify(s)); }
-
-  /* SM-2: one review of a card with quality q (0-5). */
-  function review(state, q, now) {
-    var s = state || { ef: 2.5, reps: 0, interval: 0 };
-    var ef = Math.max(1.3, s.ef + (0.1 - (5 - q) * (0.08 + (5 - q) * 0.02)));
-    var reps, interval, due;
-    if (q < 3) { reps = 0; interval = 0; due = now + RELEARN; }
-    else {
-      reps = s.reps + 1;
-      interval = reps === 1 ? 1 : reps === 2 ? 6 : Math.round(s.interval * ef);
-      due = now + interval * DAY;
-    }
-    return { ef: Math.round(ef * 1000) / 1000, reps: reps, interval: interval, due: due, last: now };
-  }
+  var P = window.GuidePractice, S = window.GuideSchedule;
 
   P.load(function (data, base) {
     var $ = function (id) { return document.getElementById(id); };
-    var app = $("cards-app"), kind = $("deck-kind"), name = $("deck-name");
-    var front = $("card-front"), back = $("card-back"), flip = $("card-flip");
+    var deckSelect = $("deck"), front = $("card-front"), back = $("card-back"), flip = $("card-flip");
     var grades = $("card-grades"), status = $("card-status"), counts = $("deck-counts");
-    var store = readStore(), current = null;
+    var summary = $("card-summary"), perDay = $("new-per-day");
+    var current = null, previous = null, session = { 1: 0, 2: 0, 3: 0, 4: 0, fresh: 0 };
+    var records = function () { return P.store.data.cards; };
 
+    /* The deck menu: the starter deck first, then every card, then by source, theme, category. */
+    function option(parent, value, label, n) {
+      var o = document.createElement("option");
+      o.value = value; o.textContent = label + " (" + n + ")";
+      parent.appendChild(o);
+    }
+    function fillDecks() {
+      option(deckSelect, "core", "Core terms", data.cards.filter(function (c) { return c.core; }).length);
+      option(deckSelect, "all", "All cards", data.cards.length);
+      [["source", "By source"], ["theme", "By theme"], ["category", "By category"]].forEach(function (kind) {
+        var group = document.createElement("optgroup"), labels = data.decks[kind[0]] || {};
+        group.label = kind[1];
+        Object.keys(labels).forEach(function (k) {
+          var n = data.cards.filter(function (c) { return c.tags[kind[0]].indexOf(k) >= 0; }).length;
+          if (n) option(group, kind[0] + ":" + k, labels[k], n);
+        });
+        deckSelect.appendChild(group);
+      });
+      deckSelect.value = P.store.data.settings.deck || "core";
+      if (!deckSelect.value) deckSelect.value = "core";
+    }
     function deck() {
-      if (kind.value === "all") return data.cards;
-      return data.cards.filter(function (c) { return c.tags[kind.value].indexOf(name.value) >= 0; });
+      var v = deckSelect.value;
+      if (v === "core") return data.cards.filter(function (c) { return c.core; });
+      if (v === "all") return data.cards;
+      var kind = v.split(":")[0], name = v.slice(kind.length + 1);
+      return data.cards.filter(function (c) { return c.tags[kind].indexOf(name) >= 0; });
     }
-    function split(cards, now) {
-      var due = [], fresh = [], later = 0;
-      cards.forEach(function (c) {
-        var s = store.cards[c.id];
-        if (!s) fresh.push(c); else if (s.due <= now) due.push(c); else later++;
-      });
-      due.sort(function (a, b) { return store.cards[a.id].due - store.cards[b.id].due; });
-      return { due: due, fresh: fresh, later: later };
+    function lines(el, segs) { el.textContent = ""; P.segments(el, segs, "practice-line"); }
+    function when(t, now) {
+      var d = new Date(t), days = Math.round((S.dayStart(t) - S.dayStart(now)) / 86400000);
+      if (days <= 0) return "in " + S.span(t - now);
+      return days === 1 ? "tomorrow" : "in " + days + " days (" + d.toLocaleDateString() + ")";
     }
-    function fillNames() {
-      name.textContent = "";
-      var labels = data.decks[kind.value] || {};
-      Object.keys(labels).forEach(function (k) {
-        var n = data.cards.filter(function (c) { return c.tags[kind.value].indexOf(k) >= 0; }).length;
-        if (!n) return;
-        var o = document.createElement("option");
-        o.value = k; o.textContent = labels[k] + " (" + n + ")";
-        name.appendChild(o);
-      });
-      name.disabled = kind.value === "all";
-      if (name.disabled) {  // one deck: say so, rather than show an empty list
-        var all = document.createElement("option");
-        all.value = ""; all.textContent = "Every card (" + data.cards.length + ")";
-        name.appendChild(all);
-      }
+    function showSummary(cards, now) {
+      var total = session[1] + session[2] + session[3] + session[4];
+      var due = S.nextDue(cards, records());
+      $("card-summary-text").textContent = total
+        ? "You went through " + total + (total === 1 ? " card" : " cards") + ", " + session.fresh + " of them new: " +
+          session[1] + " again, " + session[2] + " hard, " + session[3] + " good, " + session[4] + " easy."
+        : "Nothing to review in this deck right now.";
+      $("card-summary-next").textContent = due ? "The next card of this deck is due " + when(due, now) + "." : "";
+      summary.hidden = false;
     }
     function show() {
-      var now = Date.now(), parts = split(deck(), now);
-      counts.textContent = "Due now: " + parts.due.length + " · New: " + parts.fresh.length +
-        " · Scheduled later: " + parts.later;
-      current = parts.due[0] || parts.fresh[0] || null;
-      front.textContent = ""; back.textContent = ""; back.hidden = true; grades.hidden = true;
+      var now = Date.now(), cards = deck(), queue = S.plan(cards, records(), P.store.data.settings, now);
+      // One line on a phone (two made the card jump down as the page loaded).
+      counts.textContent = "Due " + queue.due.length + " · New " + queue.fresh.length + " of " + queue.newTotal +
+        " · Later " + queue.later;
+      current = S.next(queue, previous);
+      back.hidden = true; grades.hidden = true; summary.hidden = true;
       if (!current) {
-        front.textContent = "Nothing due in this deck. Come back later, or choose another deck.";
+        front.textContent = "Done for now.";
+        back.textContent = "";
         flip.hidden = true;
+        showSummary(cards, now);
         return;
       }
       flip.hidden = false;
-      P.segments(front, current.front).querySelectorAll("span").forEach(function (s) { s.className = "practice-line"; });
-      P.segments(back, current.back).querySelectorAll("span").forEach(function (s) { s.className = "practice-line"; });
+      lines(front, current.front);
+      lines(back, current.back);
       var more = document.createElement("span");
       more.className = "practice-line";
       more.appendChild(document.createTextNode("Read more: "));
@@ -95,23 +81,41 @@
     }
     function turn() {
       if (!current || !back.hidden) return;
+      var spans = S.preview(P.store.data.cards[current.id], Date.now());
+      grades.querySelectorAll("[data-grade]").forEach(function (b) {
+        b.querySelector(".practice-when").textContent = S.span(spans[b.dataset.grade]);
+      });
       back.hidden = false; grades.hidden = false; flip.hidden = true;
-      status.textContent = "Answer shown. Grade it from 1 (again) to 4 (easy).";
+      status.textContent = "Answer shown. Grade it from 1 (again) to 4 (easy); each button shows when the card comes back.";
       grades.querySelector("[data-grade='3']").focus();
     }
     function grade(g) {
       if (!current || back.hidden) return;
-      var s = review(store.cards[current.id], QUALITY[g], Date.now());
-      store.cards[current.id] = s;
-      writeStore(store);
-      var when = s.interval ? "in " + s.interval + (s.interval === 1 ? " day" : " days") : "in ten minutes";
-      status.textContent = "Graded " + NAMES[g] + ". This card comes back " + when + ".";
+      var now = Date.now(), old = records()[current.id], next = S.grade(old, g, now);
+      records()[current.id] = next;
+      session[g] += 1;
+      if (!old) session.fresh += 1;
+      P.save();  // a refusal is shown; the round goes on from memory
+      status.textContent = "Graded " + S.NAMES[g] + ". This card comes back " + when(next.due, now) + ".";
+      previous = current.id;
       show();
-      flip.focus();
+      (flip.hidden ? $("card-summary-heading") : flip).focus();
     }
 
-    kind.addEventListener("change", function () { fillNames(); show(); });
-    name.addEventListener("change", show);
+    deckSelect.addEventListener("change", function () {
+      P.store.data.settings.deck = deckSelect.value;
+      P.save();
+      session = { 1: 0, 2: 0, 3: 0, 4: 0, fresh: 0 };
+      show();
+    });
+    perDay.value = P.store.data.settings.newPerDay;
+    perDay.addEventListener("change", function () {
+      var n = Math.floor(Number(perDay.value));
+      if (!(n >= 0 && n <= 999)) { perDay.value = P.store.data.settings.newPerDay; return; }
+      P.store.data.settings.newPerDay = n;
+      P.save();
+      show();
+    });
     flip.addEventListener("click", turn);
     grades.addEventListener("click", function (e) {
       var b = e.target.closest("[data-grade]");
@@ -119,32 +123,17 @@
     });
     document.addEventListener("keydown", function (e) {
       if (P.typing(e) || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === " " && !/^(BUTTON|A)$/.test(e.target.tagName)) { e.preventDefault(); turn(); }
+      if (e.key === " " && !/^(BUTTON|A|SUMMARY)$/.test(e.target.tagName)) { e.preventDefault(); turn(); }
       else if (/^[1-4]$/.test(e.key) && !back.hidden) { e.preventDefault(); grade(Number(e.key)); }
     });
-    $("progress-export").addEventListener("click", function () {
-      var blob = new Blob([JSON.stringify(store, null, 1)], { type: "application/json" });
-      var a = document.createElement("a");
-      a.href = URL.createObjectURL(blob);
-      a.download = "guide-flashcards-progress.json";
-      document.body.appendChild(a); a.click(); a.remove();
-      status.textContent = "Progress exported (" + Object.keys(store.cards).length + " cards).";
+    $("card-summary-heading").tabIndex = -1;
+    P.progressFile(status, function () {
+      perDay.value = P.store.data.settings.newPerDay;
+      previous = null;
+      show();
     });
-    $("progress-import").addEventListener("change", function (e) {
-      var file = e.target.files[0];
-      if (!file) return;
-      file.text().then(function (text) {
-        var s = JSON.parse(text);
-        if (!s || s.version !== 1 || typeof s.cards !== "object") throw new Error("not a progress file");
-        store = s; writeStore(store); show();
-        status.textContent = "Progress imported (" + Object.keys(store.cards).length + " cards).";
-      }).catch(function (err) {
-        status.textContent = "Could not import that file: " + err.message + ".";
-      });
-      e.target.value = "";
-    });
-    fillNames();
+    fillDecks();
     show();
-    app.hidden = false;
+    $("cards-app").hidden = false;
   });
 })();

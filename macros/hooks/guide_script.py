@@ -7,6 +7,8 @@ of these parts in this order:
 3. docs/javascripts/term-card.js: a term's card on a tap;
 4. docs/javascripts/search-dictionary.js: a term typed in search puts its page first;
 5. docs/javascripts/page-contents.js: the page's contents one tap away on a phone.
+6. docs/javascripts/practice-store.js and practice-site.js: the reader's progress store,
+   the "I have read this page" box, ticks in the navigation, the offline service worker.
 
 The parts stay separate files to edit; they are not published on their own. One file
 instead of three because each request made before the page's largest paint delayed that
@@ -23,7 +25,7 @@ from studyguide.text import browser_rules
 
 OUTPUT = "javascripts/study-guide.js"
 PARTS = ("javascripts/guide.js", "javascripts/term-card.js", "javascripts/search-dictionary.js",
-         "javascripts/page-contents.js")
+         "javascripts/page-contents.js", "javascripts/practice-store.js", "javascripts/practice-site.js")
 
 
 def joined(parts: dict[str, str]) -> str:

@@ -1,7 +1,9 @@
 """Hook: study/practice/cards.json and quiz.json, the data of the flashcard and quiz pages
 (studyguide.practice), added to the site as generated files. Links in them are the URLs
 MkDocs gives the pages, so they follow use_directory_urls; tests/test_practice.py checks
-every one resolves in the built site."""
+every one resolves in the built site. Also progress.json for "My progress" (the pages a
+reader can mark read, in navigation order, with their titles), and page.meta.readable on
+those pages, which gives them the "I have read this page" box (overrides/main.html)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from mkdocs.structure.files import File
 
 from studyguide.load.guide import load_guide
 from studyguide.practice.output import CARDS_PATH, QUIZ_PATH, cards_json, quiz_json
+from studyguide.practice.progress import PROGRESS_PATH, progress_json, readable
 
 
 def on_files(files, config):
@@ -25,3 +28,28 @@ def on_files(files, config):
     files.append(File.generated(config, CARDS_PATH, content=cards_json(guide, url)))
     files.append(File.generated(config, QUIZ_PATH, content=quiz_json(guide, url)))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if readable(page.file.src_uri):
+        page.meta["readable"] = True
+    return markdown
+
+
+def on_env(env, config, files):
+    """Every page has been read (titles known) and static files are not copied yet."""
+    pages = [f.page for f in files.documentation_pages() if f.page is not None and readable(f.src_uri)]
+    order = {p.file.src_uri: i for i, p in enumerate(_nav_pages)}
+    pages.sort(key=lambda p: (order.get(p.file.src_uri, len(order)), p.file.src_uri))
+    content = progress_json([(p.url, p.title) for p in pages], files.get_file_from_path(QUIZ_PATH).content_string,
+                            files.get_file_from_path(CARDS_PATH).content_string)
+    files.append(File.generated(config, PROGRESS_PATH, content=content))
+    return env
+
+
+_nav_pages: list = []
+
+
+def on_nav(nav, config, files):
+    _nav_pages[:] = nav.pages
+    return nav

@@ -15,9 +15,24 @@ from studyguide.practice.common import PINYIN, ZH, Context, Link, excerpt_link, 
 
 BLANK = "_____"
 
+# The starter deck the flashcard page opens on (its cards hanzi -> meaning and meaning ->
+# hanzi, 20 cards): the vocabulary the guide is about, as its home page and the project's
+# description put it. Social management and social governance (the two names of the policy),
+# the danwei and hukou (the institutions that managed society before and still sort it), NGOs
+# with hub organizations and dual management (how the state registers and steers them),
+# weiwen and weiquan (stability maintenance against rights defence), and migrant workers
+# (whom the hukou leaves out). tests/test_practice.py checks each key is in the glossary.
+CORE_TERMS = ("shehui-guanli", "shehui-zhili", "danwei", "hukou", "ngo", "shuniu-zuzhi",
+              "shuangchong-guanli", "weiwen", "weiquan", "nongmingong")
+CORE_TYPES = ("hanzi-meaning", "meaning-hanzi")
 
-def _card(card_id: str, kind: str, front: list, back: list, tags, link: Link) -> dict:
-    return {"id": card_id, "type": kind, "front": front, "back": back, "tags": tags.as_json(), "link": link}
+
+def _card(card_id: str, kind: str, front: list, back: list, tags, link: Link, siblings: list[str]) -> dict:
+    """`siblings`: the term and excerpt a card is made from; a card sharing one is its sibling
+    (the flashcard page buries siblings for the day, as one card's back answers the other)."""
+    core = kind in CORE_TYPES and siblings[0].removeprefix("term:") in CORE_TERMS
+    return {"id": card_id, "type": kind, "front": front, "back": back, "tags": tags.as_json(), "link": link,
+            "siblings": siblings, **({"core": True} if core else {})}
 
 
 def term_cards(ctx: Context) -> list[dict]:
@@ -26,9 +41,10 @@ def term_cards(ctx: Context) -> list[dict]:
         tags, link = ctx.term_tags(entry.key), term_link(ctx.guide, entry.key)
         answer = [seg(entry.hanzi, ZH), seg(entry.pinyin, PINYIN), seg(f"{entry.term} — {entry.english}")]
         cards.append(_card(f"hanzi-meaning:{entry.key}", "hanzi-meaning", [seg(entry.hanzi, ZH)],
-                           [seg(entry.pinyin, PINYIN), seg(f"{entry.term} — {entry.english}"), seg(plain(entry.definition))], tags, link))
-        cards.append(_card(f"meaning-hanzi:{entry.key}", "meaning-hanzi", [seg(entry.english), seg(plain(entry.definition))], answer, tags, link))
-        cards.append(_card(f"pinyin-hanzi:{entry.key}", "pinyin-hanzi", [seg(entry.pinyin, PINYIN)], answer, tags, link))
+                           [seg(entry.pinyin, PINYIN), seg(f"{entry.term} — {entry.english}"), seg(plain(entry.definition))], tags, link, [f"term:{entry.key}"]))
+        cards.append(_card(f"meaning-hanzi:{entry.key}", "meaning-hanzi", [seg(entry.english), seg(plain(entry.definition))], answer, tags, link,
+                           [f"term:{entry.key}"]))
+        cards.append(_card(f"pinyin-hanzi:{entry.key}", "pinyin-hanzi", [seg(entry.pinyin, PINYIN)], answer, tags, link, [f"term:{entry.key}"]))
     return cards
 
 
@@ -61,7 +77,7 @@ def excerpt_cards(ctx: Context) -> list[dict]:
         link = excerpt_link(ctx.guide, excerpt_id)
         who = f"{record['speaker']}, in " if record.get("speaker") else ""
         cards.append(_card(f"who-wrote:{excerpt_id}", "who-wrote", [seg("Who wrote this?"), seg(f"“{text}”")],
-                           [seg(f"{who}{source['short']}"), seg(record["location"])], ctx.excerpt_tags(excerpt_id, "excerpt"), link))
+                           [seg(f"{who}{source['short']}"), seg(record["location"])], ctx.excerpt_tags(excerpt_id, "excerpt"), link, [f"excerpt:{excerpt_id}"]))
         for key in record["terms"]:
             entry = ctx.guide.glossary.entries[key]
             found = find_term(text, entry)
@@ -70,7 +86,8 @@ def excerpt_cards(ctx: Context) -> list[dict]:
             tags = ctx.excerpt_tags(excerpt_id, "excerpt")
             tags.category.add(entry.category or "other")
             cards.append(_card(f"cloze:{excerpt_id}:{key}", "cloze", [seg("Fill the blank:"), seg(f"“{cloze(text, found)}”")],
-                               [seg(found), seg(entry.hanzi, ZH), seg(entry.pinyin, PINYIN), seg(f"{entry.term} — {entry.english}")], tags, link))
+                               [seg(found), seg(entry.hanzi, ZH), seg(entry.pinyin, PINYIN), seg(f"{entry.term} — {entry.english}")], tags, link,
+                               [f"excerpt:{excerpt_id}", f"term:{key}"]))
     return cards
 
 

@@ -1,0 +1,49 @@
+/* On every page (a part of study-guide.js, after practice-store.js: macros/hooks/
+   guide_script.py): the "I have read this page" box of a source or theme page, a tick in
+   the navigation for every page read (both kept in the store, so they go into the progress
+   file), and the offline service worker (sw.js, written by macros/hooks/offline_worker.py
+   when the page links the manifest), registered over http(s). */
+(function () {
+  "use strict";
+  var config = document.getElementById("__config");  // Material's page settings: the site's base
+  var base = new URL((config ? JSON.parse(config.textContent).base : ".") + "/", location.href);
+  var store = window.GuideStore.here();
+  function path(key) { return new URL(key, base).pathname; }
+
+  function tick() {
+    var read = {};
+    Object.keys(store.data.read).forEach(function (k) { read[path(k)] = true; });
+    document.querySelectorAll(".md-nav__link[href]").forEach(function (a) {
+      var done = !!read[new URL(a.getAttribute("href"), location.href).pathname];
+      var mark = a.querySelector(".guide-tick");
+      if (done && !mark) {
+        mark = document.createElement("span");
+        mark.className = "guide-tick";
+        mark.innerHTML = '<span aria-hidden="true">✓</span><span class="guide-sr-only"> (read)</span>';
+        (a.querySelector(".md-ellipsis") || a).appendChild(mark);
+      } else if (!done && mark) mark.remove();
+    });
+  }
+  function readBox() {
+    var box = document.querySelector(".guide-read");
+    if (!box) return;
+    var input = box.querySelector("input"), key = box.dataset.page, note = box.querySelector(".guide-read__note");
+    input.checked = !!store.data.read[key];
+    input.addEventListener("change", function () {
+      if (input.checked) store.data.read[key] = Date.now(); else delete store.data.read[key];
+      var problem = store.save();
+      note.textContent = problem ? problem + ". Export your progress (My progress page) to keep it." : "";
+      tick();
+    });
+    box.hidden = false;
+  }
+  readBox();
+  tick();
+  window.addEventListener("storage", function (e) {
+    if (e.key === window.GuideStore.KEY) { store = window.GuideStore.open(window.localStorage); tick(); }
+  });
+  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && document.querySelector('link[rel="manifest"]')) {
+    navigator.serviceWorker.register(new URL("sw.js", base), { scope: base.pathname })
+      .catch(function () { /* offline use is a bonus: a refusal changes nothing else */ });
+  }
+})();

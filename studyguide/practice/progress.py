@@ -1,0 +1,28 @@
+"""The "My progress" page's data (study/practice/progress.json) and which pages a reader
+can mark read: every source and theme page and every core-path page (not the themes'
+overview). The page list follows the navigation, so it picks up whatever pages exist."""
+
+from __future__ import annotations
+
+import json
+import re
+
+PROGRESS_PATH = "study/practice/progress.json"
+_READABLE = re.compile(r"^(sources|themes|core)/(?!index\.md$)[^/]+\.md$")
+
+
+def readable(src_uri: str) -> bool:
+    """True for a page (by its path under docs/) that gets the "I have read this page" box."""
+    return bool(_READABLE.match(src_uri))
+
+
+def progress_json(pages: list[tuple[str, str]], quiz_text: str, cards_text: str) -> str:
+    """`pages`: (url, title) of each readable page, in navigation order; the quiz and card
+    files as written, for the quizzes' titles and the number of cards."""
+    quiz = json.loads(quiz_text)
+    return json.dumps({
+        "version": 1,
+        "pages": [{"url": url, "title": title} for url, title in pages],
+        "quizzes": {z["id"]: z["title"] for z in quiz["quizzes"]},
+        "cards": len(json.loads(cards_text)["cards"]),
+    }, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,48 @@
+"""The service worker's cache list and version (studyguide.practice.web_app): the home,
+study and core pages and the same-site files they use, nothing from another origin,
+nothing outside the site; a changed file is a new version (so a new worker)."""
+
+from __future__ import annotations
+
+import json
+
+from studyguide.practice.web_app import precache, worker
+
+
+def _site(tmp_path):
+    site = tmp_path / "site"
+    for path, text in {
+        "index.html": '<link href="assets/main.css" rel="stylesheet"><script src="https://cdn.example/x.js"></script>',
+        "study/quiz/index.html": '<script src="../../javascripts/q.js"></script><a href="../../sources/shi/">Shi</a>'
+                                 '<img src="../../../outside.png"><script src="../../javascripts/missing.js"></script>',
+        "core/one/index.html": '<link href="../../assets/main.css">',
+        "sources/shi/index.html": '<script src="../../javascripts/only-here.js"></script>',
+        "assets/main.css": "body{}", "javascripts/q.js": "1", "javascripts/only-here.js": "2",
+        "study/practice/quiz.json": "{}", "search/search_index.json": "{}",
+        "assets/javascripts/workers/search.abc.min.js": "", "assets/javascripts/lunr/min/lunr.zh.min.js": "",
+        "assets/javascripts/lunr/min/lunr.ja.min.js": "",
+    }.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    return site
+
+
+def test_precache_lists_study_and_core_pages_and_their_same_site_files(tmp_path):
+    site = _site(tmp_path)
+    assert precache(site, ["en", "zh"]) == [
+        "core/one/", "", "study/quiz/",
+        "assets/javascripts/lunr/min/lunr.zh.min.js", "assets/javascripts/workers/search.abc.min.js", "assets/main.css",
+        "javascripts/q.js", "search/search_index.json", "study/practice/quiz.json",
+    ]
+
+
+def test_worker_is_filled_in_and_changes_version_with_the_files(tmp_path):
+    site = _site(tmp_path)
+    first = worker(site, ["zh"])
+    assert "__VERSION__" not in first and "__PRECACHE__" not in first
+    listed = json.loads(first.split("var PRECACHE = ", 1)[1].split(";\n", 1)[0])
+    assert "study/quiz/" in listed
+    assert worker(site, ["zh"]) == first, "the same files, the same worker"
+    (site / "javascripts/q.js").write_text("changed", encoding="utf-8")
+    assert worker(site, ["zh"]) != first
+    (site / "javascripts/only-here.js").write_text("changed", encoding="utf-8")
