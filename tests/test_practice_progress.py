@@ -23,8 +23,11 @@ def test_readable_pages(path, expected):
 def test_progress_json_lists_sources_and_themes_in_nav_order(site):
     data = json.loads((site / "study/practice/progress.json").read_text(encoding="utf-8"))
     urls = [p["url"] for p in data["pages"]]
-    assert urls[0] == "sources/shi-2014/" and "themes/index/" not in urls and "themes/" not in urls
-    assert len([u for u in urls if u.startswith("sources/")]) == 5 and len([u for u in urls if u.startswith("themes/")]) == 10
+    assert urls[0] == "core/shi-2014/", "the core path comes first in the menu, then the sources"
+    assert urls.index("sources/shi-2014/") < urls.index("themes/social-management-to-governance/")
+    assert "themes/index/" not in urls and "themes/" not in urls and "core/" not in urls
+    for folder, count in (("core/", 15), ("sources/", 5), ("themes/", 10)):
+        assert len([u for u in urls if u.startswith(folder)]) == count, folder
     assert all(p["title"] for p in data["pages"])
     assert data["quizzes"]["all"] and data["cards"] > 100
     for url in urls:

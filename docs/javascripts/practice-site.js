@@ -6,7 +6,8 @@
 (function () {
   "use strict";
   var config = document.getElementById("__config");  // Material's page settings: the site's base
-  var base = new URL((config ? JSON.parse(config.textContent).base : ".") + "/", location.href);
+  // The base ends in exactly one slash: Material writes ".", "..", or (the 404 page) "/".
+  var base = new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/*$/, "/"), location.href);
   var store = window.GuideStore.here();
   function path(key) { return new URL(key, base).pathname; }
 
