@@ -64,7 +64,7 @@ def test_an_updated_deck_updates_notes_in_place(site, guide, collection, tmp_pat
     updated = tmp_path / "updated.apkg"
     # As the build makes it after glossary.yaml changes: stamped with the time of the change,
     # later than any of the deck's data files had changed before.
-    stamp = max(flashcards.changed_at(p) for p in flashcards.deck_inputs(ROOT)) + 60
+    stamp = flashcards.changed_at(flashcards.deck_inputs(ROOT)) + 60
     updated.write_bytes(flashcards.apkg_bytes(glossary, guide, stamp))
     import_apkg(collection, updated)
     after = sorted(collection.find_notes(""))

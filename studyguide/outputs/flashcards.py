@@ -11,7 +11,6 @@ import csv
 import io
 import subprocess
 import tempfile
-import time
 from functools import cache
 from pathlib import Path
 
@@ -31,7 +30,8 @@ CSV_PATH = "study/guide-glossary.csv"
 # cannot render such a note's cards, and its "Check Database" fails on it); never older
 # than the deck a learner already has, or Anki's importer (which updates a note only
 # when the incoming one is newer) keeps their old text. So: when glossary.yaml last
-# changed (changed_at), and at least this floor.
+# changed (changed_at), and at least this floor. The stamp is part of the cache key: a deck
+# made in a copy without git history must not be reused where the history gives another.
 TIMESTAMP = 1_700_000_000
 
 
@@ -108,18 +108,24 @@ def deck_inputs(root: Path) -> list[Path]:
     return [root / "glossary.yaml"] + (sorted((root / "data/excerpts").glob("*.yaml")) + [root / "data/sources.yaml"] if with_excerpts else [])
 
 
-def changed_at(source: Path) -> int:
-    """When `source` last changed: its last commit's time if git has it unmodified, else
-    now (an edit not yet committed is newer than any deck already published)."""
-    def git(*args):
-        return subprocess.run(["git", *args, "--", source.name], cwd=source.parent, capture_output=True, text=True, timeout=60)
+def changed_at(paths: list[Path]) -> int:
+    """When the files last changed: the latest commit touching them, or, for a file with
+    edits not yet committed, its modification time (newer than any deck published before the
+    edit). Two git calls however many files; a folder outside git counts modification times."""
+    root = paths[0].parent
 
-    try:
-        clean = git("diff", "--quiet", "HEAD").returncode == 0
-        committed = git("log", "-1", "--format=%ct").stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        clean, committed = False, ""
-    return int(committed) if clean and committed.isdigit() else int(time.time())
+    def git(*args) -> str | None:
+        try:
+            done = subprocess.run(["git", *args, "--", *map(str, paths)], cwd=root, capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    status, committed = git("status", "--porcelain", "--untracked-files=all"), git("log", "-1", "--format=%ct")
+    if status is None or committed is None or not committed.strip().isdigit():
+        return max(int(p.stat().st_mtime) for p in paths)
+    edited = [p for p in paths if any(line[3:].strip().endswith(p.name) for line in status.splitlines())]
+    return max([int(committed.strip())] + [int(p.stat().st_mtime) for p in edited])
 
 
 def csv_text(glossary: Glossary) -> str:
@@ -147,10 +153,10 @@ def files(root: Path) -> tuple[bytes, bytes]:
     with_excerpts = len(data) > 1
     modules = (glossary_module, anki_excerpts, citations, cards, common)
     code = [Path(module.__file__).read_bytes() for module in modules] + [Path(__file__).read_bytes()]
-    key = digest(*(p.read_bytes() for p in data), *code, version("genanki").encode(), version("markdown").encode())
+    stamp = changed_at(data)  # notes carry the data's last change (Anki updates only newer notes)
+    key = digest(*(p.read_bytes() for p in data), *code, str(stamp).encode(), version("genanki").encode(), version("markdown").encode())
     loaded = cache(lambda: glossary_module.load_glossary(source, checks=Checks.at(root)))
     def make_deck() -> bytes:
-        stamp = max(changed_at(p) for p in data)  # notes carry the data's last change (Anki updates only newer notes)
         if not with_excerpts:
             return apkg_bytes(loaded(), timestamp=stamp)
         from studyguide.load.guide import load_guide
