@@ -15,6 +15,7 @@ from pdf_support import squeeze
 
 from studyguide.errors import GuideError
 from studyguide.practice import sheets
+from studyguide.practice.common import plain
 
 
 def _flat(text: str) -> str:
@@ -37,18 +38,22 @@ def test_a_source_sheet_is_its_in_brief_key_points_and_five_verbatim_quotes(guid
 
 
 def test_quotes_prefer_the_excerpts_the_key_points_quote(guide):
-    """Gong's In brief and key points quote four excerpts ("an expression of trust in the party
-    and the government", ...): all four are on the sheet, with the shortest other one."""
-    core = sheets.core_sections(guide, "gong-2012")
-    chosen = sheets.sheet_quotes(guide, "gong-2012", core["In brief"] + core["Key points"])
+    """Core text quoting four of Gong's excerpts puts all four on the sheet, with the
+    shortest other one, in the text's order; and Gong's real In brief and Key points each
+    bring the excerpts they quote."""
+    quoted = ["gong-2012-intro-errors", "gong-2012-petitioning-trust", "gong-2012-managing-society", "gong-2012-error-4-rights"]
+    core = " and ".join(f'"{" ".join(plain(guide.excerpts[k]["text"]).split()[1:7])}"' for k in quoted)
+    chosen = sheets.sheet_quotes(guide, "gong-2012", core)
     keys = {x.key for x in chosen}
-    assert {"gong-2012-intro-errors", "gong-2012-petitioning-trust", "gong-2012-managing-society", "gong-2012-error-4-rights"} <= keys
+    assert set(quoted) <= keys and len(chosen) == 5
     rest = [x for x in guide.excerpts_of("gong-2012") if x.key not in keys]
-    extra = next(x for x in chosen if x.key not in {"gong-2012-intro-errors", "gong-2012-petitioning-trust",
-                                                     "gong-2012-managing-society", "gong-2012-error-4-rights"})
+    extra = next(x for x in chosen if x.key not in quoted)
     assert all(len(extra["text"].split()) <= len(x["text"].split()) for x in rest)
     order = [x.key for x in guide.excerpts_of("gong-2012")]
     assert [x.key for x in chosen] == sorted((x.key for x in chosen), key=order.index), "in the text's order"
+    real = sheets.core_sections(guide, "gong-2012")
+    on_sheet = {x.key for x in sheets.sheet_quotes(guide, "gong-2012", real["In brief"] + real["Key points"])}
+    assert "gong-2012-managing-society" in on_sheet, "the key point quoting it brings it"
 
 
 def test_a_sheet_refuses_what_it_cannot_show_naming_the_page(guide):
