@@ -13,7 +13,8 @@ from studyguide.outputs.pdf.errors import PdfError
 from studyguide.outputs.pdf.nav import NavPage
 
 DROP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "guide-report", "md-announce",
-                "md-header", "md-footer", "md-search", "md-sidebar", "guide-tooltip"}
+                "md-header", "md-footer", "md-search", "md-sidebar", "guide-tooltip",
+                "glossary-filter", "guide-read"}  # screen-only controls: the glossary's filter, the read box
 DROP_TAGS = {"script", "noscript", "template", "button", "input", "form"}
 
 
