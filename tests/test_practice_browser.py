@@ -277,5 +277,5 @@ def test_sm2_progress_of_the_old_flashcards_migrates(phone, served):  # noqa: F8
     page.locator("#card-flip").click()
     page.keyboard.press("3")
     stored = page.evaluate("JSON.parse(localStorage.getItem('guide-progress'))")
-    assert stored["version"] == 2 and stored["cards"]["hanzi-meaning:hukou"]["reps"] == 3
+    assert stored["version"] == 3 and stored["cards"]["hanzi-meaning:hukou"]["reps"] == 3
     assert page.evaluate("localStorage.getItem('guide-practice-cards-v1')"), "the old record is kept"

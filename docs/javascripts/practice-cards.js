@@ -12,7 +12,7 @@
     var current = null, previous = null, session = { 1: 0, 2: 0, 3: 0, 4: 0, fresh: 0 };
     var records = function () { return P.store.data.cards; };
 
-    /* The deck menu: the starter deck first, then every card, then by source, theme, category. */
+    /* The deck menu: the starter deck first, then the reader's own, then every card, then by source, theme, category. */
     function option(parent, value, label, n) {
       var o = document.createElement("option");
       o.value = value; o.textContent = label + " (" + n + ")";
@@ -20,6 +20,7 @@
     }
     function fillDecks() {
       option(deckSelect, "core", "Core terms", data.cards.filter(function (c) { return c.core; }).length);
+      option(deckSelect, "mine", "My cards", mineCards().length);
       option(deckSelect, "all", "All cards", data.cards.length);
       [["source", "By source"], ["theme", "By theme"], ["category", "By category"]].forEach(function (kind) {
         var group = document.createElement("optgroup"), labels = data.decks[kind[0]] || {};
@@ -33,8 +34,16 @@
       deckSelect.value = P.store.data.settings.deck || "core";
       if (!deckSelect.value) deckSelect.value = "core";
     }
+    /* The cards of the terms the reader added (a term page's "Add to my cards"): every card
+       made from the term, its cloze cards too (their siblings name it). */
+    function mineCards() {
+      return data.cards.filter(function (c) {
+        return c.siblings.some(function (s) { return s.indexOf("term:") === 0 && P.store.isMine(s.slice(5)); });
+      });
+    }
     function deck() {
       var v = deckSelect.value;
+      if (v === "mine") return mineCards();
       if (v === "core") return data.cards.filter(function (c) { return c.core; });
       if (v === "all") return data.cards;
       var kind = v.split(":")[0], name = v.slice(kind.length + 1);

@@ -2,7 +2,9 @@
    guide_script.py): the "I have read this page" box of a source or theme page, a tick in
    the navigation for every page read (both kept in the store, so they go into the progress
    file), and the offline service worker (sw.js, written by macros/hooks/offline_worker.py
-   when the page links the manifest), registered over http(s). */
+   when the page links the manifest), registered over http(s); and the "Add to my cards"
+   button of a term page and of a term's tap card (term-card.js calls window.GuideMine):
+   the term's key goes into the store's `mine`, the flashcards' "My cards" deck. */
 (function () {
   "use strict";
   var config = document.getElementById("__config");  // Material's page settings: the site's base
@@ -38,6 +40,31 @@
     });
     box.hidden = false;
   }
+  /* A real button whose label says the state; the note (role="status") says what
+     happened, or why it could not be saved. */
+  function mine(box, term) {
+    var button = box.querySelector("button"), note = box.querySelector(".guide-mine__note");
+    function label() {
+      button.textContent = store.isMine(term) ? "In my cards ✓ (remove)" : "Add to my cards";
+    }
+    button.addEventListener("click", function () {
+      var on = !store.isMine(term), problem = store.setMine(term, on);
+      label();
+      note.textContent = problem ? problem + ". Export your progress (My progress page) to keep it."
+        : on ? "Added: its cards are in the deck “My cards” on the Flashcards page." : "Removed from My cards.";
+    });
+    label();
+    box.dataset.ready = "";
+    return box;
+  }
+  function mineBox(term) {
+    var box = document.createElement("p");
+    box.className = "guide-mine";
+    box.innerHTML = '<button type="button" class="guide-mine__button"></button> <span class="guide-mine__note" role="status"></span>';
+    return mine(box, term);
+  }
+  window.GuideMine = { box: mineBox };
+  document.querySelectorAll(".guide-mine[data-term]").forEach(function (box) { mine(box, box.dataset.term); });
   readBox();
   tick();
   window.addEventListener("storage", function (e) {

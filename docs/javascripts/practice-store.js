@@ -5,7 +5,8 @@
    - A file or a stored record is validated in full before anything is written: a bad one
      changes nothing and says why (the path of the first bad value).
    - Every older version migrates: version 1 is the SM-2 record practice-cards.js kept
-     under "guide-practice-cards-v1" until FSRS came (see migrate1).
+     under "guide-practice-cards-v1" until FSRS came (see migrate1); version 2 had no
+     `mine` (the terms the reader added to the "My cards" deck: term key -> time added).
    - Storage errors (private mode, quota, a setItem that throws) come back as a message,
      never as an exception; what was changed stays in memory for the session.
    - A stored record that cannot be read is copied aside (KEY + "-unreadable") before
@@ -15,11 +16,11 @@
   else root.GuideStore = factory();
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
-  var KEY = "guide-progress", OLD_KEY = "guide-practice-cards-v1", VERSION = 2;
+  var KEY = "guide-progress", OLD_KEY = "guide-practice-cards-v1", VERSION = 3;
   var DAY = 86400000;
 
   function empty() {
-    return { version: VERSION, cards: {}, quiz: {}, read: {}, settings: { newPerDay: 10 } };
+    return { version: VERSION, cards: {}, quiz: {}, read: {}, mine: {}, settings: { newPerDay: 10 } };
   }
   function isMap(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
   function num(x) { return typeof x === "number" && isFinite(x); }
@@ -88,12 +89,20 @@
         list.forEach(function (r, i) { checkResult(r, at + "[" + i + "]"); });
       });
       checkMap(data.read, "read", function (t, at) { need(num(t), at, "is not a time"); });
+      if (data.version === 3) {
+        checkMap(data.mine, "mine", function (t, at) { need(num(t), at, "is not a time"); });
+        Object.keys(data.mine).forEach(function (k) {
+          need(/^[a-z0-9][a-z0-9-]*$/.test(k), "mine[" + key(k) + "]", "is not a term key");
+        });
+      }
       need(isMap(data.settings), "settings", "is not an object");
       var n = data.settings.newPerDay;
       need(count(n) && n <= 999, "settings.newPerDay", "is not a number of cards (0 to 999)");
       var deck = data.settings.deck;
       need(deck === undefined || typeof deck === "string", "settings.deck", "is not a deck name");
-      return JSON.parse(JSON.stringify(data));
+      var copy = JSON.parse(JSON.stringify(data));
+      if (copy.version === 2) { copy.version = VERSION; copy.mine = {}; }  // 2 -> 3: no terms added yet
+      return copy;
     } catch (err) { return err instanceof Error ? err : new Error(String(err)); }
   }
   function parse(text) {
@@ -139,6 +148,13 @@
         store.data = next;
         var saved = store.save();
         return { ok: true, message: saved ? saved + "." : "" };
+      },
+      /* The "My cards" deck: is this term in it; put it in or take it out (then save:
+         "" when saved, else a message to show). */
+      isMine: function (term) { return Object.prototype.hasOwnProperty.call(store.data.mine, term); },
+      setMine: function (term, on) {
+        if (on) store.data.mine[term] = Date.now(); else delete store.data.mine[term];
+        return store.save();
       },
     };
     return store;

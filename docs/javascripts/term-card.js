@@ -15,6 +15,10 @@
  * 龚维斌 · Gōng Wéibīn" (the hanzi and pinyin only where known) and data-def, the role
  * in a line; their card shows the name, the hanzi and pinyin, the role and a link to
  * the entry.
+ *
+ * A term's card also holds the "Add to my cards" button of its term page (made by
+ * window.GuideMine, practice-site.js, when that part has run): the key is the last part of
+ * the link's path, terms/<key>/.
  */
 (function () {
   "use strict";
@@ -67,8 +71,10 @@
     button.type = "button";
     button.setAttribute("aria-label", "Close");
     var english = who ? [] : [part("p", "term-card__english", facts[2] || "", null)];
+    var key = who ? null : /\/terms\/([a-z0-9-]+)\/(index\.html)?$/.exec(new URL(link.href).pathname);
+    var mine = key && window.GuideMine ? [window.GuideMine.box(key[1])] : [];
     card.replaceChildren.apply(card, [button, title].concat(english,
-                               [part("p", "term-card__def", link.getAttribute("data-def"), null), more]));
+                               [part("p", "term-card__def", link.getAttribute("data-def"), null), more], mine));
     card.querySelector(".term-card__def").id = "term-card-def";
     owner = link;
     card.hidden = false;

@@ -19,7 +19,7 @@ from studyguide.errors import GuideError, Problem, did_you_mean
 
 WORDS_PER_MINUTE = 200
 SKIP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "reading-time",
-                "guide-read", "guide-report", "glossary-filter"}  # controls, not reading
+                "guide-read", "guide-report", "glossary-filter", "guide-mine"}  # controls, not reading
 SKIP_TAGS = {"script", "button", "style", "template"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr"}

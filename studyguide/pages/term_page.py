@@ -61,6 +61,9 @@ def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
         f'# <span class="term-hanzi" lang="zh-Hans">{md_text(e.hanzi)}</span> '
         f"<small>{pinyin(e.pinyin)} · {md_text(e.english)}</small> {{ #{e.key} }}\n",
         '<p class="term-facts" markdown>' + " · ".join(facts) + "</p>\n",
+        # The reader's "My cards" deck (docs/javascripts/practice-site.js wires it; unseen without it).
+        f'<p class="guide-mine" data-term="{e.key}"><button type="button" class="guide-mine__button">Add to my cards</button> '
+        '<span class="guide-mine__note" role="status"></span></p>\n',
         md_text(e.definition) + "\n",
     ]
     if e.notes:

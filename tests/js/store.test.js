@@ -15,6 +15,7 @@ function saved() {
   data.cards["term-a"] = card();
   data.quiz.all = [{ at: DAY, score: 7, total: 10 }];
   data.read["sources/shi-2014/"] = DAY;
+  data.mine.hukou = DAY;
   return data;
 }
 
@@ -35,6 +36,11 @@ const BAD = {
   "a score above the total": [JSON.stringify(Object.assign(saved(), { quiz: { all: [{ at: 1, score: 11, total: 10 }] } })), /score is not a score/],
   "quiz results not a list": [JSON.stringify(Object.assign(saved(), { quiz: { all: {} } })), /quiz\["all"\] is not a list/],
   "a page read at no time": [JSON.stringify(Object.assign(saved(), { read: { "a/": null } })), /read\["a\/"\] is not a time/],
+  "mine null": [JSON.stringify(Object.assign(saved(), { mine: null })), /mine is not an object/],
+  "mine a list of keys": [JSON.stringify(Object.assign(saved(), { mine: ["hukou"] })), /mine is not an object/],
+  "a term added at no time": [JSON.stringify(Object.assign(saved(), { mine: { hukou: true } })), /mine\["hukou"\] is not a time/],
+  "a term key that is not a key": [JSON.stringify(Object.assign(saved(), { mine: { "Hu Kou": 1 } })), /mine\["Hu Kou"\] is not a term key/],
+  "a version 3 file without mine": [JSON.stringify(Object.assign(saved(), { mine: undefined })), /mine is not an object/],
   "no settings": [JSON.stringify(Object.assign(saved(), { settings: null })), /settings is not an object/],
   "a version 1 file with a bad card": [JSON.stringify({ version: 1, cards: { a: { ef: 2.5, reps: -1, interval: 1, due: 1 } } }), /reps is not a whole number/],
 };
@@ -105,4 +111,32 @@ test("a localStorage that throws on access (private mode) gives a message", () =
   const store = Store.open(() => { throw new Error("SecurityError"); });
   assert.deepEqual(store.data, Store.empty());
   assert.match(store.save(), /does not let the guide save/);
+});
+
+test("a version 2 record migrates to version 3 with an empty My cards deck, and saves", () => {
+  const v2 = saved();
+  v2.version = 2;
+  delete v2.mine;
+  const storage = fakeStorage({ [Store.KEY]: JSON.stringify(v2) });
+  const store = Store.open(storage);
+  assert.equal(store.problem, "");
+  assert.equal(store.data.version, 3);
+  assert.deepEqual(store.data.mine, {});
+  assert.deepEqual(store.data.cards, v2.cards, "the schedules are kept");
+  assert.equal(store.save(), "");
+  assert.equal(JSON.parse(storage.getItem(Store.KEY)).version, 3);
+  const imported = Store.open(fakeStorage()).importText(JSON.stringify(v2));
+  assert.equal(imported.ok, true, "a version 2 progress file still imports");
+});
+
+test("a term goes into My cards and out again, saved each time", () => {
+  const storage = fakeStorage();
+  const store = Store.open(storage);
+  assert.equal(store.isMine("hukou"), false);
+  assert.equal(store.setMine("hukou", true), "");
+  assert.equal(store.isMine("hukou"), true);
+  assert.ok(Store.open(storage).isMine("hukou"), "a fresh page sees it");
+  assert.equal(store.isMine("toString"), false, "no inherited names");
+  store.setMine("hukou", false);
+  assert.equal(Store.open(storage).isMine("hukou"), false);
 });

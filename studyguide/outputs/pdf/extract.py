@@ -14,7 +14,7 @@ from studyguide.outputs.pdf.nav import NavPage
 
 DROP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "guide-report", "md-announce",
                 "md-header", "md-footer", "md-search", "md-sidebar", "guide-tooltip",
-                "glossary-filter", "guide-read"}  # screen-only controls: the glossary's filter, the read box
+                "glossary-filter", "guide-read", "guide-mine"}  # screen-only controls: the glossary's filter, the read box
 DROP_TAGS = {"script", "noscript", "template", "button", "input", "form"}
 
 
