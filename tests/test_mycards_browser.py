@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from practice_support import phone  # noqa: F401 - the fixture
 from practice_support import no_axe as _no_axe
+from practice_support import phone  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
