@@ -7,27 +7,14 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from test_records import edit, load_error
 
-from studyguide.errors import GuideError
-from studyguide.load.guide import load_guide
 from studyguide.load.question_rules import restates, unseen_context
 from studyguide.practice.common import Link, Tags, context
 from studyguide.practice.quiz import ARGUMENT_SHARE, build_questions, quizzes, topic_quiz
 from studyguide.practice.validate import Option, Question, problems_of
 
 ARGUMENT_KINDS = {"argue-agree", "argue-evidence", "argue-concedes", "argue-differ", "argue-misattributed"}
-
-
-def load_error(project) -> str:
-    with pytest.raises(GuideError) as caught:
-        load_guide(project)
-    return str(caught.value)
-
-
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {path.name}: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def first_question(project):
