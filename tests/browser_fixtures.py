@@ -160,6 +160,22 @@ class Recorder:
         self.context.close()
 
 
+
+# A phone as a reader holds it: 390x844, touch, no hover.
+TOUCH_PHONE = {"viewport": PHONE, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+
+
+class TouchPhone(Recorder):
+    """A Recorder whose context is a touch phone (TOUCH_PHONE)."""
+
+    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
+        original = browser.new_context
+        browser.new_context = lambda **kw: original(**{**kw, **TOUCH_PHONE})
+        try:
+            super().__init__(browser, base_url, color_scheme)
+        finally:
+            browser.new_context = original
+
 @pytest.fixture
 def recorder(browser, served):
     rec = Recorder(browser, served[1])

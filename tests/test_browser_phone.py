@@ -6,34 +6,21 @@ person. axe finds nothing with the contents open or the button showing, in both 
 from __future__ import annotations
 
 import pytest
-from browser_fixtures import DESKTOP, Recorder, axe_violations, finish_animations
+from browser_fixtures import DESKTOP, TouchPhone, axe_violations, finish_animations
 
 pytestmark = pytest.mark.browser
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 expect = sync_api.expect
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 LONG_PAGE = "sources/shi-2014/"
 BUTTON = ".page-contents__button"
 LIST = "#page-contents-list"
 
 
-class Phone(Recorder):
-    """A Recorder whose context is a touch phone."""
-
-    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
-        original = browser.new_context
-        browser.new_context = lambda **kw: original(**{**kw, **PHONE})
-        try:
-            super().__init__(browser, base_url, color_scheme)
-        finally:
-            browser.new_context = original
-
-
 @pytest.fixture
 def phone(browser, served):
-    rec = Phone(browser, served[1])
+    rec = TouchPhone(browser, served[1])
     yield rec
     rec.close()
 

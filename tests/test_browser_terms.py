@@ -7,7 +7,7 @@ a phone and a desktop."""
 from __future__ import annotations
 
 import pytest
-from browser_fixtures import DESKTOP, UNMARKED_CHINESE_JS, Recorder, axe_violations, short
+from browser_fixtures import DESKTOP, UNMARKED_CHINESE_JS, Recorder, TouchPhone, axe_violations, short
 from browser_fixtures import PHONE as PHONE_WINDOW
 from browser_walk import FIT_JS, overflow
 
@@ -18,26 +18,13 @@ pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 expect = sync_api.expect
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 THEME = "themes/migrants-and-hukou/"
 CARD = "#term-card"
 
 
-class Phone(Recorder):
-    """A Recorder whose context is a touch phone."""
-
-    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
-        original = browser.new_context
-        browser.new_context = lambda **kw: original(**{**kw, **PHONE})
-        try:
-            super().__init__(browser, base_url, color_scheme)
-        finally:
-            browser.new_context = original
-
-
 @pytest.fixture
 def phone(browser, served):
-    rec = Phone(browser, served[1])
+    rec = TouchPhone(browser, served[1])
     yield rec
     rec.close()
 
