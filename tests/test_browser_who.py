@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_fixtures import UNMARKED_CHINESE_JS, Recorder, axe_violations
-from test_browser_terms import CARD, Phone
+from browser_fixtures import UNMARKED_CHINESE_JS, Recorder, TouchPhone, axe_violations
+from test_browser_terms import CARD
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,7 @@ def test_hovering_a_who_link_shows_the_role(browser, served):
 
 
 def test_tapping_a_who_link_opens_its_card_with_the_role(browser, served):
-    rec = Phone(browser, served[1])
+    rec = TouchPhone(browser, served[1])
     try:
         rec.open(served[1] + THEME)
         link = rec.page.locator(ACFTU).first
