@@ -31,14 +31,39 @@ from bench.weight import bench_weight
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=ROOT, help="project to measure (default: this repository)")
-    parser.add_argument("--quick", action="store_true", help="one run per timing; scale 1× and 10× only; Lighthouse mobile only")
-    parser.add_argument("--skip", default="", help="comma-separated: build, scale, weight, lighthouse, pdf, epub")
-    parser.add_argument("--runs", type=int, default=5, help="runs per headline build timing (best is kept)")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and preset (median is kept)")
-    parser.add_argument("--no-write", action="store_true", help="do not update the results in bench/README.md")
-    parser.add_argument("--summary", type=Path, help="also append the Markdown table to this file (CI: $GITHUB_STEP_SUMMARY)")
-    parser.add_argument("--strict", action="store_true", help="exit 2 when a budget is missed (for a workflow that should go red)")
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="project to measure (default: this repository)"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="one run per timing; scale 1× and 10× only; Lighthouse mobile only",
+    )
+    parser.add_argument(
+        "--skip", default="", help="comma-separated: build, scale, weight, lighthouse, pdf, epub"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs per headline build timing (best is kept)"
+    )
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=3,
+        help="Lighthouse runs per page and preset (median is kept)",
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help="do not update the results in bench/README.md"
+    )
+    parser.add_argument(
+        "--summary",
+        type=Path,
+        help="also append the Markdown table to this file (CI: $GITHUB_STEP_SUMMARY)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 2 when a budget is missed (for a workflow that should go red)",
+    )
     args = parser.parse_args()
     root = args.root.resolve()
     skip = set(filter(None, args.skip.split(",")))
@@ -64,7 +89,13 @@ def main() -> int:
     if site and "epub" not in skip:
         bench_epub(report, root, site, 1 if args.quick else min(args.runs, 3))
     if site and "lighthouse" not in skip:
-        bench_lighthouse(report, site, ["mobile"] if args.quick else ["mobile", "desktop"], 1 if args.quick else args.lighthouse_runs, OUT / "site-bare")
+        bench_lighthouse(
+            report,
+            site,
+            ["mobile"] if args.quick else ["mobile", "desktop"],
+            1 if args.quick else args.lighthouse_runs,
+            OUT / "site-bare",
+        )
 
     date = started.strftime("%Y-%m-%d %H:%M UTC")
     print()
@@ -78,7 +109,11 @@ def main() -> int:
             print("- " + note.replace("`", ""))
     failed = [r for r in report.rows if r.ok is False]
     print()
-    print(f"FAIL: {len(failed)} budget(s) missed: " + "; ".join(r.check.strip() for r in failed) if failed else "All budgets met.")
+    print(
+        f"FAIL: {len(failed)} budget(s) missed: " + "; ".join(r.check.strip() for r in failed)
+        if failed
+        else "All budgets met."
+    )
     if not args.no_write:
         target = root / "bench" / "README.md"
         write_page(target, markdown(report, header, date))

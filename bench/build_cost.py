@@ -29,15 +29,27 @@ def bench_build(report: Report, root: Path, runs: int, component_runs: int) -> P
     if capture.best is None:
         ours = timed(mkdocs_cmd(site), root, runs)
     else:
-        ours, bare_time = timed_many([(mkdocs_cmd(site), root), (mkdocs_cmd(OUT / "site-bare", config=bare / "mkdocs.yml"), bare)], runs)
+        ours, bare_time = timed_many(
+            [
+                (mkdocs_cmd(site), root),
+                (mkdocs_cmd(OUT / "site-bare", config=bare / "mkdocs.yml"), bare),
+            ],
+            runs,
+        )
     if ours.best is None:
         report.add("Our build (`mkdocs build --strict`)", "failed", "", False)
-        report.notes.append("Our strict build failed, so rows 1, 3 and 4 could not be measured:\n\n```\n" + ours.error + "\n```")
+        report.notes.append(
+            "Our strict build failed, so rows 1, 3 and 4 could not be measured:\n\n```\n"
+            + ours.error
+            + "\n```"
+        )
         return None
     report.add(f"Our build (`mkdocs build --strict`), best of {runs}", str(ours))
     if capture.best is None:
         report.add("Bare Material, same rendered pages", "failed", "", False)
-        report.notes.append("Capturing the rendered pages failed:\n\n```\n" + capture.error + "\n```")
+        report.notes.append(
+            "Capturing the rendered pages failed:\n\n```\n" + capture.error + "\n```"
+        )
         return site
     if bare_time.best is None:
         report.add("Bare Material, same rendered pages", "failed", "", False)
@@ -45,7 +57,13 @@ def bench_build(report: Report, root: Path, runs: int, component_runs: int) -> P
         return site
     report.add(f"Bare Material, same rendered pages, best of {runs}", str(bare_time))
     ratio = ours.best / bare_time.best
-    report.add("Build cost ratio ours / bare (wall time)", f"{ratio:.2f}" + (f" (CPU time: {ours.cpu / bare_time.cpu:.2f})" if ours.cpu and bare_time.cpu else ""), f"≤ {BUDGET_BUILD_RATIO}", ratio <= BUDGET_BUILD_RATIO)
+    report.add(
+        "Build cost ratio ours / bare (wall time)",
+        f"{ratio:.2f}"
+        + (f" (CPU time: {ours.cpu / bare_time.cpu:.2f})" if ours.cpu and bare_time.cpu else ""),
+        f"≤ {BUDGET_BUILD_RATIO}",
+        ratio <= BUDGET_BUILD_RATIO,
+    )
 
     # Where the difference goes: both builds timed per component inside the process.
     say(f"timing each component in-process (best of {component_runs}) …")
@@ -53,7 +71,11 @@ def bench_build(report: Report, root: Path, runs: int, component_runs: int) -> P
     if not ours_parts or not bare_parts:
         report.notes.append("The per-component timing (bench/build.py --timings) failed.")
         return site
-    shared = "material/search", "jieba dictionary load", "MkDocs + Material core (Markdown, templates, files)"
+    shared = (
+        "material/search",
+        "jieba dictionary load",
+        "MkDocs + Material core (Markdown, templates, files)",
+    )
     extra = ours.best - bare_time.best
     report.add(f"Where our extra {extra:.2f} s goes (in-process, best of {component_runs}):", "")
     labels = {
@@ -63,7 +85,10 @@ def bench_build(report: Report, root: Path, runs: int, component_runs: int) -> P
         "macros.cjk_lang": "macros.cjk_lang extension",
     }
     rows = []
-    for name in sorted(set(ours_parts) | set(bare_parts), key=lambda n: -(ours_parts.get(n, 0) - bare_parts.get(n, 0))):
+    for name in sorted(
+        set(ours_parts) | set(bare_parts),
+        key=lambda n: -(ours_parts.get(n, 0) - bare_parts.get(n, 0)),
+    ):
         if name in shared or name.startswith("__"):
             continue
         cost = ours_parts.get(name, 0) - bare_parts.get(name, 0)
@@ -74,10 +99,17 @@ def bench_build(report: Report, root: Path, runs: int, component_runs: int) -> P
     report.add("  Material search, jieba, MkDocs core (work common to both)", f"{same:+.2f} s")
     startup = (ours.best - ours_parts["__total__"]) - (bare_time.best - bare_parts["__total__"])
     report.add("  process start-up (imports before the build starts)", f"{startup:+.2f} s")
-    report.add("jieba dictionary load, in both builds (Material's zh search)", f"{ours_parts.get('jieba dictionary load', 0):.2f} s")
+    report.add(
+        "jieba dictionary load, in both builds (Material's zh search)",
+        f"{ours_parts.get('jieba dictionary load', 0):.2f} s",
+    )
     imports = import_costs(root)
     if imports:
-        report.notes.append("Import cost of our extras' modules (in this order, each after Material and the ones before it): " + ", ".join(f"{name} {t:.2f} s" for name, t in imports) + ".")
+        report.notes.append(
+            "Import cost of our extras' modules (in this order, each after Material and the ones before it): "
+            + ", ".join(f"{name} {t:.2f} s" for name, t in imports)
+            + "."
+        )
     report.notes.append(
         "The component rows come from `bench/build.py --timings`, which runs the same build through MkDocs' Python API and "
         "times every plugin and hook event by owner, jieba's dictionary load and our Markdown extension's tree processor (exclusive time, "
@@ -147,5 +179,10 @@ def import_costs(root: Path) -> list[tuple[str, float]]:
         proc = subprocess.run([PY, "-c", code], cwd=root, env=ENV, capture_output=True, text=True)
         if proc.returncode != 0:
             return []
-        runs.append([(line.split("\t")[0], float(line.split("\t")[1])) for line in proc.stdout.strip().splitlines()])
+        runs.append(
+            [
+                (line.split("\t")[0], float(line.split("\t")[1]))
+                for line in proc.stdout.strip().splitlines()
+            ]
+        )
     return [(label, min(run[i][1] for run in runs)) for i, (label, _) in enumerate(runs[0])]

@@ -11,8 +11,18 @@ from bench.report import Report
 from bench.timing import OUT, PY, say, timed
 
 
-def bench_output(report: Report, root: Path, site: Path, runs: int, *, title: str, label: str, file_name: str,
-                 budget: float, details: Callable[[str], str]) -> None:
+def bench_output(
+    report: Report,
+    root: Path,
+    site: Path,
+    runs: int,
+    *,
+    title: str,
+    label: str,
+    file_name: str,
+    budget: float,
+    details: Callable[[str], str],
+) -> None:
     """`title`: the section; `label`: the row's name (PDF, EPUB); `details(stdout)`: what the
     step says of its output (pages, chapters) after the size, or ""."""
     report.section(title)
@@ -25,7 +35,9 @@ def bench_output(report: Report, root: Path, site: Path, runs: int, *, title: st
         report.add(f"{label} step", "failed", f"≤ {budget:g} s", False)
         report.notes.append(f"The {label} step failed:\n\n```\n" + timing.error + "\n```")
         return
-    report.add(f"{label} step, best of {runs}", str(timing), f"≤ {budget:g} s", timing.best <= budget)
+    report.add(
+        f"{label} step, best of {runs}", str(timing), f"≤ {budget:g} s", timing.best <= budget
+    )
     size = output.stat().st_size if output.is_file() else 0
     extra = details(timing.stdout)
     report.add(f"{label} size", f"{size / 1e6:.2f} MB" + (f", {extra}" if extra else ""))

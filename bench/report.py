@@ -55,7 +55,11 @@ def machine() -> str:
     except (OSError, AttributeError):
         pass
     versions = []
-    for package, label in (("mkdocs", "MkDocs"), ("mkdocs-material", "Material"), ("mkdocs-macros-plugin", "mkdocs-macros")):
+    for package, label in (
+        ("mkdocs", "MkDocs"),
+        ("mkdocs-material", "Material"),
+        ("mkdocs-macros-plugin", "mkdocs-macros"),
+    ):
         try:
             versions.append(f"{label} {metadata.version(package)}")
         except metadata.PackageNotFoundError:
@@ -66,7 +70,9 @@ def machine() -> str:
 
 def text_table(rows: list[Row]) -> str:
     head = ("Check", "Value", "Budget", "Result")
-    cells = [(r.check.replace("**", "").replace("`", ""), r.value, r.budget, r.result) for r in rows]
+    cells = [
+        (r.check.replace("**", "").replace("`", ""), r.value, r.budget, r.result) for r in rows
+    ]
     widths = [max(len(c[i]) for c in [head, *cells]) for i in range(4)]
     line = lambda c: "  ".join(str(x).ljust(w) for x, w in zip(c, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(head), "  ".join("-" * w for w in widths)]
@@ -82,14 +88,22 @@ def _md(text: str) -> str:
 
 
 def markdown(report: Report, header: str, date: str) -> str:
-    lines = [f"Measured {date} on {header}.", "", "| Check | Value | Budget | Result |", "|---|---|---|---|"]
+    lines = [
+        f"Measured {date} on {header}.",
+        "",
+        "| Check | Value | Budget | Result |",
+        "|---|---|---|---|",
+    ]
     for row in report.rows:
         check = row.check.replace("  ", "&emsp;", 2) if row.check.startswith("  ") else row.check
         result = "**FAIL**" if row.ok is False else row.result
         lines.append(f"| {_md(check)} | {_md(row.value)} | {_md(row.budget)} | {result} |")
     if report.notes:
         lines += ["", "Notes:", ""]
-        lines += [f"- {_md(note)}" if "```" not in note else "- " + note.replace("\n", "\n  ") for note in report.notes]
+        lines += [
+            f"- {_md(note)}" if "```" not in note else "- " + note.replace("\n", "\n  ")
+            for note in report.notes
+        ]
     return "\n".join(lines)
 
 
@@ -98,7 +112,7 @@ def write_page(path: Path, body: str) -> None:
     if path.exists():
         text = path.read_text(encoding="utf-8")
         if START in text and END in text:
-            text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
+            text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
         else:
             text = text.rstrip("\n") + "\n\n" + block + "\n"
     else:

@@ -30,14 +30,34 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-SKIP = {".git", ".venv", "node_modules", "site", "bench", "tests", ".cache", ".pytest_cache", "__pycache__", ".github"}
+SKIP = {
+    ".git",
+    ".venv",
+    "node_modules",
+    "site",
+    "bench",
+    "tests",
+    ".cache",
+    ".pytest_cache",
+    "__pycache__",
+    ".github",
+}
 WORDS = (
     "state society policy welfare reform party local official migrant worker service organization "
     "registration funding trust rights governance management community city rural urban provider "
     "insurance household stability control partnership participation hierarchy pilot county province "
     "contract budget volunteer network leader cadre report survey scholar interview document"
 ).split()
-CATEGORIES = ["policy", "institution", "organization", "society", "welfare", "rights", "analytic", "slogan"]
+CATEGORIES = [
+    "policy",
+    "institution",
+    "organization",
+    "society",
+    "welfare",
+    "rights",
+    "analytic",
+    "slogan",
+]
 
 TERM_CALL = re.compile(r"(\{\{-?\s*term\(\s*)([\"'])([^\"']+)\2")
 EXCERPT_CALL = re.compile(r"(\{\{-?\s*excerpt\(\s*)([\"'])([^\"']+)\2")
@@ -95,17 +115,22 @@ def synthetic_terms(root: Path, count: int, rng: random.Random) -> dict[str, dic
             "definition": _filler(rng, 25),
             "see_also": [],
             "category": rng.choice(CATEGORIES),
-            "notes": "Shi writes: " + _filler(rng, 80),  # attributed, as the checks require of notes
+            "notes": "Shi writes: "
+            + _filler(rng, 80),  # attributed, as the checks require of notes
         }
         keys.append(key)
     for i, key in enumerate(keys):  # a few see_also links, as real entries have
-        terms[key]["see_also"] = [keys[(i + 1) % len(keys)], keys[(i + 7) % len(keys)]] if len(keys) > 7 else []
+        terms[key]["see_also"] = (
+            [keys[(i + 1) % len(keys)], keys[(i + 7) % len(keys)]] if len(keys) > 7 else []
+        )
         if not terms[key]["see_also"]:
             del terms[key]["see_also"]
     return terms
 
 
-def synthetic_excerpts(sources: dict[str, int], factor: int, term_keys: list[str], terms: dict, rng: random.Random) -> dict[str, dict[str, dict]]:
+def synthetic_excerpts(
+    sources: dict[str, int], factor: int, term_keys: list[str], terms: dict, rng: random.Random
+) -> dict[str, dict[str, dict]]:
     """source id -> {excerpt id: excerpt}, (factor - 1) times the source's real count."""
     out: dict[str, dict[str, dict]] = {}
     n = 0
@@ -128,7 +153,13 @@ def synthetic_excerpts(sources: dict[str, int], factor: int, term_keys: list[str
 def _rewrite(text: str, original: str, next_term, next_excerpt, excerpts_of) -> str:
     text = TERM_CALL.sub(lambda m: f'{m.group(1)}"{next_term()}"', text)
     text = EXCERPT_CALL.sub(lambda m: f'{m.group(1)}"{next_excerpt(None)}"', text)
-    text = KEY_EXCERPTS.sub(lambda m: "\n\n".join(f'{{{{ excerpt("{next_excerpt(m.group(1))}") }}}}' for _ in range(excerpts_of(m.group(1)))), text)
+    text = KEY_EXCERPTS.sub(
+        lambda m: "\n\n".join(
+            f'{{{{ excerpt("{next_excerpt(m.group(1))}") }}}}'
+            for _ in range(excerpts_of(m.group(1)))
+        ),
+        text,
+    )
     return SAME_PAGE_ANCHOR.sub(f"]({original}#", text)
 
 
@@ -139,7 +170,13 @@ def scale_excerpt_cap(out: Path, factor: int) -> None:
     (the venv's is an editable compat install, which the copy's folder shadows)."""
     check = out / "studyguide" / "check.py"
     text = check.read_text(encoding="utf-8")
-    scaled, found = re.subn(r"^MAX_EXCERPTS = (\d+)", lambda m: f"MAX_EXCERPTS = {int(m[1]) * factor}", text, count=1, flags=re.M)
+    scaled, found = re.subn(
+        r"^MAX_EXCERPTS = (\d+)",
+        lambda m: f"MAX_EXCERPTS = {int(m[1]) * factor}",
+        text,
+        count=1,
+        flags=re.M,
+    )
     if not found:
         raise SystemExit(f"{check}: no MAX_EXCERPTS to scale; bench/scale.py needs updating")
     check.write_text(scaled, encoding="utf-8")
@@ -163,15 +200,26 @@ def make_scaled(root: Path, out: Path, factor: int, seed: int = 2014) -> dict[st
             real_excerpts.setdefault(record["source"], []).append(key)
     docs = out / "docs"
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    templates = [p for p in pages if p.startswith(("sources/", "themes/")) and not p.endswith("index.md")]
+    templates = [
+        p for p in pages if p.startswith(("sources/", "themes/")) and not p.endswith("index.md")
+    ]
 
     terms = synthetic_terms(out, len(glossary) * (factor - 1), rng) if factor > 1 else {}
     term_keys = list(terms)
-    excerpts = synthetic_excerpts({s: len(v) for s, v in real_excerpts.items()}, factor, term_keys, terms, rng) if factor > 1 else {}
+    excerpts = (
+        synthetic_excerpts(
+            {s: len(v) for s, v in real_excerpts.items()}, factor, term_keys, terms, rng
+        )
+        if factor > 1
+        else {}
+    )
     if terms:  # the whole glossary rewritten in key order, which the build's checks require
         merged = dict(sorted({**glossary, **terms}.items()))
-        (out / "glossary.yaml").write_text("# Real and synthetic entries in key order (bench/scale.py)\n"
-                                           + yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+        (out / "glossary.yaml").write_text(
+            "# Real and synthetic entries in key order (bench/scale.py)\n"
+            + yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, width=100),
+            encoding="utf-8",
+        )
     for source, records in excerpts.items():
         target = out / "data/excerpts" / f"{source}.yaml"
         with open(target, "a", encoding="utf-8") as f:
@@ -200,7 +248,13 @@ def make_scaled(root: Path, out: Path, factor: int, seed: int = 2014) -> dict[st
             round_ = n // len(templates) + 1
             source_path = docs / template
             name = f"{source_path.stem}-copy{round_}.md"
-            text = _rewrite(source_path.read_text(encoding="utf-8"), source_path.name, next_term, next_excerpt, lambda s: len(real_excerpts.get(s, [])))
+            text = _rewrite(
+                source_path.read_text(encoding="utf-8"),
+                source_path.name,
+                next_term,
+                next_excerpt,
+                lambda s: len(real_excerpts.get(s, [])),
+            )
             (source_path.parent / name).write_text(text, encoding="utf-8")
             copies.append(str(Path(template).parent / name))
 
@@ -209,7 +263,8 @@ def make_scaled(root: Path, out: Path, factor: int, seed: int = 2014) -> dict[st
     if copies and config.get("nav"):
         config["nav"].append({"Scale copies": copies})
     (out / "mkdocs.yml").write_text(
-        f"# Generated by bench/scale.py (factor {factor}).\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10_000),
+        f"# Generated by bench/scale.py (factor {factor}).\n"
+        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10_000),
         encoding="utf-8",
     )
     return {

@@ -20,7 +20,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 GZIP_LEVEL = 6
-TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml", "application/manifest+json")
+TEXT_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+    "application/manifest+json",
+)
 
 mimetypes.add_type("application/javascript", ".js")
 mimetypes.add_type("application/json", ".json")
@@ -54,7 +61,15 @@ class GzipHandler(SimpleHTTPRequestHandler):
             body = _gzipped(str(path), path.stat().st_mtime_ns)
             encoding = "gzip"
         self.send_response(200)
-        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") or ctype.endswith(("javascript", "json")) else ""))
+        self.send_header(
+            "Content-Type",
+            ctype
+            + (
+                "; charset=utf-8"
+                if ctype.startswith("text/") or ctype.endswith(("javascript", "json"))
+                else ""
+            ),
+        )
         if encoding:
             self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")

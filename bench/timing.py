@@ -32,7 +32,9 @@ def _cpu_times() -> tuple[int, int] | None:
     return sum(fields) - idle, sum(fields)
 
 
-def wait_until_quiet(busy_below: float = 0.15, max_wait: float = 60.0, window: float = 1.0) -> float | None:
+def wait_until_quiet(
+    busy_below: float = 0.15, max_wait: float = 60.0, window: float = 1.0
+) -> float | None:
     """Wait until the CPUs were busy less than `busy_below` of a `window`-second sample
     (the processes of the previous step have ended), for at most `max_wait` seconds.
     Returns the busy fraction of the last sample (None without /proc/stat). Timings made
@@ -91,8 +93,13 @@ def timed_many(jobs: list[tuple[list[str], Path]], runs: int) -> list[Timing]:
             stdouts[i] = proc.stdout
             if proc.returncode != 0:
                 tail = [line for line in proc.stderr.strip().splitlines() if line.strip()][-6:]
-                results[i] = Timing(None, walls[i], "\n".join(tail) or f"exit code {proc.returncode}", proc.stderr)
-    return [r or Timing(min(w), w, "", e, min(c), o) for r, w, c, e, o in zip(results, walls, cpus, stderrs, stdouts, strict=True)]
+                results[i] = Timing(
+                    None, walls[i], "\n".join(tail) or f"exit code {proc.returncode}", proc.stderr
+                )
+    return [
+        r or Timing(min(w), w, "", e, min(c), o)
+        for r, w, c, e, o in zip(results, walls, cpus, stderrs, stdouts, strict=True)
+    ]
 
 
 def timed(cmd: list[str], cwd: Path, runs: int) -> Timing:
@@ -100,7 +107,11 @@ def timed(cmd: list[str], cwd: Path, runs: int) -> Timing:
 
 
 def warnings_in(stderr: str) -> int:
-    return sum(1 for line in stderr.splitlines() if line.startswith("WARNING") or line.startswith("Doc file"))
+    return sum(
+        1
+        for line in stderr.splitlines()
+        if line.startswith("WARNING") or line.startswith("Doc file")
+    )
 
 
 def mkdocs_cmd(site: Path, *, strict: bool = True, config: Path | None = None) -> list[str]:

@@ -53,20 +53,34 @@ def bench_weight(report: Report, site: Path) -> None:
                     cache[file] = gz(file.read_bytes())
                 assets += cache[file]
         html_gz = gz(html)
-        url = page.parent.relative_to(site).as_posix() + "/" if page.name == "index.html" else page.relative_to(site).as_posix()
+        url = (
+            page.parent.relative_to(site).as_posix() + "/"
+            if page.name == "index.html"
+            else page.relative_to(site).as_posix()
+        )
         weights.append((html_gz + assets, html_gz, assets, "/" if url == "./" else url))
     weights.sort(reverse=True)
     total, html_gz, assets, url = weights[0]
     kib = total / 1024
-    report.add(f"Heaviest page: {url} (HTML {html_gz / 1024:.1f} + CSS/JS {assets / 1024:.1f} KiB)", f"{kib:.1f} KiB", f"≤ {BUDGET_PAGE_KIB:g} KiB", kib <= BUDGET_PAGE_KIB)
+    report.add(
+        f"Heaviest page: {url} (HTML {html_gz / 1024:.1f} + CSS/JS {assets / 1024:.1f} KiB)",
+        f"{kib:.1f} KiB",
+        f"≤ {BUDGET_PAGE_KIB:g} KiB",
+        kib <= BUDGET_PAGE_KIB,
+    )
     median = statistics.median(w[0] for w in weights) / 1024
     report.add(f"Median page ({len(weights)} pages)", f"{median:.1f} KiB")
     index = site / "search" / "search_index.json"
     if index.is_file():
         raw = index.read_bytes()
         workers = sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))
-        worker = f"; search worker {gz(workers[0].read_bytes()) / 1024:.1f} KiB gzip" if workers else ""
-        report.add("Search index (fetched by the search worker)", f"{len(raw) / 1024:.1f} KiB raw, {gz(raw) / 1024:.1f} KiB gzip{worker}")
+        worker = (
+            f"; search worker {gz(workers[0].read_bytes()) / 1024:.1f} KiB gzip" if workers else ""
+        )
+        report.add(
+            "Search index (fetched by the search worker)",
+            f"{len(raw) / 1024:.1f} KiB raw, {gz(raw) / 1024:.1f} KiB gzip{worker}",
+        )
     report.notes.append(
         f"Page weight: the page's HTML plus every stylesheet and script it references, each gzipped at level {GZIP_LEVEL} as a "
         "static host would send it on a first visit (images, the favicon and the search index are not counted; the search "

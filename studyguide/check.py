@@ -24,9 +24,9 @@ from studyguide.load.glossary import order
 from studyguide.load.guide import Guide, load_guide
 from studyguide.load.page_calls import PageReport, page_problems
 
-MAX_WORDS = 65          # "about 60 words at most"
-MAX_SHARE = 0.25        # the excerpts of one source stay a small fraction of it
-MAX_EXCERPTS = 12       # per source: CONTRIBUTING's 6-12
+MAX_WORDS = 65  # "about 60 words at most"
+MAX_SHARE = 0.25  # the excerpts of one source stay a small fraction of it
+MAX_EXCERPTS = 12  # per source: CONTRIBUTING's 6-12
 
 
 def excerpts_file(source_id: str) -> str:
@@ -49,8 +49,8 @@ class Room:
 
     source_id: str
     excerpts: int
-    quoted: int | None = None   # words quoted (None: source text not found)
-    words: int | None = None    # words in the source text
+    quoted: int | None = None  # words quoted (None: source text not found)
+    words: int | None = None  # words in the source text
 
     @property
     def cap_words(self) -> int:
@@ -62,7 +62,10 @@ class Room:
             return line + "; quoted share not measured (no source text)"
         left = self.cap_words - self.quoted
         room = f"{left:,} words left" if left >= 0 else f"{-left:,} words over"
-        return line + f"; quoting {self.quoted:,} of {self.words:,} words, {percent(self.quoted / self.words)} of the text (cap {MAX_SHARE:.0%}, {self.cap_words:,} words: {room})"
+        return (
+            line
+            + f"; quoting {self.quoted:,} of {self.words:,} words, {percent(self.quoted / self.words)} of the text (cap {MAX_SHARE:.0%}, {self.cap_words:,} words: {room})"
+        )
 
 
 def cap_problems(guide: Guide) -> list[Problem]:
@@ -71,7 +74,14 @@ def cap_problems(guide: Guide) -> list[Problem]:
     for source_id in guide.sources:
         count = len(guide.excerpts_of(source_id))
         if count > MAX_EXCERPTS:
-            problems.append(Problem(excerpts_file(source_id), None, None, f"{count} excerpts, at most {MAX_EXCERPTS} — replace one rather than add"))
+            problems.append(
+                Problem(
+                    excerpts_file(source_id),
+                    None,
+                    None,
+                    f"{count} excerpts, at most {MAX_EXCERPTS} — replace one rather than add",
+                )
+            )
     return problems
 
 
@@ -84,7 +94,14 @@ def rooms(guide: Guide, seeds: Path | None) -> list[Room]:
             out.append(Room(source_id, len(records)))
             continue
         words = verbatim.word_count((seeds / source["file"]).read_text(encoding="utf-8"))
-        out.append(Room(source_id, len(records), sum(verbatim.word_count(r["text"]) for r in records), max(1, words)))
+        out.append(
+            Room(
+                source_id,
+                len(records),
+                sum(verbatim.word_count(r["text"]) for r in records),
+                max(1, words),
+            )
+        )
     return out
 
 
@@ -96,24 +113,38 @@ def excerpt_problems(guide: Guide, seeds: Path) -> list[Problem]:
         for record in guide.excerpts_of(source_id):
             words = verbatim.word_count(record["text"])
             if words > MAX_WORDS:
-                problems.append(Problem(record.file, record.line, record.key, f"excerpt has {words} words; quote at most about 60"))
+                problems.append(
+                    Problem(
+                        record.file,
+                        record.line,
+                        record.key,
+                        f"excerpt has {words} words; quote at most about 60",
+                    )
+                )
             mismatch = verbatim.check(record["text"], text)
             if mismatch:
-                problems.append(Problem(record.file, record.line, record.key, f"{mismatch} in {source['file']}"))
+                problems.append(
+                    Problem(record.file, record.line, record.key, f"{mismatch} in {source['file']}")
+                )
     for room in rooms(guide, seeds):
         if room.quoted > room.cap_words:
-            problems.append(Problem(
-                excerpts_file(room.source_id), None, None,
-                f"excerpts quote {room.quoted:,} of the text's {room.words:,} words ({percent(room.quoted / room.words)}); "
-                f"the cap is {MAX_SHARE:.0%} ({room.cap_words:,} words), {room.quoted - room.cap_words:,} over — shorten or replace one rather than add"))
+            problems.append(
+                Problem(
+                    excerpts_file(room.source_id),
+                    None,
+                    None,
+                    f"excerpts quote {room.quoted:,} of the text's {room.words:,} words ({percent(room.quoted / room.words)}); "
+                    f"the cap is {MAX_SHARE:.0%} ({room.cap_words:,} words), {room.quoted - room.cap_words:,} over — shorten or replace one rather than add",
+                )
+            )
     return problems
 
 
 @dataclass
 class Result:
     problems: list[Problem]
-    note: str | None = None                               # what was not checked
-    checked: list[str] = field(default_factory=list)      # what was, one line each
+    note: str | None = None  # what was not checked
+    checked: list[str] = field(default_factory=list)  # what was, one line each
     rooms: list[Room] = field(default_factory=list)
 
 
@@ -123,7 +154,11 @@ def check(root: Path, environ) -> Result:
     except GuideError as error:
         return Result(error.problems)
     pages = PageReport()
-    problems = order(guide.glossary) + cap_problems(guide) + page_problems(guide, Path(root) / "docs", pages)
+    problems = (
+        order(guide.glossary)
+        + cap_problems(guide)
+        + page_problems(guide, Path(root) / "docs", pages)
+    )
     checked = [
         f"glossary.yaml: {len(guide.glossary)} entries against the schema; pinyin against the hanzi, duplicates, key order, see_also; "
         "each sentence of the notes names its source or is marked, and no language note names one",
@@ -136,7 +171,9 @@ def check(root: Path, environ) -> Result:
     if not seeds.is_dir():
         note = f"source texts not found at {seeds} (set GUIDE_SEEDS): excerpts NOT checked word for word"
         return Result(problems, note, checked, rooms(guide, None))
-    checked[-1] += f"; each word for word against its source text in {seeds}, at most {MAX_WORDS} words, at most {MAX_SHARE:.0%} of its source"
+    checked[-1] += (
+        f"; each word for word against its source text in {seeds}, at most {MAX_WORDS} words, at most {MAX_SHARE:.0%} of its source"
+    )
     return Result(problems + excerpt_problems(guide, seeds), None, checked, rooms(guide, seeds))
 
 
@@ -154,7 +191,10 @@ def main(root: Path = ROOT, environ=os.environ) -> int:
         print(("error: " if environ.get("CI") else "warning: ") + result.note, file=sys.stderr)
     if result.problems or (result.note and environ.get("CI")):
         if result.problems:
-            print(f"{len(result.problems)} problem{'s' if len(result.problems) > 1 else ''} (above, one per line)", file=sys.stderr)
+            print(
+                f"{len(result.problems)} problem{'s' if len(result.problems) > 1 else ''} (above, one per line)",
+                file=sys.stderr,
+            )
         return 1
     print("OK: checked" + "".join(f"\n  {line}" for line in result.checked))
     if result.rooms:

@@ -22,15 +22,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # https://github.com/o/n(.git)(/), ssh://git@github.com/o/n.git, git@github.com:o/n.git
-_GITHUB = re.compile(r"^(?:https?://(?:[^@/]+@)?github\.com/|ssh://git@github\.com/|git@github\.com:)"
-                     r"(?P<owner>[A-Za-z0-9-]+)/(?P<name>[A-Za-z0-9._-]+?)(?:\.git)?/?$")
+_GITHUB = re.compile(
+    r"^(?:https?://(?:[^@/]+@)?github\.com/|ssh://git@github\.com/|git@github\.com:)"
+    r"(?P<owner>[A-Za-z0-9-]+)/(?P<name>[A-Za-z0-9._-]+?)(?:\.git)?/?$"
+)
 
 
 @dataclass(frozen=True)
 class Home:
-    repo_url: str | None     # https://github.com/<owner>/<name>, or None: no repository links
-    repo_name: str | None    # <owner>/<name>, what the header shows
-    site_url: str | None     # https://<owner>.github.io/<name>/, or None: not known
+    repo_url: str | None  # https://github.com/<owner>/<name>, or None: no repository links
+    repo_name: str | None  # <owner>/<name>, what the header shows
+    site_url: str | None  # https://<owner>.github.io/<name>/, or None: not known
 
 
 def github_repository(url: str | None) -> tuple[str, str] | None:
@@ -48,8 +50,13 @@ def pages_url(owner: str, name: str) -> str:
 def origin_url(project: Path) -> str | None:
     """`git remote get-url origin` in `project`, or None (no git, no repository, no origin)."""
     try:
-        result = subprocess.run(["git", "remote", "get-url", "origin"], cwd=project,
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            ["git", "remote", "get-url", "origin"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return (result.stdout.strip() or None) if result.returncode == 0 else None

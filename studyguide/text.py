@@ -49,8 +49,23 @@ def has_hanzi(text: str) -> bool:
 
 # What a quotation may legitimately change: curly vs straight quotes, dash variants,
 # Markdown emphasis marks, non-breaking spaces.
-_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-",
-                       "‐": "-", "‑": "-", "*": None, "_": None, "\u00a0": " "})
+_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "*": None,
+        "_": None,
+        "\u00a0": " ",
+    }
+)
 
 
 def fold(text: str) -> str:
@@ -66,7 +81,11 @@ def browser_rules() -> str:
     """The same rules for docs/javascripts/guide.js, as a small script that sets
     `window.guideText` (regular-expression sources that JavaScript and Python read alike)."""
     rules = {"cjkRun": CJK_RUN, "toned": f"[{TONED}]"}
-    return "/* Generated from studyguide/text.py at build time: do not edit. */\nwindow.guideText = " + json.dumps(rules, ensure_ascii=True) + ";\n"
+    return (
+        "/* Generated from studyguide/text.py at build time: do not edit. */\nwindow.guideText = "
+        + json.dumps(rules, ensure_ascii=True)
+        + ";\n"
+    )
 
 
 _CHINESE_RUN = re.compile(CJK_RUN)

@@ -22,11 +22,11 @@ ACE = ROOT / "node_modules" / "@daisy" / "ace-cli" / "bin" / "ace.js"
 
 @dataclass
 class AceReport:
-    outcome: str                 # "pass" or "fail", Ace's verdict on the whole book
-    violations: list[str]        # "rule impact document: description", one per failed check
-    metadata: dict               # the package document's metadata as Ace read it
-    present: list[str]           # the accessibility metadata Ace found
-    documents: list[str]         # the files it checked
+    outcome: str  # "pass" or "fail", Ace's verdict on the whole book
+    violations: list[str]  # "rule impact document: description", one per failed check
+    metadata: dict  # the package document's metadata as Ace read it
+    present: list[str]  # the accessibility metadata Ace found
+    documents: list[str]  # the files it checked
 
 
 def chromium() -> str | None:
@@ -42,14 +42,29 @@ def ace(epub: Path, outdir: Path) -> AceReport:
     if browser is None:
         pytest.skip("no Chromium for Ace: install Debian's chromium or set CHROMIUM_PATH")
     env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": browser, "PUPPETEER_SKIP_DOWNLOAD": "1"}
-    result = subprocess.run([node, str(ACE), "--silent", "--force", "--outdir", str(outdir), str(epub)],
-                            env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [node, str(ACE), "--silent", "--force", "--outdir", str(outdir), str(epub)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     report_file = outdir / "report.json"
-    assert result.returncode == 0 and report_file.exists(), f"Ace failed (exit {result.returncode}):\n{result.stderr[-3000:]}"
+    assert result.returncode == 0 and report_file.exists(), (
+        f"Ace failed (exit {result.returncode}):\n{result.stderr[-3000:]}"
+    )
     report = json.loads(report_file.read_text(encoding="utf-8"))
-    violations = [f"{check['earl:test']['dct:title']} {check['earl:test']['earl:impact']} {doc['earl:testSubject']['url']}: "
-                  f"{check['earl:result'].get('dct:description', '')}"
-                  for doc in report["assertions"] for check in doc.get("assertions", [])
-                  if check["earl:result"]["earl:outcome"] == "fail"]
-    return AceReport(report["earl:result"]["earl:outcome"], violations, report["earl:testSubject"]["metadata"],
-                     report["a11y-metadata"]["present"], [doc["earl:testSubject"]["url"] for doc in report["assertions"]])
+    violations = [
+        f"{check['earl:test']['dct:title']} {check['earl:test']['earl:impact']} {doc['earl:testSubject']['url']}: "
+        f"{check['earl:result'].get('dct:description', '')}"
+        for doc in report["assertions"]
+        for check in doc.get("assertions", [])
+        if check["earl:result"]["earl:outcome"] == "fail"
+    ]
+    return AceReport(
+        report["earl:result"]["earl:outcome"],
+        violations,
+        report["earl:testSubject"]["metadata"],
+        report["a11y-metadata"]["present"],
+        [doc["earl:testSubject"]["url"] for doc in report["assertions"]],
+    )

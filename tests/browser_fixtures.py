@@ -16,10 +16,12 @@ from browser_support import LAUNCH_ARGS, find_chromium, free_socket, serve, site
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 # The axe rules whose outcome depends on colour, run again in the dark palette.
-AXE_COLOUR_OPTIONS = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-                      "resultTypes": ["violations"]}
+AXE_COLOUR_OPTIONS = {
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+    "resultTypes": ["violations"],
+}
 VIEWPORT = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}      # the walk over every page is at phone size: phone first
+PHONE = {"width": 390, "height": 844}  # the walk over every page is at phone size: phone first
 DESKTOP = {"width": 1366, "height": 900}
 PALETTES = {"light": "default", "dark": "slate"}
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -61,6 +63,7 @@ AXE_START_JS = """(options) => {
     (e) => { window.__axeOutcome = {error: String(e)}; });
 }"""
 
+
 @pytest.fixture(scope="session")
 def served(site):
     """(site_dir, base_url): the session's strict build of the guide (the `site` fixture,
@@ -91,22 +94,39 @@ class Recorder:
     page can be left only once everything it asked for (the search worker's index and
     scripts too) has arrived."""
 
-    def __init__(self, browser, base_url: str, color_scheme: str = "light", viewport: dict | None = None, javascript: bool = True):
+    def __init__(
+        self,
+        browser,
+        base_url: str,
+        color_scheme: str = "light",
+        viewport: dict | None = None,
+        javascript: bool = True,
+    ):
         self.host = urlsplit(base_url).netloc
-        self.context = browser.new_context(viewport=viewport or VIEWPORT, color_scheme=color_scheme, reduced_motion="reduce",
-                                           service_workers="block", java_script_enabled=javascript)
+        self.context = browser.new_context(
+            viewport=viewport or VIEWPORT,
+            color_scheme=color_scheme,
+            reduced_motion="reduce",
+            service_workers="block",
+            java_script_enabled=javascript,
+        )
         self.context.set_default_timeout(10_000)
         self.foreign: list[str] = []
         self.errors: list[str] = []
         self.failed: list[str] = []
         self.inflight = 0
         self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        self.page.on(
+            "console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}")
+        )
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
         self.page.on("request", self._request)
         self.page.on("requestfinished", lambda r: self._count(-1))
         self.page.on("requestfailed", self._failed)
-        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
+        self.page.on(
+            "response",
+            lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"),
+        )
 
     def _count(self, step: int):
         self.inflight = max(0, self.inflight + step)
@@ -118,11 +138,15 @@ class Recorder:
     def _request(self, request):
         self._count(+1)
         if self._is_foreign(request.url):
-            self.foreign.append(request.url)   # the browser cannot reach it (LAUNCH_ARGS' resolver rule)
+            self.foreign.append(
+                request.url
+            )  # the browser cannot reach it (LAUNCH_ARGS' resolver rule)
 
     def _failed(self, request):
         self._count(-1)
-        if not self._is_foreign(request.url):  # an off-site request fails by design: it is listed as foreign
+        if not self._is_foreign(
+            request.url
+        ):  # an off-site request fails by design: it is listed as foreign
             self.failed.append(f"{request.url} ({request.failure})")
 
     def reset(self):
@@ -160,7 +184,6 @@ class Recorder:
         self.context.close()
 
 
-
 # A phone as a reader holds it: 390x844, touch, no hover.
 TOUCH_PHONE = {"viewport": PHONE, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
@@ -175,6 +198,7 @@ class TouchPhone(Recorder):
             super().__init__(browser, base_url, color_scheme)
         finally:
             browser.new_context = original
+
 
 @pytest.fixture
 def recorder(browser, served):
@@ -221,7 +245,9 @@ def show_palette(page, palette: str) -> None:
     toggle sets on <body> (its colours and ours read nothing else), so an open tooltip,
     card or search dialog stays open. A reader's click on the toggle would close it; the
     walk (tests/browser_walk.py) and test_palette_toggle_flips_and_persists click it."""
-    page.evaluate("(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)", PALETTES[palette])
+    page.evaluate(
+        "(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)", PALETTES[palette]
+    )
     finish_animations(page)
 
 
@@ -236,6 +262,10 @@ def axe_violations(page) -> list[str]:
     for palette, options in (("light", AXE_OPTIONS), ("dark", AXE_COLOUR_OPTIONS)):
         show_palette(page, palette)
         violations = axe.run(page, options=options).response["violations"]
-        lines += [f"[{palette}] {v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in violations]
+        lines += [
+            f"[{palette}] {v['id']} ({v['impact']}): "
+            + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            for v in violations
+        ]
     show_palette(page, "light")
     return lines

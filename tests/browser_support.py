@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from studyguide import ROOT
 from studyguide.outputs.pdf.nav import read_config
 
-SITE_URL = read_config(ROOT / "mkdocs.yml")["site_url"]   # what the session's build was made for
+SITE_URL = read_config(ROOT / "mkdocs.yml")["site_url"]  # what the session's build was made for
 PREFIX = urlsplit(SITE_URL).path or "/"
 
 # The machine's network is closed; these keep Chromium from trying to phone home.
@@ -66,7 +66,9 @@ def find_chromium(playwright) -> tuple[str | None, str]:
     for path in candidates:
         if path and Path(path).is_file() and os.access(path, os.X_OK):
             return path, ""
-    return None, ("no Chromium found: set CHROMIUM_PATH, install Debian's chromium, or run `playwright install chromium`")
+    return None, (
+        "no Chromium found: set CHROMIUM_PATH, install Debian's chromium, or run `playwright install chromium`"
+    )
 
 
 def free_socket() -> socket.socket:
@@ -103,8 +105,8 @@ class _SubpathHandler(SimpleHTTPRequestHandler):
             self.send_header("Location", PREFIX)
             self.end_headers()
             return
-        if path.startswith(PREFIX) and path[len(PREFIX):] in self.replace:
-            body = self.replace[path[len(PREFIX):]]
+        if path.startswith(PREFIX) and path[len(PREFIX) :] in self.replace:
+            body = self.replace[path[len(PREFIX) :]]
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(path))
             self.send_header("Content-Length", str(len(body)))
@@ -156,7 +158,10 @@ def site_pages(site_dir: Path, base_url: str) -> list[str]:
     )
     tree = ET.parse(site_dir / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    in_sitemap = sorted(unquote(loc.text.strip()).removeprefix(SITE_URL) for loc in tree.getroot().iterfind("s:url/s:loc", ns))
+    in_sitemap = sorted(
+        unquote(loc.text.strip()).removeprefix(SITE_URL)
+        for loc in tree.getroot().iterfind("s:url/s:loc", ns)
+    )
     if in_sitemap != on_disk:
         raise AssertionError(f"sitemap.xml {in_sitemap} does not match the built pages {on_disk}")
     return [base_url + p for p in on_disk]

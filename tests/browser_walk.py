@@ -6,7 +6,17 @@ and the helpers that measure what it sees."""
 from __future__ import annotations
 
 import pytest
-from browser_fixtures import AXE_COLOUR_OPTIONS, AXE_OPTIONS, AXE_START_JS, DESKTOP, PALETTES, PHONE, UNMARKED_CHINESE_JS, Recorder, finish_animations
+from browser_fixtures import (
+    AXE_COLOUR_OPTIONS,
+    AXE_OPTIONS,
+    AXE_START_JS,
+    DESKTOP,
+    PALETTES,
+    PHONE,
+    UNMARKED_CHINESE_JS,
+    Recorder,
+    finish_animations,
+)
 
 from browser_support import free_socket, serve
 
@@ -61,10 +71,17 @@ def walk(browser, served, pages):
     from axe_playwright_python.sync_playwright import Axe
 
     site_dir, base_url = served
-    with serve(site_dir, free_socket(), replace={SEARCH_INDEX: small_search_index(site_dir)}) as walk_url:
+    with serve(
+        site_dir, free_socket(), replace={SEARCH_INDEX: small_search_index(site_dir)}
+    ) as walk_url:
         rec = Recorder(browser, walk_url, viewport=PHONE)
         try:
-            return _walk(rec, [(url, walk_url + url[len(base_url):]) for url in pages], base_url, Axe().axe_script)
+            return _walk(
+                rec,
+                [(url, walk_url + url[len(base_url) :]) for url in pages],
+                base_url,
+                Axe().axe_script,
+            )
         finally:
             rec.close()
 
@@ -95,7 +112,9 @@ def _walk(rec, urls: list[tuple[str, str]], base_url: str, axe_script: str) -> d
     results = {}
     for url, loaded in urls:
         rec.reset()
-        rec.page.goto(loaded, wait_until="load")   # not waiting for search here: test_browser_search.py does
+        rec.page.goto(
+            loaded, wait_until="load"
+        )  # not waiting for search here: test_browser_search.py does
         rec.settle()
         assert palette_of(rec.page) == light, f"{url} did not open in the light palette"
         for palette in (light, dark):
@@ -104,9 +123,13 @@ def _walk(rec, urls: list[tuple[str, str]], base_url: str, axe_script: str) -> d
             results[(palette, url)] = {
                 "unmarked_chinese": rec.page.evaluate(UNMARKED_CHINESE_JS),
                 "structure": rec.page.evaluate(STRUCTURE_JS),
-                "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS) if url.endswith("/glossary/") else None,
+                "glossary_pinyin": rec.page.evaluate(GLOSSARY_PINYIN_JS)
+                if url.endswith("/glossary/")
+                else None,
                 "fit": rec.page.evaluate(FIT_JS),
-                "axe": run_axe(rec.page, AXE_OPTIONS if palette == light else AXE_COLOUR_OPTIONS, url, palette),
+                "axe": run_axe(
+                    rec.page, AXE_OPTIONS if palette == light else AXE_COLOUR_OPTIONS, url, palette
+                ),
             }
             screenshot(rec.page, base_url, url, f"phone-{palette}")
         rec.page.set_viewport_size(DESKTOP)
@@ -118,7 +141,9 @@ def _walk(rec, urls: list[tuple[str, str]], base_url: str, axe_script: str) -> d
         rec.page.set_viewport_size(PHONE)
         rec.settle()
         for palette in PALETTES:
-            results[(palette, url)].update(errors=list(rec.errors), failed=list(rec.failed), foreign=list(rec.foreign))
+            results[(palette, url)].update(
+                errors=list(rec.errors), failed=list(rec.failed), foreign=list(rec.foreign)
+            )
     return results
 
 
@@ -147,7 +172,14 @@ def run_axe(page, options: dict, url: str, palette: str) -> list[dict]:
     return outcome["violations"]
 
 
-SCREENSHOTS = ["", "sources/shi-2014/", "themes/welfare-mix/", "terms/hukou/", "tracker/", "timeline/"]
+SCREENSHOTS = [
+    "",
+    "sources/shi-2014/",
+    "themes/welfare-mix/",
+    "terms/hukou/",
+    "tracker/",
+    "timeline/",
+]
 
 
 def screenshot(page, base_url: str, url: str, label: str) -> None:
@@ -156,13 +188,21 @@ def screenshot(page, base_url: str, url: str, label: str) -> None:
     import os
     from pathlib import Path
 
-    folder, path = os.environ.get("GUIDE_SCREENSHOTS"), url[len(base_url):]
+    folder, path = os.environ.get("GUIDE_SCREENSHOTS"), url[len(base_url) :]
     if folder and path in SCREENSHOTS:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{path.strip('/').replace('/', '-') or 'home'}-{label}.png"))
+        page.screenshot(
+            path=str(Path(folder) / f"{path.strip('/').replace('/', '-') or 'home'}-{label}.png")
+        )
 
 
 def overflow(fit: dict, where: str) -> list[str]:
     """What scrolls sideways on a page (FIT_JS's figures): the page itself, or a table."""
-    problems = [f"{where}: page {fit['page']} px wide in a {fit['inner']} px window"] if fit["page"] > fit["inner"] else []
-    return problems + [f"{where}: table '{t['head']}' {t['sw']} px in {t['cw']} px" for t in fit["tables"]]
+    problems = (
+        [f"{where}: page {fit['page']} px wide in a {fit['inner']} px window"]
+        if fit["page"] > fit["inner"]
+        else []
+    )
+    return problems + [
+        f"{where}: table '{t['head']}' {t['sw']} px in {t['cw']} px" for t in fit["tables"]
+    ]

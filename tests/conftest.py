@@ -33,7 +33,9 @@ from studyguide import ROOT
 # The rendered PDF (fixtures rendered, reader, text) for tests/test_pdf_*.py.
 pytest_plugins = ["pdf_support"]
 
-_IGNORED_NAMES = shutil.ignore_patterns(".venv", "site", ".git", ".cache", ".pytest_cache", "__pycache__", "node_modules")
+_IGNORED_NAMES = shutil.ignore_patterns(
+    ".venv", "site", ".git", ".cache", ".pytest_cache", "__pycache__", "node_modules"
+)
 
 
 def ignore_in_copy(folder: str, names: list[str]) -> set[str]:
@@ -91,7 +93,11 @@ def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -121,7 +127,9 @@ def _copy_prebuilt(site_dir: Path) -> None:
     tested instead of a fresh build. Copied, so what tests write (the PDF they render) never
     changes the folder that is published."""
     prebuilt = Path(os.environ["GUIDE_SITE_DIR"]).resolve()
-    assert (prebuilt / "index.html").is_file(), f"GUIDE_SITE_DIR={prebuilt} holds no built site (no index.html)"
+    assert (prebuilt / "index.html").is_file(), (
+        f"GUIDE_SITE_DIR={prebuilt} holds no built site (no index.html)"
+    )
     shutil.copytree(prebuilt, site_dir)
 
 
@@ -129,7 +137,11 @@ def _copy_prebuilt(site_dir: Path) -> None:
 def site(tmp_path_factory) -> Path:
     """The real guide, built strictly once for the whole run; or, with GUIDE_SITE_DIR set,
     that already built site (build once, test and publish the same files)."""
-    return built_once(tmp_path_factory, "site", _copy_prebuilt if os.environ.get("GUIDE_SITE_DIR") else _build_site)
+    return built_once(
+        tmp_path_factory,
+        "site",
+        _copy_prebuilt if os.environ.get("GUIDE_SITE_DIR") else _build_site,
+    )
 
 
 def load_error(project: Path, data_file: str, old: str, new: str) -> str:
@@ -159,6 +171,7 @@ def guide():
     from studyguide.load.guide import load_guide
 
     return load_guide(ROOT)
+
 
 # The browser tests' session fixtures (tests/browser_fixtures.py), made once for all the
 # tests/test_browser*.py files that use them.

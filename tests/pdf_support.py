@@ -30,10 +30,17 @@ def require_tool(name: str, package: str):
         pytest.skip(f"{name} not installed (Debian package {package})")
 
 
-def run_pdf(site: Path, *args: str, python_options: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+def run_pdf(
+    site: Path, *args: str, python_options: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess:
     """`python -m studyguide.outputs.pdf SITE ARGS...` as `make pdf` runs it."""
-    return subprocess.run([sys.executable, *python_options, "-m", "studyguide.outputs.pdf", str(site), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, *python_options, "-m", "studyguide.outputs.pdf", str(site), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -47,15 +54,29 @@ def rendered(site, tmp_path_factory):
 
     def render(folder: Path) -> None:
         result = run_pdf(site, python_options=("-X", "importtime"))
-        assert result.returncode == 0, f"python -m studyguide.outputs.pdf failed:\n{result.stderr[-4000:]}"
+        assert result.returncode == 0, (
+            f"python -m studyguide.outputs.pdf failed:\n{result.stderr[-4000:]}"
+        )
         folder.mkdir(parents=True)
-        (folder / "run.json").write_text(json.dumps({"stdout": result.stdout, "stderr": result.stderr}), encoding="utf-8")
+        (folder / "run.json").write_text(
+            json.dumps({"stdout": result.stdout, "stderr": result.stderr}), encoding="utf-8"
+        )
 
-    run = json.loads((built_once(tmp_path_factory, "pdf", render) / "run.json").read_text(encoding="utf-8"))
-    imported = {m.group(1).split(".")[0] for m in re.finditer(r"^import time:.*\|\s*(\S+)\s*$", run["stderr"], re.M)}
+    run = json.loads(
+        (built_once(tmp_path_factory, "pdf", render) / "run.json").read_text(encoding="utf-8")
+    )
+    imported = {
+        m.group(1).split(".")[0]
+        for m in re.finditer(r"^import time:.*\|\s*(\S+)\s*$", run["stderr"], re.M)
+    }
     stderr = "\n".join(ln for ln in run["stderr"].splitlines() if not ln.startswith("import time:"))
-    return {"path": site / guide_pdf.OUTPUT_NAME, "stdout": run["stdout"], "stderr": stderr,
-            "imported": imported, "site": site}
+    return {
+        "path": site / guide_pdf.OUTPUT_NAME,
+        "stdout": run["stdout"],
+        "stderr": stderr,
+        "imported": imported,
+        "site": site,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -68,14 +89,22 @@ def reader(rendered):
 @pytest.fixture(scope="session")
 def text(rendered) -> str:
     require_tool("pdftotext", "poppler-utils")
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(rendered["path"]), "-"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(rendered["path"]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return out.stdout
 
 
 def page_text(path: Path, number: int) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(number), "-l", str(number), str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-f", str(number), "-l", str(number), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def flat(s: str) -> str:
@@ -96,7 +125,13 @@ def outline(reader) -> list[dict]:
             if isinstance(item, list):
                 out[-1]["children"] = walk(item)
             else:
-                out.append({"title": item.title, "page": reader.get_destination_page_number(item) + 1, "children": []})
+                out.append(
+                    {
+                        "title": item.title,
+                        "page": reader.get_destination_page_number(item) + 1,
+                        "children": [],
+                    }
+                )
         return out
 
     return walk(reader.outline)
@@ -121,7 +156,9 @@ def page_title(path: Path, site_name: str) -> str:
     if title.endswith(suffix):
         return title.removesuffix(suffix)
     h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html_text, re.S).group(1)
-    return " ".join(html.unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", h1)).split())
+    return " ".join(
+        html.unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", h1)).split()
+    )
 
 
 def with_core_path(files, config):
@@ -131,8 +168,12 @@ def with_core_path(files, config):
 
     from studyguide.pages import core_path
 
-    for src in [core_path.START] + [core_path.core_page(p) for p in core_path.full_pages(config["nav"])]:
-        files.append(File(src, config["docs_dir"], config["site_dir"], config["use_directory_urls"]))
+    for src in [core_path.START] + [
+        core_path.core_page(p) for p in core_path.full_pages(config["nav"])
+    ]:
+        files.append(
+            File(src, config["docs_dir"], config["site_dir"], config["use_directory_urls"])
+        )
     return files
 
 
@@ -163,7 +204,11 @@ def expected_outline(site: Path) -> list[tuple[str, list[str]]]:
             top.append((title(item), []))
     reference = next(entry for entry in top if entry[0] == guide_pdf.APPENDIX_NAV_TITLE)
     top.remove(reference)
-    appendices = [*reference[1], *(moved[src] for src in to_appendix), "Terms"]  # term pages: outside the nav, printed last
+    appendices = [
+        *reference[1],
+        *(moved[src] for src in to_appendix),
+        "Terms",
+    ]  # term pages: outside the nav, printed last
     return top + [(guide_pdf.APPENDIX_TITLE, appendices)]
 
 
@@ -171,12 +216,16 @@ def nav_in_pdf(reader, site: Path) -> list[tuple[str, dict]]:
     """Each nav section and page (expected title) with its bookmark node, in PDF order."""
     nodes = [n for n in outline(reader) if n["title"] not in ("Cover", "Contents")]
     expected = expected_outline(site)
-    assert [n["title"] for n in nodes] == [title for title, _ in expected], "top-level bookmarks differ from the nav"
+    assert [n["title"] for n in nodes] == [title for title, _ in expected], (
+        "top-level bookmarks differ from the nav"
+    )
     pairs = []
     for node, (title, pages) in zip(nodes, expected, strict=True):
         pairs.append((title, node))
         if pages:
-            assert [c["title"] for c in node["children"]] == pages, f"bookmarks under {title!r} differ from the nav"
+            assert [c["title"] for c in node["children"]] == pages, (
+                f"bookmarks under {title!r} differ from the nav"
+            )
             pairs += list(zip(pages, node["children"], strict=True))
     return pairs
 

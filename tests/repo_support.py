@@ -26,20 +26,29 @@ DATA_FILES = {
     "selfcheck.schema.json": ["data/selfcheck.yaml"],
     "csl-data.schema.json": [],  # written by studyguide.outputs.citations, checked in tests/test_cite.py
     "theme-tags.schema.json": ["data/theme-tags.yaml"],
-    "questions.schema.json": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/questions").glob("*.yaml")),
-    "positions.schema.json": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/positions").glob("*.yaml")),
+    "questions.schema.json": sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "data/questions").glob("*.yaml")
+    ),
+    "positions.schema.json": sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "data/positions").glob("*.yaml")
+    ),
     "open-glossary.schema.json": [],  # data/glossary.json in the site (studyguide.outputs.open_data), tests/test_open_data.py
     "open-excerpts.schema.json": [],  # data/excerpts.json in the site, likewise
 }
 
 # Any attempt to download a schema goes to a port where nothing listens, and fails.
-OFFLINE = dict(os.environ, HTTP_PROXY="http://127.0.0.1:9", HTTPS_PROXY="http://127.0.0.1:9", NO_PROXY="")
+OFFLINE = dict(
+    os.environ, HTTP_PROXY="http://127.0.0.1:9", HTTPS_PROXY="http://127.0.0.1:9", NO_PROXY=""
+)
 
 
 def check_jsonschema(*args: str | Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--no-cache", *map(str, args)],
-        capture_output=True, text=True, timeout=120, env=OFFLINE,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=OFFLINE,
     )
 
 
@@ -49,7 +58,9 @@ def assert_valid(result: subprocess.CompletedProcess) -> None:
 
 def assert_rejected(result: subprocess.CompletedProcess, fragment: str) -> None:
     output = result.stdout + result.stderr
-    assert result.returncode == 1, f"check-jsonschema should have rejected it (exit 1), got {result.returncode}:\n{output}"
+    assert result.returncode == 1, (
+        f"check-jsonschema should have rejected it (exit 1), got {result.returncode}:\n{output}"
+    )
     assert "Schema validation errors were encountered" in output, output
     assert fragment in output, f"expected {fragment!r} in:\n{output}"
 

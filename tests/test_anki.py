@@ -12,22 +12,34 @@ import pytest
 from studyguide import ROOT
 from studyguide.outputs import flashcards
 
-anki = pytest.importorskip("anki.collection", reason="the anki package is not installed (make test installs it from requirements/test.txt)")
+anki = pytest.importorskip(
+    "anki.collection",
+    reason="the anki package is not installed (make test installs it from requirements/test.txt)",
+)
 
 
 def import_apkg(col, path):
     """Import as the Anki app does by default: a note is updated when the incoming one is newer."""
-    from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportAnkiPackageUpdateCondition
+    from anki.import_export_pb2 import (
+        ImportAnkiPackageOptions,
+        ImportAnkiPackageRequest,
+        ImportAnkiPackageUpdateCondition,
+    )
 
     options = ImportAnkiPackageOptions(
         update_notes=ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
         update_notetypes=ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-        with_scheduling=False, with_deck_configs=False,
+        with_scheduling=False,
+        with_deck_configs=False,
     )
-    return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=options))
+    return col.import_anki_package(
+        ImportAnkiPackageRequest(package_path=str(path), options=options)
+    )
 
 
-TEMPLATE_PROBLEM = r"card template|no field called|front of this card is blank|edit this note type|template error"
+TEMPLATE_PROBLEM = (
+    r"card template|no field called|front of this card is blank|edit this note type|template error"
+)
 
 
 @pytest.fixture
@@ -42,15 +54,23 @@ def test_the_site_deck_imports_renders_and_passes_check_database(site, guide, co
     from studyguide.outputs import anki_excerpts
 
     notes = collection.find_notes("")
-    excerpt_notes = len(anki_excerpts.notes(guide))  # one "who wrote this?" per excerpt, one cloze per term it holds
+    excerpt_notes = len(
+        anki_excerpts.notes(guide)
+    )  # one "who wrote this?" per excerpt, one cloze per term it holds
     assert len(notes) == len(guide.glossary) + excerpt_notes
     assert all(nid > 0 for nid in notes)
     cards = [collection.get_card(cid) for cid in collection.find_cards("")]
-    assert len(cards) == 2 * len(guide.glossary) + excerpt_notes  # a term note makes two cards, the others one
+    assert (
+        len(cards) == 2 * len(guide.glossary) + excerpt_notes
+    )  # a term note makes two cards, the others one
     for card in cards:
         question, answer = card.question(), card.answer()
         # Anki writes a template problem into the card itself, in one of these words
-        assert question.strip() and answer.strip() and not re.search(TEMPLATE_PROBLEM, question + answer, re.I), card.id
+        assert (
+            question.strip()
+            and answer.strip()
+            and not re.search(TEMPLATE_PROBLEM, question + answer, re.I)
+        ), card.id
     problems, ok = collection.fix_integrity()
     assert ok, problems
 

@@ -15,16 +15,28 @@ from studyguide import ROOT
 
 
 def _check(project) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "GUIDE_SEEDS")}   # no source texts beside a copy: a note, not a failure
-    return subprocess.run([sys.executable, "-m", "studyguide.check"], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=300)
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("CI", "GUIDE_SEEDS")
+    }  # no source texts beside a copy: a note, not a failure
+    return subprocess.run(
+        [sys.executable, "-m", "studyguide.check"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_unscaled_copy_is_made_too(tmp_path):
     """Factor 1, the baseline row: the copy as it is, its cap unchanged."""
     counts = make_scaled(ROOT, tmp_path / "scale-1", 1)
     assert counts["factor"] == 1 and counts["glossary"] >= 50, counts
-    assert re.search(r"^MAX_EXCERPTS = 12\b", (tmp_path / "scale-1/studyguide/check.py").read_text(encoding="utf-8"), re.M)
+    assert re.search(
+        r"^MAX_EXCERPTS = 12\b",
+        (tmp_path / "scale-1/studyguide/check.py").read_text(encoding="utf-8"),
+        re.M,
+    )
 
 
 def test_a_doubled_copy_passes_the_build_checks_and_needs_its_scaled_cap(tmp_path):
@@ -34,6 +46,16 @@ def test_a_doubled_copy_passes_the_build_checks_and_needs_its_scaled_cap(tmp_pat
     assert result.returncode == 0, result.stdout + result.stderr
 
     check = tmp_path / "scale-2" / "studyguide" / "check.py"
-    check.write_text(re.sub(r"^MAX_EXCERPTS = \d+", "MAX_EXCERPTS = 12", check.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    check.write_text(
+        re.sub(
+            r"^MAX_EXCERPTS = \d+",
+            "MAX_EXCERPTS = 12",
+            check.read_text(encoding="utf-8"),
+            flags=re.M,
+        ),
+        encoding="utf-8",
+    )
     result = _check(tmp_path / "scale-2")
-    assert result.returncode != 0 and "excerpts, at most 12" in result.stdout + result.stderr, result.stdout + result.stderr
+    assert result.returncode != 0 and "excerpts, at most 12" in result.stdout + result.stderr, (
+        result.stdout + result.stderr
+    )

@@ -45,8 +45,11 @@ def test_an_off_site_request_is_recorded_and_never_leaves(browser, served):
         }""")
         rec.settle()
         assert outcome == "refused"
-        assert sorted(rec.foreign) == ["http://cdn.example.org/logo.png", "https://fonts.googleapis.com/css2?family=Noto+Sans",
-                                       "https://www.example.com/data.json"], rec.foreign
+        assert sorted(rec.foreign) == [
+            "http://cdn.example.org/logo.png",
+            "https://fonts.googleapis.com/css2?family=Noto+Sans",
+            "https://www.example.com/data.json",
+        ], rec.foreign
         assert not rec.failed, rec.failed
     finally:
         rec.close()
@@ -64,9 +67,16 @@ def test_the_walks_server_gives_a_small_search_index_and_every_other_file_as_bui
 
     site_dir, _ = served
     built = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
-    with serve(site_dir, free_socket(), replace={SEARCH_INDEX: small_search_index(site_dir)}) as url:
+    with serve(
+        site_dir, free_socket(), replace={SEARCH_INDEX: small_search_index(site_dir)}
+    ) as url:
         small = json.loads(urlopen(url + SEARCH_INDEX).read())
-        for path in ("", "glossary/", "assets/javascripts/workers/" + next((site_dir / "assets/javascripts/workers").glob("search.*.js")).name):
+        for path in (
+            "",
+            "glossary/",
+            "assets/javascripts/workers/"
+            + next((site_dir / "assets/javascripts/workers").glob("search.*.js")).name,
+        ):
             target = site_dir / path / ("index.html" if path.endswith("/") or not path else "")
             assert urlopen(url + path).read() == target.read_bytes(), path
     assert small["config"] == built["config"]
@@ -90,7 +100,10 @@ def test_axe_in_both_palettes_finds_a_colour_only_the_dark_one_gets_wrong(browse
         lines = axe_violations(rec.page)
         assert [line.split(":")[0] for line in lines] == ["[dark] color-contrast (serious)"], lines
         assert "#dim" in lines[0]
-        assert rec.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == PALETTES["light"]
+        assert (
+            rec.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            == PALETTES["light"]
+        )
     finally:
         rec.close()
 
@@ -115,12 +128,18 @@ def test_axe_finds_no_violations(walk, served, pages, palette):
         for v in walk[(palette, url)]["axe"]:
             targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
             summary = v["nodes"][0].get("failureSummary", "").replace("\n", " ")[:300]
-            lines.append(f"{short(served[1], url)} [{palette}] {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {targets} — {summary}")
+            lines.append(
+                f"{short(served[1], url)} [{palette}] {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {targets} — {summary}"
+            )
     assert not lines, "axe-core violations:\n" + "\n".join(lines)
 
 
 def test_chinese_text_is_marked_zh_hans(walk, served, pages):
-    problems = [f"{short(served[1], url)}: {text}" for url in pages for text in walk[("light", url)]["unmarked_chinese"]]
+    problems = [
+        f"{short(served[1], url)}: {text}"
+        for url in pages
+        for text in walk[("light", url)]["unmarked_chinese"]
+    ]
     assert not problems, "Chinese text outside lang=zh-Hans:\n" + "\n".join(problems[:40])
 
 
@@ -161,18 +180,34 @@ def test_both_palettes_render(walk, served):
 
 def test_no_page_or_table_scrolls_sideways_on_a_phone(walk, served, pages):
     assert walk[("light", pages[0])]["fit"]["inner"] == PHONE["width"]
-    problems = [p for palette in PALETTES for url in pages for p in overflow(walk[(palette, url)]["fit"], f"{short(served[1], url)} [phone, {palette}]")]
+    problems = [
+        p
+        for palette in PALETTES
+        for url in pages
+        for p in overflow(
+            walk[(palette, url)]["fit"], f"{short(served[1], url)} [phone, {palette}]"
+        )
+    ]
     assert not problems, "\n".join(problems)
 
 
 def test_title_starts_in_the_top_third_of_a_phone(walk, served, pages):
-    late = [f"{short(served[1], url)}: h1 at {walk[('light', url)]['fit']['h1Top']:.0f} px"
-            for url in pages if (walk[("light", url)]["fit"]["h1Top"] or 0) > PHONE["height"] / 3]
+    late = [
+        f"{short(served[1], url)}: h1 at {walk[('light', url)]['fit']['h1Top']:.0f} px"
+        for url in pages
+        if (walk[("light", url)]["fit"]["h1Top"] or 0) > PHONE["height"] / 3
+    ]
     assert not late, "h1 below the top third of a 390 x 844 screen:\n" + "\n".join(late)
 
 
 def test_no_page_or_table_scrolls_sideways_on_a_desktop(walk, served, pages):
     assert walk[("light", pages[0])]["desktop_fit"]["inner"] == DESKTOP["width"]
-    problems = [p for palette in PALETTES for url in pages
-                for p in overflow(walk[(palette, url)]["desktop_fit"], f"{short(served[1], url)} [desktop, {palette}]")]
+    problems = [
+        p
+        for palette in PALETTES
+        for url in pages
+        for p in overflow(
+            walk[(palette, url)]["desktop_fit"], f"{short(served[1], url)} [desktop, {palette}]"
+        )
+    ]
     assert not problems, "\n".join(problems)

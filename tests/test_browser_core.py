@@ -18,8 +18,13 @@ PLANS = ("The core path", "A week before the exam", "The night before")
 
 @pytest.fixture(scope="module")
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, reduced_motion="reduce",
-                                  service_workers="block")
+    context = browser.new_context(
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        reduced_motion="reduce",
+        service_workers="block",
+    )
     page = context.new_page()
     yield page
     context.close()
@@ -34,10 +39,14 @@ def first_screen_plans(phone, url: str) -> dict[str, float]:
 
 def test_home_first_phone_screen_offers_the_plans_with_computed_times(phone, served):
     plans = first_screen_plans(phone, served[1])
-    assert [next(p for p in PLANS if text.startswith(p)) for text in plans] == list(PLANS), list(plans)
+    assert [next(p for p in PLANS if text.startswith(p)) for text in plans] == list(PLANS), list(
+        plans
+    )
     for text, bottom in plans.items():
         assert " min" in text, f"no time in {text!r}"
-        assert bottom <= PHONE["height"], f"{text[:40]!r} ends at {bottom:.0f}px, below the first screen"
+        assert bottom <= PHONE["height"], (
+            f"{text[:40]!r} ends at {bottom:.0f}px, below the first screen"
+        )
 
 
 def screens(phone, url: str) -> float:

@@ -30,11 +30,18 @@ SWITCH_JS = """() => {
 
 def test_palette_toggle_flips_and_persists(recorder, served):
     page = recorder.page
-    page.emulate_media(reduced_motion="no-preference")  # the Recorder's "reduce" turns every transition off
+    page.emulate_media(
+        reduced_motion="no-preference"
+    )  # the Recorder's "reduce" turns every transition off
     recorder.open(served[1])
     body = page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset a')).transitionDuration") != "0s"
+    assert (
+        page.evaluate(
+            "getComputedStyle(document.querySelector('.md-typeset a')).transitionDuration"
+        )
+        != "0s"
+    )
     for target in ("slate", "default"):
         # Clicked in the page, to read the frame the click starts: the colours change at
         # once (guide.js marks the body; transitions are off under the mark), and the
@@ -54,7 +61,9 @@ def test_palette_toggle_flips_and_persists(recorder, served):
 def _term_page(site_dir) -> str:
     """The home page or Shi (2014)'s page, whichever links the term hukou."""
     for p in ("", "sources/shi-2014/"):
-        if 'terms/hukou/" title="户口 · hùkǒu · household registration"' in (site_dir / p / "index.html").read_text(encoding="utf-8"):
+        if 'terms/hukou/" title="户口 · hùkǒu · household registration"' in (
+            site_dir / p / "index.html"
+        ).read_text(encoding="utf-8"):
             return p
     raise AssertionError("neither the home page nor Shi (2014)'s page links the term hukou")
 
@@ -74,7 +83,9 @@ def test_term_tooltip_and_link_to_the_term_page(recorder, served):
     expect(tooltip).to_have_attribute("role", "tooltip")
     lines = tooltip.locator(".guide-tooltip__line").all_inner_texts()
     assert lines[:3] == ["户口", "hùkǒu", "household registration"], lines
-    assert lines[3].startswith("China's system of registering") and len(lines) == 4, lines  # data-def
+    assert lines[3].startswith("China's system of registering") and len(lines) == 4, (
+        lines
+    )  # data-def
     expect(tooltip.locator('[lang="zh-Hans"]')).to_have_text("户口")
     expect(tooltip.locator('[lang="zh-Latn-pinyin"]')).to_have_text("hùkǒu")
     assert page.evaluate(UNMARKED_CHINESE_JS) == [], "tooltip Chinese is not marked zh-Hans"
@@ -144,10 +155,12 @@ def test_open_tooltip_passes_axe_and_fits_a_phone(browser, served):
             link.hover()
             expect(tooltip).to_be_visible()
             box = tooltip.bounding_box()
-            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"tooltip leaves the screen: {box}"
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (
+                f"tooltip leaves the screen: {box}"
+            )
         lines = axe_violations(rec.page)
         assert not lines, "axe-core violations with a tooltip open:\n" + "\n".join(lines)
-        expect(tooltip).to_be_visible()   # still open: both palettes saw it
+        expect(tooltip).to_be_visible()  # still open: both palettes saw it
         assert not rec.errors and not rec.foreign and not rec.failed
     finally:
         rec.close()
@@ -165,7 +178,9 @@ def test_glossary_jumps_land_on_their_heading(recorder, served):
     heading = page.locator(f"h3{target}")
     expect(heading).to_be_in_viewport()
     page.evaluate("() => window.scrollTo(0, 0)")
-    page.locator('article a[href="#by-characters"]:visible').first.click()   # not the closed Contents list's
+    page.locator(
+        'article a[href="#by-characters"]:visible'
+    ).first.click()  # not the closed Contents list's
     expect(page.locator("h2#by-characters")).to_be_in_viewport()
     row = page.locator(".term-index--characters li").first
     expect(row).to_be_visible()
@@ -179,7 +194,9 @@ def test_glossary_jumps_land_on_their_heading(recorder, served):
 def _excerpt_page(site_dir, base_url) -> str | None:
     """A page that shows an excerpt by {{ excerpt() }}: one whose blockquote.excerpt
     cites another page. Theme pages first."""
-    candidates = sorted(site_dir.rglob("index.html"), key=lambda p: ("themes" not in p.parts, str(p)))
+    candidates = sorted(
+        site_dir.rglob("index.html"), key=lambda p: ("themes" not in p.parts, str(p))
+    )
     for path in candidates:
         html = path.read_text(encoding="utf-8")
         if re.search(r'<cite><a href="\.\./[^"#]*#', html) and 'class="excerpt"' in html:
@@ -192,7 +209,9 @@ def test_excerpt_attribution_leads_to_source_then_term_page(recorder, served):
     site_dir, base_url = served
     start = _excerpt_page(site_dir, base_url)
     if start is None:
-        pytest.skip("no page shows an excerpt from another page yet (theme pages use {{ excerpt() }})")
+        pytest.skip(
+            "no page shows an excerpt from another page yet (theme pages use {{ excerpt() }})"
+        )
     page = recorder.page
     recorder.open(start)
     quote = page.locator("blockquote.excerpt:has(+ p.excerpt-terms)").first
@@ -225,9 +244,15 @@ def test_missing_page_gets_the_styled_404(recorder, served):
     recorder.errors[:] = [e for e in recorder.errors if "status of 404" not in e]  # the page itself
     assert response.status == 404
     expect(page.locator("header.md-header")).to_be_visible()
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    )
     others = [f for f in recorder.failed if "/no/such/page/" not in f]
-    assert not others and not recorder.foreign and not recorder.errors, (others, recorder.foreign, recorder.errors)
+    assert not others and not recorder.foreign and not recorder.errors, (
+        others,
+        recorder.foreign,
+        recorder.errors,
+    )
 
 
 def test_the_page_does_not_move_sideways_when_it_stops_scrolling(browser, served):
@@ -236,16 +261,25 @@ def test_the_page_does_not_move_sideways_when_it_stops_scrolling(browser, served
     a long one, so a page whose length changes as it loads (the quiz) does not jump
     sideways. Lighthouse's desktop size; the gutter is guide.css's."""
     found = find_chromium(SimpleNamespace(chromium=browser.browser_type))[0]
-    with_bars = browser.browser_type.launch(executable_path=found, args=LAUNCH_ARGS, headless=True, ignore_default_args=["--hide-scrollbars"])
+    with_bars = browser.browser_type.launch(
+        executable_path=found,
+        args=LAUNCH_ARGS,
+        headless=True,
+        ignore_default_args=["--hide-scrollbars"],
+    )
     try:
         page = with_bars.new_page(viewport={"width": 1350, "height": 940})
         left = {}
         for path in ("study/quiz/", "glossary/"):
             page.goto(served[1] + path)
             page.wait_for_load_state("load")
-            left[path] = page.evaluate("""() => [document.querySelector('.md-main__inner').getBoundingClientRect().left,
+            left[path] = (
+                page.evaluate("""() => [document.querySelector('.md-main__inner').getBoundingClientRect().left,
                                                  document.documentElement.scrollHeight > innerHeight]""")
-        assert left["study/quiz/"][1] is False and left["glossary/"][1] is True, left  # one short, one long
+            )
+        assert left["study/quiz/"][1] is False and left["glossary/"][1] is True, (
+            left
+        )  # one short, one long
         assert left["study/quiz/"][0] == left["glossary/"][0], f"the column moves sideways: {left}"
     finally:
         with_bars.close()

@@ -36,8 +36,10 @@ def test_contents_is_one_tap_under_the_title_and_closes_on_a_heading(phone, serv
     button = page.locator(BUTTON)
     expect(button).to_be_visible()
     box = button.bounding_box()
-    assert box["y"] + box["height"] < 844 / 2, f"the Contents button is not in the first half screen: {box}"
-    assert box["height"] >= 24 and box["width"] >= 24   # WCAG 2.2 target size
+    assert box["y"] + box["height"] < 844 / 2, (
+        f"the Contents button is not in the first half screen: {box}"
+    )
+    assert box["height"] >= 24 and box["width"] >= 24  # WCAG 2.2 target size
     expect(button).to_have_attribute("aria-expanded", "false")
     expect(page.locator(LIST)).to_be_hidden()
 
@@ -46,7 +48,9 @@ def test_contents_is_one_tap_under_the_title_and_closes_on_a_heading(phone, serv
     listed = page.locator(LIST)
     expect(listed).to_be_visible()
     expect(listed).to_have_attribute("aria-labelledby", "page-contents-button")
-    top = listed.locator(":scope > ul > li > a").evaluate_all("(as) => as.map((a) => a.getAttribute('href'))")
+    top = listed.locator(":scope > ul > li > a").evaluate_all(
+        "(as) => as.map((a) => a.getAttribute('href'))"
+    )
     assert top == page.evaluate(TOC_JS) and len(top) >= 4, top
     lines = axe_violations(page)
     assert not lines, "axe-core violations with the contents open:\n" + "\n".join(lines)
@@ -60,7 +64,9 @@ def test_contents_is_one_tap_under_the_title_and_closes_on_a_heading(phone, serv
     finish_animations(page)
     heading = page.locator(href).bounding_box()
     header = page.locator(".md-header").bounding_box()
-    assert header["height"] <= heading["y"] < 844 / 2, f"{href} is not at the top of the screen: {heading}"
+    assert header["height"] <= heading["y"] < 844 / 2, (
+        f"{href} is not at the top of the screen: {heading}"
+    )
     assert not phone.errors and not phone.foreign and not phone.failed
 
 
@@ -86,10 +92,10 @@ def test_contents_goes_where_the_sidebar_shows_them_and_on_short_pages(recorder,
     page = recorder.page
     page.set_viewport_size(DESKTOP)
     recorder.open(served[1] + LONG_PAGE)
-    expect(page.locator(BUTTON)).to_be_hidden()       # Material's sidebar has the contents
+    expect(page.locator(BUTTON)).to_be_hidden()  # Material's sidebar has the contents
     page.set_viewport_size({"width": 390, "height": 844})
     expect(page.locator(BUTTON)).to_be_visible()
-    recorder.open(served[1] + "timeline/")            # two sections: nothing to jump between
+    recorder.open(served[1] + "timeline/")  # two sections: nothing to jump between
     assert page.locator(BUTTON).count() == 0
 
 
@@ -136,7 +142,10 @@ def test_back_to_top_never_covers_a_heading(phone, served):
     expect(button).to_be_visible()
     expect(button).to_have_accessible_name("Back to top")
     box, header = button.bounding_box(), page.locator(".md-header").bounding_box()
-    assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"], (box, header)
+    assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"], (
+        box,
+        header,
+    )
     lines = axe_violations(page)
     assert not lines, "axe-core violations with back-to-top showing:\n" + "\n".join(lines)
     button.tap()
@@ -154,9 +163,15 @@ def test_timeline_is_one_entry_per_event_with_whole_milestones(phone, served, gu
               card: getComputedStyle(tr).borderLeftWidth};
     })""")
     assert len(facts) == len(guide.timeline)
-    assert all(f["label"] == "none" and f["sameLine"] and f["card"] == "0px" for f in facts), facts[:3]
+    assert all(f["label"] == "none" and f["sameLine"] and f["card"] == "0px" for f in facts), facts[
+        :3
+    ]
     milestones = page.locator(".timeline-milestones li").all_inner_texts()
-    wanted = [" ".join(e["event"].split()) for e in sorted(guide.timeline, key=lambda e: e["date"]) if e.get("milestone")]
+    wanted = [
+        " ".join(e["event"].split())
+        for e in sorted(guide.timeline, key=lambda e: e["date"])
+        if e.get("milestone")
+    ]
     assert len(milestones) == len(wanted)
     for shown, event in zip(milestones, wanted, strict=True):
         assert shown.endswith(event.replace("*", "")) and "…" not in shown, (shown, event)

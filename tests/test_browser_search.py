@@ -24,14 +24,17 @@ SEARCHES = [
     ("hùkǒu", "terms/hukou/"),
     ("户口", "terms/hukou/"),
     ("维稳", "terms/weiwen/"),
-    ("hukuo", "terms/hukou/"),                        # a typo: two letters swapped
+    ("hukuo", "terms/hukou/"),  # a typo: two letters swapped
     ("hu kou", "terms/hukou/"),
     ("wéiquán", "terms/weiquan/"),
     ("维权", "terms/weiquan/"),
     ("shuniu zuzhi", "terms/shuniu-zuzhi/"),
     ("枢纽组织", "terms/shuniu-zuzhi/"),
     ("work unit", "terms/danwei/"),
-    ("stability maintenence", "terms/weiwen/"),       # codespell:ignore maintenence (sic: one letter changed)
+    (
+        "stability maintenence",
+        "terms/weiwen/",
+    ),  # codespell:ignore maintenence (sic: one letter changed)
     ("household registration", "terms/hukou/"),
 ]
 SNIPPET_LINES = 2
@@ -43,7 +46,10 @@ def _type_like_a_reader(page, cdp, text: str):
     reads the box on keyup, which an IME's Space or Enter also produces)."""
     for run in re.findall(f"[{HAN}]+|[^{HAN}]+", text):
         if re.match(f"[{HAN}]", run):
-            cdp.send("Input.imeSetComposition", {"text": run, "selectionStart": len(run), "selectionEnd": len(run)})
+            cdp.send(
+                "Input.imeSetComposition",
+                {"text": run, "selectionStart": len(run), "selectionEnd": len(run)},
+            )
             cdp.send("Input.insertText", {"text": run})
             page.keyboard.up("Space")
         else:
@@ -66,11 +72,16 @@ def _visible_results(page, base_url: str) -> list[str]:
     """The search results a reader sees, in order, as path#fragment under the site (the
     ?h= highlight parameter dropped). Sections folded into "more on this page" are not
     visible and do not count."""
-    hrefs = page.locator(".md-search-result__list a.md-search-result__link").evaluate_all("as => as.filter(a => a.checkVisibility()).map(a => a.href)")
+    hrefs = page.locator(".md-search-result__list a.md-search-result__link").evaluate_all(
+        "as => as.filter(a => a.checkVisibility()).map(a => a.href)"
+    )
     out = []
     for href in hrefs:
         parts = urlsplit(href)
-        out.append(short(base_url, f"{parts.scheme}://{parts.netloc}{parts.path}") + (f"#{parts.fragment}" if parts.fragment else ""))
+        out.append(
+            short(base_url, f"{parts.scheme}://{parts.netloc}{parts.path}")
+            + (f"#{parts.fragment}" if parts.fragment else "")
+        )
     return out
 
 
@@ -88,7 +99,10 @@ def search_for(rec, query: str) -> None:
     """A reader's next search: "/" opens search the first time; after that the last words
     are selected and deleted (results and all) and `query` is typed in their place."""
     page = rec.page
-    toggle, box = page.locator("input[data-md-toggle=search]"), page.locator("input.md-search__input")
+    toggle, box = (
+        page.locator("input[data-md-toggle=search]"),
+        page.locator("input.md-search__input"),
+    )
     if not toggle.is_checked():
         page.keyboard.press("/")
         expect(box).to_be_focused()
@@ -118,7 +132,9 @@ def test_search_puts_the_term_page_first(searcher, served, query, target):
     page.wait_for_timeout(300)  # and stay so once Material's own results arrive
     top = _visible_results(page, base_url)[:3]
     meta = page.locator(".md-search-result__meta").inner_text()
-    assert top[:1] == [wanted], f"search {query!r}: first results {top} ({meta}), expected {wanted} first"
+    assert top[:1] == [wanted], (
+        f"search {query!r}: first results {top} ({meta}), expected {wanted} first"
+    )
     lines = page.locator(".md-search-result__article").evaluate_all(SNIPPET_LINES_JS)
     long = [(title, n) for title, n in lines if n > SNIPPET_LINES]
     assert not long, f"search {query!r}: snippets over {SNIPPET_LINES} lines at 390 px: {long[:3]}"
@@ -133,8 +149,12 @@ def test_open_search_with_results_passes_axe(searcher):
     """The walk checks pages with search closed; this checks the open search dialog,
     its results and their highlighting, in both palettes."""
     search_for(searcher, "hukou")
-    expect(searcher.page.locator(".md-search-result__list a.md-search-result__link").first).to_be_visible()
+    expect(
+        searcher.page.locator(".md-search-result__list a.md-search-result__link").first
+    ).to_be_visible()
     lines = axe_violations(searcher.page)
     assert not lines, "axe-core violations with search open:\n" + "\n".join(lines)
-    expect(searcher.page.locator(".md-search-result__list a.md-search-result__link").first).to_be_visible()
+    expect(
+        searcher.page.locator(".md-search-result__list a.md-search-result__link").first
+    ).to_be_visible()
     assert not searcher.errors and not searcher.foreign and not searcher.failed

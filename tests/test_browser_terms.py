@@ -7,7 +7,14 @@ a phone and a desktop."""
 from __future__ import annotations
 
 import pytest
-from browser_fixtures import DESKTOP, UNMARKED_CHINESE_JS, Recorder, TouchPhone, axe_violations, short
+from browser_fixtures import (
+    DESKTOP,
+    UNMARKED_CHINESE_JS,
+    Recorder,
+    TouchPhone,
+    axe_violations,
+    short,
+)
 from browser_fixtures import PHONE as PHONE_WINDOW
 from browser_walk import FIT_JS, overflow
 
@@ -100,7 +107,7 @@ def test_open_card_passes_axe(phone, served):
     expect(rec.page.locator(CARD)).to_be_visible()
     lines = axe_violations(rec.page)
     assert not lines, "axe-core violations with the card open:\n" + "\n".join(lines)
-    expect(rec.page.locator(CARD)).to_be_visible()   # still open: both palettes saw it
+    expect(rec.page.locator(CARD)).to_be_visible()  # still open: both palettes saw it
     assert not rec.errors and not rec.foreign and not rec.failed
 
 
@@ -125,7 +132,9 @@ def test_every_term_page_fits_a_phone_and_a_desktop_before_any_script_runs(brows
             problems += overflow(rec.page.evaluate(FIT_JS), f"{short(served[1], url)} [phone]")
             rec.page.set_viewport_size(DESKTOP)
             problems += overflow(rec.page.evaluate(FIT_JS), f"{short(served[1], url)} [desktop]")
-            problems += [f"{short(served[1], url)}: {e}" for e in (*rec.errors, *rec.failed, *rec.foreign)]
+            problems += [
+                f"{short(served[1], url)}: {e}" for e in (*rec.errors, *rec.failed, *rec.foreign)
+            ]
     finally:
         rec.close()
     assert not problems, "\n".join(problems)

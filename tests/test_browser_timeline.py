@@ -18,7 +18,10 @@ def test_timeline_filters_by_source(recorder, served):
     page.get_by_role("button", name="Gong (2012)").click()
     shown = page.locator("article tbody tr:not([hidden])")
     assert 0 < shown.count() < total
-    assert all("sources/gong-2012/" in h for h in shown.locator("td:last-child a").evaluate_all("(as) => as.map((a) => a.href)"))
+    assert all(
+        "sources/gong-2012/" in h
+        for h in shown.locator("td:last-child a").evaluate_all("(as) => as.map((a) => a.href)")
+    )
     expect(page.locator(".timeline-count")).to_have_text(f"{shown.count()} of {total} events")
     page.get_by_role("button", name="All sources").click()
     assert page.locator("article tbody tr:not([hidden])").count() == total

@@ -29,7 +29,9 @@ def test_hovering_a_who_link_shows_the_role(browser, served):
         tooltip = rec.page.locator("#guide-tooltip")
         expect(tooltip).to_be_visible()
         lines = tooltip.locator(".guide-tooltip__line").all_inner_texts()
-        assert lines[0] == "All-China Federation of Trade Unions" and lines[1] == "中华全国总工会", lines
+        assert (
+            lines[0] == "All-China Federation of Trade Unions" and lines[1] == "中华全国总工会"
+        ), lines
         assert "hub" in lines[-1] and "GONGO" in lines[-1], lines  # the role, from data/people.yaml
         assert rec.page.evaluate(UNMARKED_CHINESE_JS) == []
         assert not rec.errors
@@ -46,10 +48,14 @@ def test_tapping_a_who_link_opens_its_card_with_the_role(browser, served):
         link.tap()
         card = rec.page.locator(CARD)
         expect(card).to_be_visible()
-        expect(card.locator(".term-card__name")).to_have_text("All-China Federation of Trade Unions")
+        expect(card.locator(".term-card__name")).to_have_text(
+            "All-China Federation of Trade Unions"
+        )
         expect(card.locator('.term-card__hanzi[lang="zh-Hans"]')).to_have_text("中华全国总工会")
         expect(card.locator(".term-card__def")).to_contain_text("GONGO")
-        expect(card.locator(".term-card__more")).to_have_attribute("href", re.compile(r"/who/#acftu$"))
+        expect(card.locator(".term-card__more")).to_have_attribute(
+            "href", re.compile(r"/who/#acftu$")
+        )
         assert rec.page.evaluate(UNMARKED_CHINESE_JS) == []
         lines = axe_violations(rec.page)
         assert not lines, "axe-core violations with a who's-who card open:\n" + "\n".join(lines)

@@ -81,9 +81,14 @@ def test_an_edited_glossary_gives_new_flashcards_even_with_a_cache(tmp_path):
     assert "household registration" in table.decode("utf-8") and deck.startswith(b"PK")
     assert flashcard_files(tmp_path) == (deck, table)
     entry = tmp_path / "glossary.yaml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace("household registration", "residence permit"), encoding="utf-8")
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace("household registration", "residence permit"),
+        encoding="utf-8",
+    )
     deck2, table2 = flashcard_files(tmp_path)
-    assert "residence permit" in table2.decode("utf-8") and "household registration" not in table2.decode("utf-8")
+    assert "residence permit" in table2.decode(
+        "utf-8"
+    ) and "household registration" not in table2.decode("utf-8")
     assert deck2 != deck
 
 
@@ -101,16 +106,35 @@ def test_a_changed_pinyin_rule_checks_every_pair_again(tmp_path, monkeypatch):
     stricter one from the cache. Here the new rule rejects 户口 hùkǒu."""
     build(tmp_path)
     assert passed(Checks.at(tmp_path).pinyin, "户口", "hùkǒu")
-    monkeypatch.setattr(cache_module, "PACKAGE", edited_package(tmp_path, "load/pinyin.py", "# a stricter rule\n"))
-    monkeypatch.setattr(pinyin_module, "check_pinyin", lambda hanzi, written, grouped=False: f"pinyin '{written}' does not fit hanzi '{hanzi}' (new rule)")
-    assert len(Checks.at(tmp_path).pinyin.items) == 0, "the old passes survived a change of the rule"
+    monkeypatch.setattr(
+        cache_module, "PACKAGE", edited_package(tmp_path, "load/pinyin.py", "# a stricter rule\n")
+    )
+    monkeypatch.setattr(
+        pinyin_module,
+        "check_pinyin",
+        lambda hanzi, written, grouped=False: (
+            f"pinyin '{written}' does not fit hanzi '{hanzi}' (new rule)"
+        ),
+    )
+    assert len(Checks.at(tmp_path).pinyin.items) == 0, (
+        "the old passes survived a change of the rule"
+    )
     with pytest.raises(GuideError, match="new rule"):
         build(tmp_path)
 
 
-@pytest.mark.parametrize("module, checks", [("load/pinyin.py", "pinyin"), ("text.py", "pinyin"),
-                                             ("load/schema.py", "schemas"), ("load/yaml_strict.py", "schemas")])
-def test_editing_a_module_that_decides_forgets_its_passes_only(tmp_path, monkeypatch, module, checks):
+@pytest.mark.parametrize(
+    "module, checks",
+    [
+        ("load/pinyin.py", "pinyin"),
+        ("text.py", "pinyin"),
+        ("load/schema.py", "schemas"),
+        ("load/yaml_strict.py", "schemas"),
+    ],
+)
+def test_editing_a_module_that_decides_forgets_its_passes_only(
+    tmp_path, monkeypatch, module, checks
+):
     build(tmp_path)
     before = Checks.at(tmp_path)
     monkeypatch.setattr(cache_module, "PACKAGE", edited_package(tmp_path, module, "# edited\n"))
@@ -131,7 +155,11 @@ def test_guide_cache_dir_moves_every_cache(tmp_path, monkeypatch):
     assert cache_dir(tmp_path) == tmp_path / "elsewhere"
     build(tmp_path)
     assert remembered(tmp_path, "out.bin", "k", lambda: b"made") == b"made"
-    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["out.bin", "pinyin-passed.json", "schema-passed.json"]
+    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == [
+        "out.bin",
+        "pinyin-passed.json",
+        "schema-passed.json",
+    ]
     assert not (tmp_path / ".cache").exists()
 
 
@@ -151,15 +179,37 @@ from studyguide.load.pinyin import per_character_all
 splits = per_character_all(Path({str(tmp_path)!r}), {pairs!r})
 print(json.dumps([["pypinyin" in sys.modules], [splits[p] for p in {pairs!r}]]))
 """
-    runs = [json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(2)]
-    assert runs[0][1] == runs[1][1] == [[["户", "hù"], ["口", "kǒu"]], [["维", "wéi"], ["权", "quán"]]]
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(2)
+    ]
+    assert (
+        runs[0][1] == runs[1][1] == [[["户", "hù"], ["口", "kǒu"]], [["维", "wéi"], ["权", "quán"]]]
+    )
     assert runs[0][0] == [True] and runs[1][0] == [False], runs
 
 
-def test_character_readings_are_worked_out_again_when_an_entry_or_the_rule_changes(tmp_path, monkeypatch):
-    assert pinyin_module.per_character_all(tmp_path, (("户口", "hùkǒu"),))[("户口", "hùkǒu")] == [("户", "hù"), ("口", "kǒu")]
-    changed = pinyin_module.per_character_all(tmp_path, (("户口", "hukou"),))  # an edited entry: its own key
+def test_character_readings_are_worked_out_again_when_an_entry_or_the_rule_changes(
+    tmp_path, monkeypatch
+):
+    assert pinyin_module.per_character_all(tmp_path, (("户口", "hùkǒu"),))[("户口", "hùkǒu")] == [
+        ("户", "hù"),
+        ("口", "kǒu"),
+    ]
+    changed = pinyin_module.per_character_all(
+        tmp_path, (("户口", "hukou"),)
+    )  # an edited entry: its own key
     assert changed[("户口", "hukou")] == [("户", "hu"), ("口", "kou")]
-    monkeypatch.setattr(cache_module, "PACKAGE", edited_package(tmp_path, "load/pinyin.py", "# edited\n"))
-    monkeypatch.setattr(pinyin_module, "per_character", lambda hanzi, written: None)  # the new rule finds no split
-    assert pinyin_module.per_character_all(tmp_path, (("户口", "hùkǒu"),))[("户口", "hùkǒu")] is None
+    monkeypatch.setattr(
+        cache_module, "PACKAGE", edited_package(tmp_path, "load/pinyin.py", "# edited\n")
+    )
+    monkeypatch.setattr(
+        pinyin_module, "per_character", lambda hanzi, written: None
+    )  # the new rule finds no split
+    assert (
+        pinyin_module.per_character_all(tmp_path, (("户口", "hùkǒu"),))[("户口", "hùkǒu")] is None
+    )

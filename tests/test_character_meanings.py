@@ -11,8 +11,10 @@ import pytest
 from studyguide.crossref.cedict import character, numbered, parse_line, shown
 
 TERMS = {"hukou": "户口", "weiquan": "维权", "shuniu-zuzhi": "枢纽组织"}
-ROW = re.compile(r'<li><span lang="zh-Hans">(.)</span>(?: <span lang="zh-Hans">.</span>)? '
-                 r'<span lang="zh-Latn-pinyin">[^<]+</span>: ([^<]+)</li>')
+ROW = re.compile(
+    r'<li><span lang="zh-Hans">(.)</span>(?: <span lang="zh-Hans">.</span>)? '
+    r'<span lang="zh-Latn-pinyin">[^<]+</span>: ([^<]+)</li>'
+)
 
 
 @pytest.mark.parametrize("key", TERMS)
@@ -32,15 +34,32 @@ def test_the_about_page_attributes_cc_cedict(site):
 
 
 def test_readings_and_lines_parse_as_cc_cedict_writes_them():
-    assert [numbered(s) for s in ("hù", "kǒu", "lǜ", "ma", "Wéi")] == ["hu4", "kou3", "lu:4", "ma5", "wei2"]
-    assert parse_line("戶 户 [hu4] /a household/door/family/\n") == ("戶", "户", "hu4", ["a household", "door", "family"])
+    assert [numbered(s) for s in ("hù", "kǒu", "lǜ", "ma", "Wéi")] == [
+        "hu4",
+        "kou3",
+        "lu:4",
+        "ma5",
+        "wei2",
+    ]
+    assert parse_line("戶 户 [hu4] /a household/door/family/\n") == (
+        "戶",
+        "户",
+        "hu4",
+        ["a household", "door", "family"],
+    )
     assert parse_line("# CC-CEDICT\n") is None
-    assert shown(["surname Wei", "variant of X", "to maintain", "to keep", "a", "b"]) == ("to maintain", "to keep", "a")
+    assert shown(["surname Wei", "variant of X", "to maintain", "to keep", "a", "b"]) == (
+        "to maintain",
+        "to keep",
+        "a",
+    )
 
 
 def test_the_reading_picks_the_common_word_over_a_name():
-    table = {"维": [["維", "Wei2", ["abbr. for Uighur"]], ["維", "wei2", ["to maintain"]]],
-             "长": [["長", "chang2", ["long"]], ["長", "zhang3", ["chief"]]]}
+    table = {
+        "维": [["維", "Wei2", ["abbr. for Uighur"]], ["維", "wei2", ["to maintain"]]],
+        "长": [["長", "chang2", ["long"]], ["長", "zhang3", ["chief"]]],
+    }
     assert character(table, "维", "wéi").meanings == ("to maintain",)
     assert character(table, "长", "zhǎng").meanings == ("chief",)
     assert character(table, "长", "cháng").traditional == "長"

@@ -26,25 +26,35 @@ def load_replay():
 
 
 replay = load_replay()
-CONTEXT = {"runner_temp": "/tmp/rt", "needs": {"build": {"sha256": "abc"}}, "steps": {"where": {"site_url": "https://a/"}}}
+CONTEXT = {
+    "runner_temp": "/tmp/rt",
+    "needs": {"build": {"sha256": "abc"}},
+    "steps": {"where": {"site_url": "https://a/"}},
+}
 
 
-@pytest.mark.parametrize("text, value", [
-    ("${{ runner.temp }}/site", "/tmp/rt/site"),
-    ("${{ needs.build.outputs.sha256 }}", "abc"),
-    ("${{steps.where.outputs.site_url}}", "https://a/"),
-    ("x${{ vars.SITE_URL }}y", "xy"),                       # a repository variable: unset, as in a fork
-    ("no expression", "no expression"),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("${{ runner.temp }}/site", "/tmp/rt/site"),
+        ("${{ needs.build.outputs.sha256 }}", "abc"),
+        ("${{steps.where.outputs.site_url}}", "https://a/"),
+        ("x${{ vars.SITE_URL }}y", "xy"),  # a repository variable: unset, as in a fork
+        ("no expression", "no expression"),
+    ],
+)
 def test_the_expressions_the_workflow_uses_are_evaluated(text, value):
     assert replay.substitute(text, CONTEXT) == value
 
 
-@pytest.mark.parametrize("text, says", [
-    ("${{ needs.test.outputs.x }}", "replay the job or step 'test' first"),
-    ("${{ secrets.TOKEN }}", "an expression the replay does not know"),
-    ("${{ github.event.pull_request.title }}", "an expression the replay does not know"),
-])
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("${{ needs.test.outputs.x }}", "replay the job or step 'test' first"),
+        ("${{ secrets.TOKEN }}", "an expression the replay does not know"),
+        ("${{ github.event.pull_request.title }}", "an expression the replay does not know"),
+    ],
+)
 def test_an_expression_it_cannot_evaluate_faithfully_is_refused(text, says):
     with pytest.raises(replay.Refused, match=says):
         replay.substitute(text, CONTEXT)
@@ -53,17 +63,31 @@ def test_an_expression_it_cannot_evaluate_faithfully_is_refused(text, says):
 def test_github_env_and_output_files_are_read_with_both_syntaxes(tmp_path):
     path = tmp_path / "env"
     path.write_text("A=1\nB=x=y\nNOTES<<EOF\nline one\nline two\nEOF\nC=3\n", encoding="utf-8")
-    assert replay.read_pairs(path) == {"A": "1", "B": "x=y", "NOTES": "line one\nline two", "C": "3"}
+    assert replay.read_pairs(path) == {
+        "A": "1",
+        "B": "x=y",
+        "NOTES": "line one\nline two",
+        "C": "3",
+    }
     assert replay.read_pairs(tmp_path / "absent") == {}
 
 
 def run_replay(*args: str, timeout: int = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_the_deploy_job_and_an_unknown_job_are_refused_before_anything_runs():
     deploy = run_replay("deploy")
-    assert deploy.returncode == 2 and "deploy: it publishes to GitHub Pages; the replay never deploys" in deploy.stderr
+    assert (
+        deploy.returncode == 2
+        and "deploy: it publishes to GitHub Pages; the replay never deploys" in deploy.stderr
+    )
     unknown = run_replay("lnt")
     assert unknown.returncode == 2 and "no job 'lnt'" in unknown.stderr and "lint" in unknown.stderr
 
@@ -74,7 +98,7 @@ def test_the_lint_job_replayed_in_a_fresh_clone_without_the_source_texts_passes(
     result = run_replay("--dirty", "lint", timeout=900)
     out = result.stdout
     assert result.returncode == 0, "\n".join((out + result.stderr).splitlines()[-40:])
-    assert "--requirement requirements/lint.txt" in out                       # the lint lock alone
-    assert re.search(r"^python -m studyguide\.check .*Skipped$", out, re.M)   # skipped, not failed
+    assert "--requirement requirements/lint.txt" in out  # the lint lock alone
+    assert re.search(r"^python -m studyguide\.check .*Skipped$", out, re.M)  # skipped, not failed
     assert "Failed" not in out
     assert "== lint: passed" in out

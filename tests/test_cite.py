@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from studyguide.outputs.citations import STYLES, csl_item, guide_item, passage, reference, sentence_case
+from studyguide.outputs.citations import (
+    STYLES,
+    csl_item,
+    guide_item,
+    passage,
+    reference,
+    sentence_case,
+)
 
 
 def cite(guide, source_id, style):
@@ -26,14 +33,18 @@ def test_apa_for_the_working_paper_uses_sentence_case_and_keeps_proper_nouns(gui
     )
 
 
-@pytest.mark.parametrize("source_id", ["baek-interview", "hhm-interview", "zhuojun-blog", "gong-2012"])
+@pytest.mark.parametrize(
+    "source_id", ["baek-interview", "hhm-interview", "zhuojun-blog", "gong-2012"]
+)
 def test_undated_sources_are_cited_no_date(guide, source_id):
     for style in ("apa", "chicago-author-date"):
         assert "n.d." in cite(guide, source_id, style)
     assert "issued" not in csl_item(source_id, guide.sources[source_id])
 
 
-def test_unsigned_commentary_is_not_attributed_to_the_translated_author_and_its_title_prints_once(guide):
+def test_unsigned_commentary_is_not_attributed_to_the_translated_author_and_its_title_prints_once(
+    guide,
+):
     for style in STYLES:
         text = cite(guide, "gong-2012", style)
         assert not text.startswith("Gong") and "Gong Weibin" in text and "15 October 2012" in text
@@ -59,21 +70,37 @@ def test_every_source_has_a_reference_in_every_style(guide):
 
 def test_passage_citation_carries_the_locator(guide):
     item = csl_item("shi-2014", guide.sources["shi-2014"])
-    assert passage(item, "chicago-author-date", "§2, on the academic debate") == "(Shi 2014, sec. 2)"
+    assert (
+        passage(item, "chicago-author-date", "§2, on the academic debate") == "(Shi 2014, sec. 2)"
+    )
     assert passage(item, "apa", "§2, on the academic debate") == "(Shi, 2014, Section 2)"
     baek = csl_item("baek-interview", guide.sources["baek-interview"])
-    assert passage(baek, "apa", "Question 3, on control over funded NGOs") == "(Song, n.d., Question 3, on control over funded NGOs)"
+    assert (
+        passage(baek, "apa", "Question 3, on control over funded NGOs")
+        == "(Song, n.d., Question 3, on control over funded NGOs)"
+    )
 
 
 def test_guide_is_cited_from_citation_cff():
-    cff = {"title": "A Guide: Test", "authors": [{"name": "The contributors"}], "version": "1.2.3",
-           "date-released": "2026-11-24", "url": "https://example.org/"}
+    cff = {
+        "title": "A Guide: Test",
+        "authors": [{"name": "The contributors"}],
+        "version": "1.2.3",
+        "date-released": "2026-11-24",
+        "url": "https://example.org/",
+    }
     apa = reference(guide_item(cff), "apa")
-    assert apa == "The contributors. (2026). <i>A guide: Test</i> (Version 1.2.3) [Study guide]. https://example.org/"
+    assert (
+        apa
+        == "The contributors. (2026). <i>A guide: Test</i> (Version 1.2.3) [Study guide]. https://example.org/"
+    )
 
 
 def test_sentence_case_keeps_acronyms_and_first_word_after_colon():
-    assert sentence_case("The Role of Chinese NGOs: A New Policy") == "The role of Chinese NGOs: A new policy"
+    assert (
+        sentence_case("The Role of Chinese NGOs: A New Policy")
+        == "The role of Chinese NGOs: A new policy"
+    )
 
 
 def _csl_validator():
@@ -83,7 +110,9 @@ def _csl_validator():
 
     from studyguide import ROOT
 
-    return Draft202012Validator(json.loads((ROOT / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8")))
+    return Draft202012Validator(
+        json.loads((ROOT / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8"))
+    )
 
 
 def test_every_source_and_the_guide_are_valid_csl_json(guide):
@@ -102,18 +131,31 @@ def test_csl_schema_rejects_an_unknown_variable_and_a_bad_date(guide):
     assert list(_csl_validator().iter_errors([{**item, "issued": {"date-parts": [2014]}}]))
 
 
-def test_rendered_citations_are_kept_across_builds_and_forgotten_when_the_code_changes(tmp_path, monkeypatch):
+def test_rendered_citations_are_kept_across_builds_and_forgotten_when_the_code_changes(
+    tmp_path, monkeypatch
+):
     from studyguide.outputs import citations
 
     item = {"id": "x", "type": "report", "title": "A title", "issued": {"date-parts": [[2014]]}}
     first = citations.RenderedCache(tmp_path / "citations.json")
     monkeypatch.setattr(citations.RenderedCache, "_shared", first)
     made = citations._render(item, "apa")
-    monkeypatch.setattr(citations.RenderedCache, "_shared", citations.RenderedCache(tmp_path / "citations.json"))
-    monkeypatch.setattr(citations, "_rendered", lambda *a: (_ for _ in ()).throw(AssertionError("rendered again")))
-    assert citations._render(item, "apa") == made, "a second build reads the rendered citation from .cache/"
-    (tmp_path / "citations.json").write_text((tmp_path / "citations.json").read_text(encoding="utf-8").replace(first.key, "old"), encoding="utf-8")
-    assert citations.RenderedCache(tmp_path / "citations.json").entries == {}, "a cache made by other code is ignored"
+    monkeypatch.setattr(
+        citations.RenderedCache, "_shared", citations.RenderedCache(tmp_path / "citations.json")
+    )
+    monkeypatch.setattr(
+        citations, "_rendered", lambda *a: (_ for _ in ()).throw(AssertionError("rendered again"))
+    )
+    assert citations._render(item, "apa") == made, (
+        "a second build reads the rendered citation from .cache/"
+    )
+    (tmp_path / "citations.json").write_text(
+        (tmp_path / "citations.json").read_text(encoding="utf-8").replace(first.key, "old"),
+        encoding="utf-8",
+    )
+    assert citations.RenderedCache(tmp_path / "citations.json").entries == {}, (
+        "a cache made by other code is ignored"
+    )
 
 
 @pytest.mark.parametrize("style", STYLES)
@@ -142,11 +184,20 @@ def test_a_citation_in_the_cache_is_given_without_importing_citeproc(tmp_path):
     import subprocess
     import sys
 
-    code = ("import json, sys; from studyguide import ROOT; from studyguide.load.guide import load_guide; "
-            "from studyguide.outputs.citations import STYLES, csl_item, reference; g = load_guide(ROOT); "
-            "sid = sorted(g.sources)[0]; text = reference(csl_item(sid, g.sources[sid]), next(iter(STYLES))); "
-            "print(json.dumps([text, 'citeproc' in sys.modules]))")
+    code = (
+        "import json, sys; from studyguide import ROOT; from studyguide.load.guide import load_guide; "
+        "from studyguide.outputs.citations import STYLES, csl_item, reference; g = load_guide(ROOT); "
+        "sid = sorted(g.sources)[0]; text = reference(csl_item(sid, g.sources[sid]), next(iter(STYLES))); "
+        "print(json.dumps([text, 'citeproc' in sys.modules]))"
+    )
     env = {**os.environ, "GUIDE_CACHE_DIR": str(tmp_path)}
-    runs = [json.loads(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout) for _ in range(2)]
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(2)
+    ]
     assert runs[0][0] == runs[1][0] and len(runs[0][0]) > 20, runs
     assert (runs[0][1], runs[1][1]) == (True, False), runs

@@ -45,7 +45,7 @@ def test_themes_has_no_child_called_themes_and_benchmarks_is_no_page():
 
 
 def test_tables_cells_carry_their_column_names():
-    table = "<table><thead><tr><th>A</th><th><a>B</a></th><th><span class=\"sr-only\">x</span></th></tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>"
+    table = '<table><thead><tr><th>A</th><th><a>B</a></th><th><span class="sr-only">x</span></th></tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>'
     out = label_tables(table)
     assert '<td data-label="A">1</td><td data-label="B">2</td><td>3</td>' in out
     two = "<table><thead><tr><th>K</th><th>V</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
@@ -54,9 +54,13 @@ def test_tables_cells_carry_their_column_names():
 
 def test_timeline_events_have_one_date_format(site, guide):
     html = (site / "timeline/index.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<tr>\s*<td data-label="Date"><span id="event-\d+"></span>(.*?)</td>', html, re.S)
+    rows = re.findall(
+        r'<tr>\s*<td data-label="Date"><span id="event-\d+"></span>(.*?)</td>', html, re.S
+    )
     assert len(rows) == len(guide.timeline)
-    pattern = re.compile(r"^(c\.&nbsp;)?((January|February|March|April|May|June|July|August|September|October|November|December)&nbsp;)?\d{4}$")
+    pattern = re.compile(
+        r"^(c\.&nbsp;)?((January|February|March|April|May|June|July|August|September|October|November|December)&nbsp;)?\d{4}$"
+    )
     assert all(pattern.match(r) for r in rows), [r for r in rows if not pattern.match(r)]
     milestones = re.search(r'<div class="timeline-milestones">(.*?)</div>', html, re.S).group(1)
     assert 1 <= milestones.count("<li>") <= 12
@@ -73,7 +77,11 @@ def test_months_only_where_the_text_names_one(guide):
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('  - date: "1949"\n    precision: year', '  - date: "1949"\n    precision: month', "precision 'month' does not match the date"),
+        (
+            '  - date: "1949"\n    precision: year',
+            '  - date: "1949"\n    precision: month',
+            "precision 'month' does not match the date",
+        ),
         ('  - date: "1949"', '  - date: "1949-13"', "does not match"),
     ],
 )
@@ -85,7 +93,9 @@ def test_bad_timeline_dates_stop_the_build(project_copy, old, new, message):
 def test_more_than_twelve_milestones_stop_the_build(project_copy):
     path = project_copy / "data/timeline.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("    milestone: true\n", "").replace("    precision: year\n", "    precision: year\n    milestone: true\n")
+    text = text.replace("    milestone: true\n", "").replace(
+        "    precision: year\n", "    precision: year\n    milestone: true\n"
+    )
     path.write_text(text, encoding="utf-8")
     with pytest.raises(GuideError) as caught:
         load_guide(project_copy)
@@ -109,20 +119,35 @@ def test_whos_who_puts_the_principal_figures_first_each_a_name_and_a_line(site, 
     assert len(people) > 5
     # The order is the one the page says: the most cited first (the guide's pages are
     # counted at build time, so this reads the counts back from the lines).
-    counts = [sum(int(n) for n in re.findall(r"(\d+) (?:excerpt|page)", line))
-              for line in re.findall(r'<h3 class="who-name".*?<summary>(.*?)</summary>', section["people"], re.S)]
+    counts = [
+        sum(int(n) for n in re.findall(r"(\d+) (?:excerpt|page)", line))
+        for line in re.findall(
+            r'<h3 class="who-name".*?<summary>(.*?)</summary>', section["people"], re.S
+        )
+    ]
     assert counts == sorted(counts, reverse=True), counts
-    assert citations(build_index(guide), "xi-jinping")[0] == counts[people.index("xi-jinping")] - int(
-        re.search(r'id="xi-jinping".*?(\d+) page', section["people"], re.S).group(1))
-    entries = re.findall(r'<details class="who-more">\s*<summary>(.*?)</summary>(.*?)</details>', html, re.S)
+    assert citations(build_index(guide), "xi-jinping")[0] == counts[
+        people.index("xi-jinping")
+    ] - int(re.search(r'id="xi-jinping".*?(\d+) page', section["people"], re.S).group(1))
+    entries = re.findall(
+        r'<details class="who-more">\s*<summary>(.*?)</summary>(.*?)</details>', html, re.S
+    )
     assert len(entries) == len(guide.people)
-    assert all(len(summary) < 120 and "<a " not in summary and "Sources:" in body for summary, body in entries)
+    assert all(
+        len(summary) < 120 and "<a " not in summary and "Sources:" in body
+        for summary, body in entries
+    )
 
 
 def test_an_organization_marked_official_stops_the_build(project_copy):
     path = project_copy / "data/people.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  kind: organization\n", "  kind: organization\n  official: true\n", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("  kind: organization\n", "  kind: organization\n  official: true\n", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(GuideError) as caught:
         load_guide(project_copy)
-    assert "data/people.yaml:" in str(caught.value) and "'official: true' is for persons only" in str(caught.value)
+    assert "data/people.yaml:" in str(
+        caught.value
+    ) and "'official: true' is for persons only" in str(caught.value)

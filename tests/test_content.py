@@ -17,7 +17,9 @@ from studyguide.load import verbatim
 from studyguide.outputs import flashcards
 
 SEEDS = verbatim.seeds_dir(ROOT, os.environ)
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"source texts not found at {SEEDS} (set GUIDE_SEEDS)")
+needs_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason=f"source texts not found at {SEEDS} (set GUIDE_SEEDS)"
+)
 
 PARAGRAPHS = "First paragraph, with ‘curly’ quotes -- and a dash.\n\nSecond paragraph about *hukou* reform here.\n"
 
@@ -77,7 +79,11 @@ def test_the_variant_spelling_weichuan_is_recorded(guide):
 
 def test_every_glossary_entry_is_used_by_a_page(site, guide):
     """Each entry's 'Used in' line (recorded as pages render their term() calls) is there."""
-    unused = sorted(key for key in guide.glossary.entries if "Used in:" not in (site / "terms" / key / "index.html").read_text(encoding="utf-8"))
+    unused = sorted(
+        key
+        for key in guide.glossary.entries
+        if "Used in:" not in (site / "terms" / key / "index.html").read_text(encoding="utf-8")
+    )
     assert not unused, f"glossary entries no page uses: {unused}"
 
 
@@ -85,12 +91,17 @@ def test_every_glossary_entry_lists_excerpts_or_is_explained(guide):
     """An entry no excerpt illustrates must say in its notes which source uses it (by the
     author's name as the source cards give it), so a reader can still find it in the texts."""
     index = build_index(guide)
-    authors = {guide.sources[s]["short"].split()[0] for s in guide.sources}  # Shi, Gong, Baek, HHM, Zhuojun
+    authors = {
+        guide.sources[s]["short"].split()[0] for s in guide.sources
+    }  # Shi, Gong, Baek, HHM, Zhuojun
     unexplained = [
-        key for key, entry in guide.glossary.entries.items()
+        key
+        for key, entry in guide.glossary.entries.items()
         if not index.term_excerpts.get(key) and not any(a in (entry.notes or "") for a in authors)
     ]
-    assert not unexplained, f"entries with no excerpt whose notes name no source ({sorted(authors)}): {unexplained}"
+    assert not unexplained, (
+        f"entries with no excerpt whose notes name no source ({sorted(authors)}): {unexplained}"
+    )
 
 
 def test_timeline_spans_the_period(guide):
@@ -120,8 +131,13 @@ def test_anki_deck_opens_with_one_note_per_entry_and_stable_ids(guide):
 
 def test_csv_flashcards_match_the_glossary(guide):
     import csv
+
     rows = list(csv.DictReader(flashcards.csv_text(guide.glossary).lstrip("\ufeff").splitlines()))
     assert len(rows) == len(guide.glossary)
     for row in rows:
         entry = guide.glossary.entries[row["key"]]
-        assert (row["hanzi"], row["pinyin"], row["english"]) == (entry.hanzi, entry.pinyin, entry.english)
+        assert (row["hanzi"], row["pinyin"], row["english"]) == (
+            entry.hanzi,
+            entry.pinyin,
+            entry.english,
+        )

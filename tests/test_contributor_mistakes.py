@@ -28,14 +28,25 @@ def edit(path, old, new, count=1):
 
 
 def changed_word(p):
-    edit(p / "data/excerpts/baek-interview.yaml", "which has supplanted the previous", "which has replaced the previous")
+    edit(
+        p / "data/excerpts/baek-interview.yaml",
+        "which has supplanted the previous",
+        "which has replaced the previous",
+    )
 
 
 def thirteenth_excerpt(p):
     path = p / "data/excerpts/shi-2014.yaml"
     text = path.read_text(encoding="utf-8")
-    first = text[text.index("shi-2014-new-terminologies:"):text.index("shi-2014-social-management-innovation:")]
-    path.write_text(text + first.replace("shi-2014-new-terminologies:", "shi-2014-new-terminologies-again:"), encoding="utf-8")
+    first = text[
+        text.index("shi-2014-new-terminologies:") : text.index(
+            "shi-2014-social-management-innovation:"
+        )
+    ]
+    path.write_text(
+        text + first.replace("shi-2014-new-terminologies:", "shi-2014-new-terminologies-again:"),
+        encoding="utf-8",
+    )
 
 
 def duplicate_hanzi(p):
@@ -60,21 +71,35 @@ def missing_field(p):
 
 
 def unknown_field(p):
-    edit(p / "glossary.yaml", "  english: household registration\n", "  englsh: household registration\n")
+    edit(
+        p / "glossary.yaml",
+        "  english: household registration\n",
+        "  englsh: household registration\n",
+    )
 
 
 def duplicate_key(p):
     text = (p / "glossary.yaml").read_text(encoding="utf-8")
     start = text.index("\nhukou:\n") + 1
-    (p / "glossary.yaml").write_text(text + "\n" + text[start:text.index("\n\n", start)] + "\n", encoding="utf-8")
+    (p / "glossary.yaml").write_text(
+        text + "\n" + text[start : text.index("\n\n", start)] + "\n", encoding="utf-8"
+    )
 
 
 def unknown_see_also(p):
-    edit(p / "glossary.yaml", "  see_also: [danwei, guojia-ziben-zhuyi", "  see_also: [danwie, guojia-ziben-zhuyi")
+    edit(
+        p / "glossary.yaml",
+        "  see_also: [danwei, guojia-ziben-zhuyi",
+        "  see_also: [danwie, guojia-ziben-zhuyi",
+    )
 
 
 def yaml_syntax(p):
-    edit(p / "glossary.yaml", "  english: household registration\n", " english: household registration\n")
+    edit(
+        p / "glossary.yaml",
+        "  english: household registration\n",
+        " english: household registration\n",
+    )
 
 
 def unknown_term(p):
@@ -82,37 +107,92 @@ def unknown_term(p):
 
 
 def unknown_excerpt(p):
-    edit(p / "docs/themes/hub-organizations.md", '{{ excerpt("shi-2014-hub-organizations") }}', '{{ excerpt("shi-2014-hub-organisations") }}')
+    edit(
+        p / "docs/themes/hub-organizations.md",
+        '{{ excerpt("shi-2014-hub-organizations") }}',
+        '{{ excerpt("shi-2014-hub-organisations") }}',
+    )
 
 
 def unmarked_note(p):
-    edit(p / "glossary.yaml", "the hanzi is the standard term.\n  language: >-\n    In everyday Chinese 关系",
-         "the hanzi is the standard term.\n    English borrows *guanxi* for useful connections.\n  language: >-\n    In everyday Chinese 关系")
+    edit(
+        p / "glossary.yaml",
+        "the hanzi is the standard term.\n  language: >-\n    In everyday Chinese 关系",
+        "the hanzi is the standard term.\n    English borrows *guanxi* for useful connections.\n  language: >-\n    In everyday Chinese 关系",
+    )
 
 
 def missing_anchor(p):
     path = p / "docs/study/index.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\nSee [a term](../glossary.md#no-such-term).\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nSee [a term](../glossary.md#no-such-term).\n",
+        encoding="utf-8",
+    )
 
 
 # name -> (how the contributor breaks the copy, the exact line the build prints). The
 # lines are exact but for line numbers, which move whenever the data grows (`same`).
 MISTAKES = {
-    "changed_word": (changed_word, "data/excerpts/baek-interview.yaml:16: 'baek-interview-social-governance': not verbatim: …which has [replaced → supplanted] the previous… ([yours → source]; nearest passage, paragraph 18 (line 37): «The expression, social construction, has been used as a comprehensive term that includes “social management,” a term that bears some negative connotation as it is usually associated with police clampdowns or social security control. But from 2013 onward, China started to use a new term, “social governance,” which has supplanted the previous term, social management.») in 000_e777d89e91ff38d1.txt"),
-    "thirteenth_excerpt": (thirteenth_excerpt, "data/excerpts/shi-2014.yaml: 13 excerpts, at most 12 — replace one rather than add"),
-    "duplicate_hanzi": (duplicate_hanzi, "glossary.yaml:729: 'quntixing-shijian': hanzi '群体性事件' is also the hanzi of 'mass-incidents' (line 599); keep one entry and merge the other into it (an alias, a note)"),
-    "key_out_of_order": (key_out_of_order, "glossary.yaml:1402: 'anquan': key out of alphabetical order; move the entry before 'baorongxing-zengzhang' (line 20)"),
-    "split_word": (split_word, "glossary.yaml:725: 'quntixing-shijian': pinyin 'qúntǐ xìng shì jiàn' splits the words 群体性, 事件; group syllables by word: 'qúntǐxìng shìjiàn'"),
-    "wrong_tone": (wrong_tone, "glossary.yaml:725: 'quntixing-shijian': pinyin 'qúntǐxìng shìjiān' does not fit hanzi '群体性事件': '件' reads jiàn/móu; expected something like 'qúntǐxìng shìjiàn'"),
-    "missing_field": (missing_field, "glossary.yaml:471: 'hukou': missing required field 'english'"),
-    "unknown_field": (unknown_field, "glossary.yaml:475: 'hukou': unknown field 'englsh' (did you mean 'english'?); allowed fields: term, hanzi, traditional, pinyin, english, definition, aliases, see_also, category, notes, language"),
-    "duplicate_key": (duplicate_key, "glossary.yaml:1457: 'hukou': duplicate key (first defined on line 471); YAML would silently keep only the last one"),
-    "unknown_see_also": (unknown_see_also, "glossary.yaml:719: 'post-danwei': see_also names 'danwie', which is not an entry (did you mean 'danwei'?)"),
-    "yaml_syntax": (yaml_syntax, "glossary.yaml:475: YAML syntax error: while parsing a block mapping did not find expected key"),
-    "unknown_term": (unknown_term, "docs/sources/shi-2014.md:34: 'hukuo': unknown glossary term (did you mean 'hukou'?); glossary terms are the keys of glossary.yaml"),
-    "unknown_excerpt": (unknown_excerpt, "docs/themes/hub-organizations.md:28: 'shi-2014-hub-organisations': unknown excerpt id (did you mean 'shi-2014-hub-organizations'?); excerpt ids are the keys of data/excerpts/*.yaml"),
-    "unmarked_note": (unmarked_note, "glossary.yaml:410: 'guanxi': notes: \"English borrows *guanxi* for useful connections.\" names no source and is not marked; attribute it (\"Shi says…\"), mark it \"(background, not in the sources: …)\" or \"(the guide's reading)\", or move a note on the word's form or renderings to the language field"),
-    "missing_anchor": (missing_anchor, "Doc file 'study/index.md' contains a link '../glossary.md#no-such-term', but the doc 'glossary.md' does not contain an anchor '#no-such-term'."),
+    "changed_word": (
+        changed_word,
+        "data/excerpts/baek-interview.yaml:16: 'baek-interview-social-governance': not verbatim: …which has [replaced → supplanted] the previous… ([yours → source]; nearest passage, paragraph 18 (line 37): «The expression, social construction, has been used as a comprehensive term that includes “social management,” a term that bears some negative connotation as it is usually associated with police clampdowns or social security control. But from 2013 onward, China started to use a new term, “social governance,” which has supplanted the previous term, social management.») in 000_e777d89e91ff38d1.txt",
+    ),
+    "thirteenth_excerpt": (
+        thirteenth_excerpt,
+        "data/excerpts/shi-2014.yaml: 13 excerpts, at most 12 — replace one rather than add",
+    ),
+    "duplicate_hanzi": (
+        duplicate_hanzi,
+        "glossary.yaml:729: 'quntixing-shijian': hanzi '群体性事件' is also the hanzi of 'mass-incidents' (line 599); keep one entry and merge the other into it (an alias, a note)",
+    ),
+    "key_out_of_order": (
+        key_out_of_order,
+        "glossary.yaml:1402: 'anquan': key out of alphabetical order; move the entry before 'baorongxing-zengzhang' (line 20)",
+    ),
+    "split_word": (
+        split_word,
+        "glossary.yaml:725: 'quntixing-shijian': pinyin 'qúntǐ xìng shì jiàn' splits the words 群体性, 事件; group syllables by word: 'qúntǐxìng shìjiàn'",
+    ),
+    "wrong_tone": (
+        wrong_tone,
+        "glossary.yaml:725: 'quntixing-shijian': pinyin 'qúntǐxìng shìjiān' does not fit hanzi '群体性事件': '件' reads jiàn/móu; expected something like 'qúntǐxìng shìjiàn'",
+    ),
+    "missing_field": (
+        missing_field,
+        "glossary.yaml:471: 'hukou': missing required field 'english'",
+    ),
+    "unknown_field": (
+        unknown_field,
+        "glossary.yaml:475: 'hukou': unknown field 'englsh' (did you mean 'english'?); allowed fields: term, hanzi, traditional, pinyin, english, definition, aliases, see_also, category, notes, language",
+    ),
+    "duplicate_key": (
+        duplicate_key,
+        "glossary.yaml:1457: 'hukou': duplicate key (first defined on line 471); YAML would silently keep only the last one",
+    ),
+    "unknown_see_also": (
+        unknown_see_also,
+        "glossary.yaml:719: 'post-danwei': see_also names 'danwie', which is not an entry (did you mean 'danwei'?)",
+    ),
+    "yaml_syntax": (
+        yaml_syntax,
+        "glossary.yaml:475: YAML syntax error: while parsing a block mapping did not find expected key",
+    ),
+    "unknown_term": (
+        unknown_term,
+        "docs/sources/shi-2014.md:34: 'hukuo': unknown glossary term (did you mean 'hukou'?); glossary terms are the keys of glossary.yaml",
+    ),
+    "unknown_excerpt": (
+        unknown_excerpt,
+        "docs/themes/hub-organizations.md:28: 'shi-2014-hub-organisations': unknown excerpt id (did you mean 'shi-2014-hub-organizations'?); excerpt ids are the keys of data/excerpts/*.yaml",
+    ),
+    "unmarked_note": (
+        unmarked_note,
+        'glossary.yaml:410: \'guanxi\': notes: "English borrows *guanxi* for useful connections." names no source and is not marked; attribute it ("Shi says…"), mark it "(background, not in the sources: …)" or "(the guide\'s reading)", or move a note on the word\'s form or renderings to the language field',
+    ),
+    "missing_anchor": (
+        missing_anchor,
+        "Doc file 'study/index.md' contains a link '../glossary.md#no-such-term', but the doc 'glossary.md' does not contain an anchor '#no-such-term'.",
+    ),
 }
 
 
@@ -129,8 +209,8 @@ def same(line: str) -> str:
 # the build reports every one of them, so one build serves the three. A mistake that stops
 # the loading (a field, a pinyin, a duplicate) hides any other, so each gets a build.
 TOGETHER = ("changed_word", "thirteenth_excerpt", "key_out_of_order")
-PAGES = ("unknown_term", "unknown_excerpt")   # the quick check reads every page: both at once
-WARNINGS = ("missing_anchor",)                # MkDocs' own warning, which --strict turns into a failure
+PAGES = ("unknown_term", "unknown_excerpt")  # the quick check reads every page: both at once
+WARNINGS = ("missing_anchor",)  # MkDocs' own warning, which --strict turns into a failure
 
 
 def together(name: str) -> tuple[str, ...]:
@@ -147,14 +227,30 @@ def build_with(tmp_path_factory):
         if names not in done:
             folder = tmp_path_factory.mktemp("mistake")
             copy = folder / "project"
-            shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".cache", ".pytest_cache", "__pycache__", "node_modules"))
+            shutil.copytree(
+                ROOT,
+                copy,
+                ignore=shutil.ignore_patterns(
+                    ".venv",
+                    "site",
+                    ".git",
+                    ".cache",
+                    ".pytest_cache",
+                    "__pycache__",
+                    "node_modules",
+                ),
+            )
             for name in names:
                 MISTAKES[name][0](copy)
             stamp = folder / "installed"  # the shared venv is installed: make need not install
             stamp.touch()
             result = subprocess.run(
                 ["make", "build", f"PY={sys.executable}", f"STAMP={stamp}"],
-                cwd=copy, env=dict(os.environ, GUIDE_SEEDS=str(SEEDS)), capture_output=True, text=True, timeout=300,
+                cwd=copy,
+                env=dict(os.environ, GUIDE_SEEDS=str(SEEDS)),
+                capture_output=True,
+                text=True,
+                timeout=300,
             )
             done[names] = result.returncode, result.stdout + result.stderr
         return done[names]
@@ -170,8 +266,10 @@ def test_a_mistake_stops_make_build_with_one_exact_line(name, build_with):
     line = expected(name)
     assert code != 0
     assert "Traceback" not in output, output[-3000:]
-    level = "WARNING" if name in WARNINGS else "ERROR"   # an error alone stops the build
-    errors = [same(re.sub(rf"^{level}\s+-\s+", "", x)) for x in output.splitlines() if x.startswith(level)]
+    level = "WARNING" if name in WARNINGS else "ERROR"  # an error alone stops the build
+    errors = [
+        same(re.sub(rf"^{level}\s+-\s+", "", x)) for x in output.splitlines() if x.startswith(level)
+    ]
     assert same(line) in errors, "\n".join(output.splitlines()[-20:])
 
 
@@ -194,7 +292,9 @@ def test_contributing_quotes_each_message_exactly():
     rows = re.findall(r"^\| `(.+?)` \|", contributing, flags=re.M)
     for name in MISTAKES:
         line = expected(name)
-        assert same(line) in [same(row) for row in rows], f"CONTRIBUTING's error table lacks the {name} line:\n{line}"
+        assert same(line) in [same(row) for row in rows], (
+            f"CONTRIBUTING's error table lacks the {name} line:\n{line}"
+        )
 
 
 def test_check_without_source_texts_says_so_and_fails_under_ci(tmp_path):

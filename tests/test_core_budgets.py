@@ -24,19 +24,25 @@ FULL_WORDS = 42_000
 BRIEF_WORDS = 120
 KEY_POINTS = (3, 7)
 NS = "{http://www.w3.org/1999/xhtml}"
-SHOWN = re.compile(r'<p class="reading-time">Reading time: about (?P<time>[^<]+) min '
-                   r'<span class="reading-time__words">\((?P<words>[\d,]+) words\)</span></p>')
+SHOWN = re.compile(
+    r'<p class="reading-time">Reading time: about (?P<time>[^<]+) min '
+    r'<span class="reading-time__words">\((?P<words>[\d,]+) words\)</span></p>'
+)
 
 
 def nav() -> list:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text[text.index("\nnav:"):])["nav"]
+    return yaml.safe_load(text[text.index("\nnav:") :])["nav"]
 
 
 def built(site: Path, src: str) -> Path:
     """The built file of a page of docs/ ('core/index.md' -> core/index.html)."""
     stem = src.removesuffix(".md")
-    return site / (f"{stem.removesuffix('index')}index.html" if stem.endswith("index") else f"{stem}/index.html")
+    return site / (
+        f"{stem.removesuffix('index')}index.html"
+        if stem.endswith("index")
+        else f"{stem}/index.html"
+    )
 
 
 def words_of(site: Path, pages: list[str]) -> dict[str, int]:
@@ -62,7 +68,11 @@ def shown_minutes(time: str) -> float:
     """'12' -> 12, '1½' -> 1.5, '½' -> 0.5, '1 h 5' -> 65."""
     hours, _, rest = time.rpartition(" h ")
     whole = rest.replace("½", "")
-    return (int(hours) * 60 if hours else 0) + (int(whole) if whole else 0) + (0.5 if "½" in rest else 0)
+    return (
+        (int(hours) * 60 if hours else 0)
+        + (int(whole) if whole else 0)
+        + (0.5 if "½" in rest else 0)
+    )
 
 
 def time_mismatch(html: str) -> str | None:
@@ -80,16 +90,28 @@ def time_mismatch(html: str) -> str | None:
 
 
 def test_every_page_shows_a_reading_time_that_matches_its_words(site):
-    pages = [p for p in sorted(site.rglob("*.html")) if p.name != "404.html" and 'class="md-content__inner' in p.read_text(encoding="utf-8")]
+    pages = [
+        p
+        for p in sorted(site.rglob("*.html"))
+        if p.name != "404.html" and 'class="md-content__inner' in p.read_text(encoding="utf-8")
+    ]
     assert len(pages) > 60
-    wrong = [f"{p.relative_to(site)}: {why}" for p in pages if (why := time_mismatch(p.read_text(encoding="utf-8")))]
+    wrong = [
+        f"{p.relative_to(site)}: {why}"
+        for p in pages
+        if (why := time_mismatch(p.read_text(encoding="utf-8")))
+    ]
     assert not wrong, "\n".join(wrong)
 
 
 def test_the_time_check_can_fail(site):
     html = (site / "glossary/index.html").read_text(encoding="utf-8")
     assert time_mismatch(html) is None
-    assert "shows 40 min" in time_mismatch(SHOWN.sub(lambda m: m.group(0).replace(f"about {m['time']} min", "about 40 min"), html, count=1))
+    assert "shows 40 min" in time_mismatch(
+        SHOWN.sub(
+            lambda m: m.group(0).replace(f"about {m['time']} min", "about 40 min"), html, count=1
+        )
+    )
     assert time_mismatch(SHOWN.sub("", html)) == "no reading time under the title"
 
 
@@ -101,12 +123,16 @@ def test_the_rate_is_stated_on_the_about_page(site):
 def test_core_path_is_at_most_4500_words(site):
     words = words_of(site, core_pages(start=False))
     assert len(words) == 15
-    assert over(words, CORE_WORDS, "the core path") is None, over(words, CORE_WORDS, "the core path")
+    assert over(words, CORE_WORDS, "the core path") is None, over(
+        words, CORE_WORDS, "the core path"
+    )
 
 
 def test_source_and_theme_pages_are_at_most_42000_words(site):
     words = words_of(site, core_path.full_pages(nav()))
-    assert over(words, FULL_WORDS, "source pages and theme chapters") is None, over(words, FULL_WORDS, "source pages and theme chapters")
+    assert over(words, FULL_WORDS, "source pages and theme chapters") is None, over(
+        words, FULL_WORDS, "source pages and theme chapters"
+    )
 
 
 def test_the_word_budgets_can_pass_and_fail(site):
@@ -125,13 +151,17 @@ def test_core_path_walks_in_order_and_each_page_links_its_full_page(site):
             assert target == built(site, pages[n + 1]).resolve(), f"{page}: next is {nxt.group(1)}"
         if page != core_path.START:
             full = core_path.full_pages(nav())[n - 1]
-            assert f'href="../../{full.removesuffix(".md")}/"' in html and "Read the full page" in html, page
+            assert (
+                f'href="../../{full.removesuffix(".md")}/"' in html and "Read the full page" in html
+            ), page
 
 
 def test_search_finds_the_core_sections_on_their_full_pages_only(site):
     index = (site / "search/search_index.json").read_text(encoding="utf-8")
     assert '"location":"core/"' in index.replace(" ", "")
-    assert '"location":"core/shi-2014/' not in index.replace(" ", "") and '"location":"sources/shi-2014/' in index.replace(" ", "")
+    assert '"location":"core/shi-2014/' not in index.replace(
+        " ", ""
+    ) and '"location":"sources/shi-2014/' in index.replace(" ", "")
 
 
 def _section(article, heading_id: str) -> list:
@@ -147,11 +177,15 @@ def _section(article, heading_id: str) -> list:
     return out
 
 
-def layout_problems(site: Path, full: str, brief_words: int = BRIEF_WORDS, points: tuple[int, int] = KEY_POINTS) -> list[str]:
+def layout_problems(
+    site: Path, full: str, brief_words: int = BRIEF_WORDS, points: tuple[int, int] = KEY_POINTS
+) -> list[str]:
     """What the core page of `full` lacks: In brief (one paragraph, at most `brief_words`),
     Key points (`points` items), and for a theme Who says what (a table)."""
     doc = tinyhtml5.parse(built(site, core_path.core_page(full)).read_text(encoding="utf-8"))
-    article = next(a for a in doc.iter(f"{NS}article") if "md-content__inner" in (a.get("class") or ""))
+    article = next(
+        a for a in doc.iter(f"{NS}article") if "md-content__inner" in (a.get("class") or "")
+    )
     problems = []
     brief = _section(article, "in-brief")
     paragraphs = [el for el in brief if el.tag == f"{NS}p"]
@@ -160,10 +194,18 @@ def layout_problems(site: Path, full: str, brief_words: int = BRIEF_WORDS, point
     words = sum(len(" ".join(p.itertext()).split()) for p in paragraphs)
     if words > brief_words:
         problems.append(f"{full}: In brief has {words} words (at most {brief_words})")
-    items = [li for el in _section(article, "key-points") if el.tag in (f"{NS}ul", f"{NS}ol") for li in el if li.tag == f"{NS}li"]
+    items = [
+        li
+        for el in _section(article, "key-points")
+        if el.tag in (f"{NS}ul", f"{NS}ol")
+        for li in el
+        if li.tag == f"{NS}li"
+    ]
     if not points[0] <= len(items) <= points[1]:
         problems.append(f"{full}: Key points has {len(items)} items ({points[0]}-{points[1]})")
-    if full.startswith("themes/") and not any(el.iter(f"{NS}table") for el in _section(article, "who-says-what")):
+    if full.startswith("themes/") and not any(
+        el.iter(f"{NS}table") for el in _section(article, "who-says-what")
+    ):
         problems.append(f"{full}: no Who says what table")
     return problems
 
@@ -180,7 +222,11 @@ def test_the_layout_check_can_pass_and_fail(site):
     assert any("Key points has" in p for p in layout_problems(site, full, points=(8, 9)))
 
 
-@pytest.mark.parametrize("theme", sorted(p.stem for p in (ROOT / "docs/themes").glob("*.md") if p.stem != "index"))
+@pytest.mark.parametrize(
+    "theme", sorted(p.stem for p in (ROOT / "docs/themes").glob("*.md") if p.stem != "index")
+)
 def test_each_theme_calls_its_own_who_says_what(theme):
     text = (ROOT / f"docs/themes/{theme}.md").read_text(encoding="utf-8")
-    assert f'{{{{ who_says_what("{theme}") }}}}' in core_path.extract(text, f"themes/{theme}.md")[1].get("Who says what", "")
+    assert f'{{{{ who_says_what("{theme}") }}}}' in core_path.extract(text, f"themes/{theme}.md")[
+        1
+    ].get("Who says what", "")

@@ -12,73 +12,202 @@ from repo_support import DATA_FILES, ROOT, SCHEMAS, load_yaml
 from test_open_data import OPEN_DATA_BROKEN
 
 POINT = {"claim": "Shi says hubs incubate organizations.", "excerpts": ["shi-2014-hub"]}
-QUESTION = {"q": "What is a hub organization?", "a": "An umbrella body.", "excerpts": ["shi-2014-hub"], "outline": [POINT, POINT]}
+QUESTION = {
+    "q": "What is a hub organization?",
+    "a": "An umbrella body.",
+    "excerpts": ["shi-2014-hub"],
+    "outline": [POINT, POINT],
+}
 
 # (schema, smallest valid document, how to break it, what the error says)
 BROKEN = [
-    ("glossary.schema.json",
-     {"hukou": {"hanzi": "户口", "pinyin": "hùkǒu", "english": "household registration", "definition": "Where one belongs."}},
-     lambda d: d["hukou"].pop("hanzi"),
-     "'hanzi' is a required property"),
-    ("excerpts.schema.json",
-     {"shi-2014-hub": {"source": "shi-2014", "location": "Section 3", "text": "hub", "terms": [], "note": "Why."}},
-     lambda d: d["shi-2014-hub"].update(page=12),
-     "Additional properties are not allowed ('page' was unexpected)"),
-    ("sources.schema.json",
-     {"shi-2014": {"file": "001_5bd6b06cb465c701.txt", "short": "Shi (2014)", "title": "T", "people": [],
-                   "date": "2 February 2014", "genre": "working paper", "why": "Backbone."}},
-     lambda d: d["shi-2014"].update(genre="novel"),
-     "'novel' is not one of"),
-    ("timeline.schema.json",
-     {"events": [{"date": "2012-10", "precision": "month", "when": "15 October 2012", "event": "Gong's article.", "source": "gong-2012"}]},
-     lambda d: d["events"][0].pop("date"),
-     "'date' is a required property"),
-    ("people.schema.json",
-     {"gong-weibin": {"name": "Gong Weibin", "kind": "person", "role": "a scholar", "about": "A scholar.", "sources": ["gong-2012"]}},
-     lambda d: d["gong-weibin"].update(kind="club"),
-     "'club' is not one of ['person', 'organization']"),
-    ("people.schema.json",
-     {"gong-weibin": {"name": "Gong Weibin", "kind": "person", "role": "a scholar", "about": "A scholar.", "sources": ["gong-2012"]}},
-     lambda d: d["gong-weibin"].pop("role"),
-     "'role' is a required property"),
-    ("people.schema.json",
-     {"gong-weibin": {"name": "Gong Weibin", "kind": "person", "role": "a scholar", "about": "A scholar.", "sources": ["gong-2012"]}},
-     lambda d: d["gong-weibin"].update(role="a scholar " * 10),
-     "is too long"),
-    ("selfcheck.schema.json",
-     {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
-     lambda d: d["hub-organizations"].pop(),
-     "is too short"),
-    ("selfcheck.schema.json",
-     {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
-     lambda d: d["hub-organizations"][0].pop("outline"),
-     "'outline' is a required property"),
-    ("selfcheck.schema.json",
-     {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
-     lambda d: d["hub-organizations"][0].update(outline=[{"claim": "A claim with no excerpt."}, POINT]),
-     "'excerpts' is a required property"),
-    ("csl-data.schema.json",
-     [{"id": "s", "type": "report", "title": "T"}],
-     lambda d: d[0].update(titel="typo"),  # codespell:ignore titel
-     "Additional properties are not allowed"),
-    ("theme-tags.schema.json",
-     {"shi-2014": {"abstract": ["welfare-mix"]}},
-     lambda d: d["shi-2014"].update(abstract="welfare-mix"),
-     "'welfare-mix' is not of type 'array'"),
-    ("positions.schema.json",
-     {"term": "shuniu-zuzhi", "rank": 1, "rows": [{"source": "shi-2014", "gist": "Hubs", "position": "P.", "evidence": "E.", "concedes": "C."}]},
-     lambda d: d["rows"][0].update(silent="Shi is silent."),  # a row is either a position or silent
-     "is not valid under any of the given schemas"),
-    ("positions.schema.json",
-     {"term": "shuniu-zuzhi", "rank": 1, "rows": [{"source": "shi-2014", "gist": "Hubs", "position": "P.", "evidence": "E.", "concedes": "C."}]},
-     lambda d: d["rows"][0].pop("concedes"),
-     "is not valid under any of the given schemas"),
-    ("questions.schema.json",
-     [{"id": "shi-hubs-why", "kind": "agree", "ask": "Why, for Shi, hubs?", "answer": "Too few providers.",
-       "why": "Shi says the government cannot find enough organizations.", "cites": ["shi-2014-hub-organizations"],
-       "wrong": [{"text": f"Option {n}", "why": "Not what Shi says."} for n in range(3)]}],
-     lambda d: d[0]["wrong"].pop(),
-     "is too short"),
+    (
+        "glossary.schema.json",
+        {
+            "hukou": {
+                "hanzi": "户口",
+                "pinyin": "hùkǒu",
+                "english": "household registration",
+                "definition": "Where one belongs.",
+            }
+        },
+        lambda d: d["hukou"].pop("hanzi"),
+        "'hanzi' is a required property",
+    ),
+    (
+        "excerpts.schema.json",
+        {
+            "shi-2014-hub": {
+                "source": "shi-2014",
+                "location": "Section 3",
+                "text": "hub",
+                "terms": [],
+                "note": "Why.",
+            }
+        },
+        lambda d: d["shi-2014-hub"].update(page=12),
+        "Additional properties are not allowed ('page' was unexpected)",
+    ),
+    (
+        "sources.schema.json",
+        {
+            "shi-2014": {
+                "file": "001_5bd6b06cb465c701.txt",
+                "short": "Shi (2014)",
+                "title": "T",
+                "people": [],
+                "date": "2 February 2014",
+                "genre": "working paper",
+                "why": "Backbone.",
+            }
+        },
+        lambda d: d["shi-2014"].update(genre="novel"),
+        "'novel' is not one of",
+    ),
+    (
+        "timeline.schema.json",
+        {
+            "events": [
+                {
+                    "date": "2012-10",
+                    "precision": "month",
+                    "when": "15 October 2012",
+                    "event": "Gong's article.",
+                    "source": "gong-2012",
+                }
+            ]
+        },
+        lambda d: d["events"][0].pop("date"),
+        "'date' is a required property",
+    ),
+    (
+        "people.schema.json",
+        {
+            "gong-weibin": {
+                "name": "Gong Weibin",
+                "kind": "person",
+                "role": "a scholar",
+                "about": "A scholar.",
+                "sources": ["gong-2012"],
+            }
+        },
+        lambda d: d["gong-weibin"].update(kind="club"),
+        "'club' is not one of ['person', 'organization']",
+    ),
+    (
+        "people.schema.json",
+        {
+            "gong-weibin": {
+                "name": "Gong Weibin",
+                "kind": "person",
+                "role": "a scholar",
+                "about": "A scholar.",
+                "sources": ["gong-2012"],
+            }
+        },
+        lambda d: d["gong-weibin"].pop("role"),
+        "'role' is a required property",
+    ),
+    (
+        "people.schema.json",
+        {
+            "gong-weibin": {
+                "name": "Gong Weibin",
+                "kind": "person",
+                "role": "a scholar",
+                "about": "A scholar.",
+                "sources": ["gong-2012"],
+            }
+        },
+        lambda d: d["gong-weibin"].update(role="a scholar " * 10),
+        "is too long",
+    ),
+    (
+        "selfcheck.schema.json",
+        {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
+        lambda d: d["hub-organizations"].pop(),
+        "is too short",
+    ),
+    (
+        "selfcheck.schema.json",
+        {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
+        lambda d: d["hub-organizations"][0].pop("outline"),
+        "'outline' is a required property",
+    ),
+    (
+        "selfcheck.schema.json",
+        {"hub-organizations": [QUESTION, QUESTION, QUESTION]},
+        lambda d: d["hub-organizations"][0].update(
+            outline=[{"claim": "A claim with no excerpt."}, POINT]
+        ),
+        "'excerpts' is a required property",
+    ),
+    (
+        "csl-data.schema.json",
+        [{"id": "s", "type": "report", "title": "T"}],
+        lambda d: d[0].update(titel="typo"),  # codespell:ignore titel
+        "Additional properties are not allowed",
+    ),
+    (
+        "theme-tags.schema.json",
+        {"shi-2014": {"abstract": ["welfare-mix"]}},
+        lambda d: d["shi-2014"].update(abstract="welfare-mix"),
+        "'welfare-mix' is not of type 'array'",
+    ),
+    (
+        "positions.schema.json",
+        {
+            "term": "shuniu-zuzhi",
+            "rank": 1,
+            "rows": [
+                {
+                    "source": "shi-2014",
+                    "gist": "Hubs",
+                    "position": "P.",
+                    "evidence": "E.",
+                    "concedes": "C.",
+                }
+            ],
+        },
+        lambda d: d["rows"][0].update(
+            silent="Shi is silent."
+        ),  # a row is either a position or silent
+        "is not valid under any of the given schemas",
+    ),
+    (
+        "positions.schema.json",
+        {
+            "term": "shuniu-zuzhi",
+            "rank": 1,
+            "rows": [
+                {
+                    "source": "shi-2014",
+                    "gist": "Hubs",
+                    "position": "P.",
+                    "evidence": "E.",
+                    "concedes": "C.",
+                }
+            ],
+        },
+        lambda d: d["rows"][0].pop("concedes"),
+        "is not valid under any of the given schemas",
+    ),
+    (
+        "questions.schema.json",
+        [
+            {
+                "id": "shi-hubs-why",
+                "kind": "agree",
+                "ask": "Why, for Shi, hubs?",
+                "answer": "Too few providers.",
+                "why": "Shi says the government cannot find enough organizations.",
+                "cites": ["shi-2014-hub-organizations"],
+                "wrong": [{"text": f"Option {n}", "why": "Not what Shi says."} for n in range(3)],
+            }
+        ],
+        lambda d: d[0]["wrong"].pop(),
+        "is too short",
+    ),
     *OPEN_DATA_BROKEN,
 ]
 

@@ -17,11 +17,23 @@ from repo_support import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 GROUPS = PYPROJECT["project"]["optional-dependencies"]
-LOCKS = {"site": ["site"], "pdf": ["site", "pdf"], "test": ["site", "pdf", "test"], "lint": ["lint"],
-         "dev": ["site", "pdf", "test", "lint"]}
+LOCKS = {
+    "site": ["site"],
+    "pdf": ["site", "pdf"],
+    "test": ["site", "pdf", "test"],
+    "lint": ["lint"],
+    "dev": ["site", "pdf", "test", "lint"],
+}
 # Our own top-level modules (not packages from PyPI).
 # Our own: the packages, and the helper modules beside the tests and the benchmark.
-OURS = {"studyguide", "macros", "tests", "bench", *(p.stem for p in (ROOT / "tests").glob("*.py")), *(p.stem for p in (ROOT / "bench").glob("*.py"))}
+OURS = {
+    "studyguide",
+    "macros",
+    "tests",
+    "bench",
+    *(p.stem for p in (ROOT / "tests").glob("*.py")),
+    *(p.stem for p in (ROOT / "bench").glob("*.py")),
+}
 
 
 def norm(name: str) -> str:
@@ -61,12 +73,18 @@ def test_the_groups_are_site_pdf_test_and_lint_and_each_makefile_lock_matches():
 @pytest.mark.parametrize("name", sorted(LOCKS))
 def test_every_locked_package_is_pinned_with_hashes_and_the_lock_is_current(name):
     locked = lock(name)
-    assert locked and all(hashes >= 1 for _, hashes in locked.values()), [p for p, (_, h) in locked.items() if h == 0]
+    assert locked and all(hashes >= 1 for _, hashes in locked.values()), [
+        p for p, (_, h) in locked.items() if h == 0
+    ]
     for group in LOCKS[name]:
         for package, version in pins(GROUPS[group]).items():
-            assert locked.get(package, (None,))[0] == version, f"{package}=={version} ({group}): run `make lock`"
+            assert locked.get(package, (None,))[0] == version, (
+                f"{package}=={version} ({group}): run `make lock`"
+            )
     dev = lock("dev")
-    assert {p: v for p, (v, _) in locked.items()} == {p: dev[p][0] for p in locked}, "locks disagree: run `make lock`"
+    assert {p: v for p, (v, _) in locked.items()} == {p: dev[p][0] for p in locked}, (
+        "locks disagree: run `make lock`"
+    )
 
 
 def imports(folder: str) -> set[str]:
@@ -78,8 +96,12 @@ def imports(folder: str) -> set[str]:
                 names |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names.add(node.module.split(".")[0])
-            elif (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "importorskip"
-                  and node.args and isinstance(node.args[0], ast.Constant)):
+            elif (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", None) == "importorskip"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 names.add(node.args[0].value.split(".")[0])
     return names
 
@@ -92,12 +114,21 @@ def undeclared(modules: set[str], declared: set[str]) -> list[str]:
     return missing
 
 
-@pytest.mark.parametrize("folder, groups", [("studyguide", ["site", "pdf"]), ("macros", ["site"]),
-                                            ("tests", ["site", "pdf", "test"]), ("bench", ["site", "pdf", "test"])])
+@pytest.mark.parametrize(
+    "folder, groups",
+    [
+        ("studyguide", ["site", "pdf"]),
+        ("macros", ["site"]),
+        ("tests", ["site", "pdf", "test"]),
+        ("bench", ["site", "pdf", "test"]),
+    ],
+)
 def test_every_module_our_code_imports_is_declared_directly(folder, groups):
     declared = {package for group in groups for package in pins(GROUPS[group])}
     assert undeclared(imports(folder), declared) == []
 
 
 def test_a_module_that_only_arrives_through_another_package_is_reported():
-    assert undeclared({"weasyprint", "tinyhtml5", "json", "studyguide"}, {"weasyprint"}) == ["tinyhtml5"]
+    assert undeclared({"weasyprint", "tinyhtml5", "json", "studyguide"}, {"weasyprint"}) == [
+        "tinyhtml5"
+    ]

@@ -19,7 +19,13 @@ from studyguide import ROOT
 from studyguide.outputs.epub import __main__ as epub_cli
 from studyguide.outputs.epub.check import epubcheck, java
 from studyguide.outputs.epub.font import is_cjk
-from studyguide.outputs.epub.package import CONFORMS_TO, cover_document, nav_document, package_document, write_zip
+from studyguide.outputs.epub.package import (
+    CONFORMS_TO,
+    cover_document,
+    nav_document,
+    package_document,
+    write_zip,
+)
 from studyguide.outputs.epub.xhtml import document
 from studyguide.outputs.site_pages import NavPage, find_cjk_font, iter_pages, load_nav
 
@@ -42,7 +48,11 @@ def epub(site, tmp_path_factory):
 @pytest.fixture(scope="session")
 def documents(epub) -> dict[str, ET.Element]:
     with zipfile.ZipFile(epub) as zf:
-        return {n.removeprefix("EPUB/"): ET.fromstring(zf.read(n)) for n in zf.namelist() if n.endswith(".xhtml")}
+        return {
+            n.removeprefix("EPUB/"): ET.fromstring(zf.read(n))
+            for n in zf.namelist()
+            if n.endswith(".xhtml")
+        }
 
 
 def _require_java():
@@ -60,11 +70,18 @@ def small_book(path, body: str):
     """A one-chapter book made by the same code as the guide's, with BODY as its chapter."""
     config = {"site_name": "Small", "site_url": "https://example.org/", "site_author": "Testers"}
     page = NavPage("Home", "", "index.html", "index", 1)
-    files = {"cover.xhtml": cover_document(config, dt.date(2026, 1, 1), "CC BY-SA 4.0", "en", "epub.css"),
-             "nav.xhtml": nav_document([page], {"index": "Home"}, "en", "epub.css"),
-             "index.xhtml": document("Home", body, "en", "epub.css"), "epub.css": "p { margin: 0; }"}
+    files = {
+        "cover.xhtml": cover_document(
+            config, dt.date(2026, 1, 1), "CC BY-SA 4.0", "en", "epub.css"
+        ),
+        "nav.xhtml": nav_document([page], {"index": "Home"}, "en", "epub.css"),
+        "index.xhtml": document("Home", body, "en", "epub.css"),
+        "epub.css": "p { margin: 0; }",
+    }
     spine = ["cover.xhtml", "nav.xhtml", "index.xhtml"]
-    files["package.opf"] = package_document(config, dt.date(2026, 1, 1), "CC BY-SA 4.0", "en", spine, ["epub.css"])
+    files["package.opf"] = package_document(
+        config, dt.date(2026, 1, 1), "CC BY-SA 4.0", "en", spine, ["epub.css"]
+    )
     write_zip(path, files)
     return path
 
@@ -73,7 +90,9 @@ def test_epubcheck_catches_a_broken_epub(tmp_path):
     """The checker is really checking: a small book made by the same code, whose term
     popup points to a note that is not there, is reported."""
     _require_java()
-    body = '<section><h1>Home</h1><p><a href="#note-hukou" epub:type="noteref">hukou</a></p></section>'
+    body = (
+        '<section><h1>Home</h1><p><a href="#note-hukou" epub:type="noteref">hukou</a></p></section>'
+    )
     result = epubcheck(small_book(tmp_path / "broken.epub", body))
     ids = {m["ID"] for m in result.messages if m["severity"] == "ERROR"}
     assert ids == {"RSC-012"}, result.summary()
@@ -84,18 +103,30 @@ def test_ace_finds_no_violation_and_reports_the_conformance_claim(epub, tmp_path
     assert report.violations == [], "\n".join(report.violations)
     assert report.outcome == "pass"
     metadata = report.metadata
-    assert metadata["dcterms:conformsTo"] == CONFORMS_TO == "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+    assert (
+        metadata["dcterms:conformsTo"]
+        == CONFORMS_TO
+        == "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+    )
     assert metadata["a11y:certifiedBy"]
-    assert {"schema:accessMode", "schema:accessibilityFeature", "schema:accessibilityHazard",
-            "schema:accessibilitySummary", "schema:accessModeSufficient", "dcterms:conformsTo",
-            "a11y:certifiedBy"} <= set(report.present), report.present
+    assert {
+        "schema:accessMode",
+        "schema:accessibilityFeature",
+        "schema:accessibilityHazard",
+        "schema:accessibilitySummary",
+        "schema:accessModeSufficient",
+        "dcterms:conformsTo",
+        "a11y:certifiedBy",
+    } <= set(report.present), report.present
     assert len(report.documents) > 70, "Ace checked every chapter"
 
 
 def test_ace_catches_an_unnamed_link(tmp_path):
     """Ace is really checking: a small book made by the same code, with a link that has
     no text, is reported (axe's link-name rule)."""
-    book = small_book(tmp_path / "unnamed.epub", '<section><h1>Home</h1><p><a href="nav.xhtml"></a></p></section>')
+    book = small_book(
+        tmp_path / "unnamed.epub", '<section><h1>Home</h1><p><a href="nav.xhtml"></a></p></section>'
+    )
     report = ace(book, tmp_path / "ace")
     assert report.outcome == "fail"
     assert any(v.startswith("link-name ") for v in report.violations), report.violations
@@ -114,13 +145,23 @@ def test_nav_lists_every_page_in_the_pdf_order(documents):
     (Reference last, then the study sheets), and the spine-ready files exist."""
     _, outline = load_nav(ROOT / "mkdocs.yml")
     expected = [f"{page.slug}.xhtml" for page in iter_pages(outline)]
-    toc = next(n for n in documents["nav.xhtml"].iter(f"{XHTML}nav") if n.get(f"{EPUB_NS}type") == "toc")
+    toc = next(
+        n for n in documents["nav.xhtml"].iter(f"{XHTML}nav") if n.get(f"{EPUB_NS}type") == "toc"
+    )
     listed = [a.get("href") for a in toc.iter(f"{XHTML}a")]
     assert listed == expected
     assert set(expected) <= set(documents)
     reference = [name for name in listed if not name.startswith("terms-")]
-    assert reference[-5:] == ["glossary.xhtml", "who.xhtml", "timeline.xhtml", "tracker.xhtml", "study-sheets.xhtml"]
-    assert listed[len(reference):] == [name for name in listed if name.startswith("terms-")], "the term pages come last"
+    assert reference[-5:] == [
+        "glossary.xhtml",
+        "who.xhtml",
+        "timeline.xhtml",
+        "tracker.xhtml",
+        "study-sheets.xhtml",
+    ]
+    assert listed[len(reference) :] == [name for name in listed if name.startswith("terms-")], (
+        "the term pages come last"
+    )
 
 
 def test_chinese_and_pinyin_are_marked(documents):
@@ -155,7 +196,11 @@ def test_term_links_are_popup_notes(documents):
     with the term's card; the card links to the term's own page in the book."""
     notes = 0
     for name, root in documents.items():
-        asides = {a.get("id"): a for a in root.iter(f"{XHTML}aside") if a.get(f"{EPUB_NS}type") == "footnote"}
+        asides = {
+            a.get("id"): a
+            for a in root.iter(f"{XHTML}aside")
+            if a.get(f"{EPUB_NS}type") == "footnote"
+        }
         for a in root.iter(f"{XHTML}a"):
             if a.get(f"{EPUB_NS}type") == "noteref":
                 notes += 1
@@ -172,7 +217,9 @@ def test_links_stay_inside_the_book_or_go_to_the_web(documents):
             href = a.get("href") or ""
             if href.startswith(("http://", "https://", "mailto:", "#")):
                 continue
-            assert href.split("#")[0] in documents, f"{name}: {href} is neither a chapter nor a web link"
+            assert href.split("#")[0] in documents, (
+                f"{name}: {href} is neither a chapter nor a web link"
+            )
 
 
 def test_font_subset_covers_every_hanzi(epub, documents):

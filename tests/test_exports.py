@@ -54,12 +54,16 @@ def parse_ris(text: str) -> list[tuple[str, str]]:
 def test_bibtex_parses_back_with_the_sources_fields(site, items, source_id):
     item = items[source_id]
     entry = parse_bib((site / "sources" / f"{source_id}.bib").read_text(encoding="utf-8"))
-    assert entry["key"] == source_id and re.sub(r"(?<!\\)[{}]", "", entry["title"]) == item["title"]  # less the case braces
+    assert (
+        entry["key"] == source_id and re.sub(r"(?<!\\)[{}]", "", entry["title"]) == item["title"]
+    )  # less the case braces
     for family in family_names(item):
         assert family in entry["author"]
     if "author" not in item:
         assert "author" not in entry  # an unsigned text gets no invented author
-    assert entry.get("year") == (str(item["issued"]["date-parts"][0][0]) if "issued" in item else None)
+    assert entry.get("year") == (
+        str(item["issued"]["date-parts"][0][0]) if "issued" in item else None
+    )
     assert entry.get("url") == item.get("URL")
 
 
@@ -67,7 +71,10 @@ def test_bibtex_titles_protect_the_capitals_a_style_must_keep(site):
     """BibTeX styles that lower-case titles leave braced words alone: proper nouns,
     acronyms and the first word after a colon are braced; other words are not."""
     shi = parse_bib((site / "sources" / "shi-2014.bib").read_text(encoding="utf-8"))["title"]
-    assert shi == "The emerging new social policy paradigm in {China}: {Reframing} state-society relations", shi
+    assert (
+        shi
+        == "The emerging new social policy paradigm in {China}: {Reframing} state-society relations"
+    ), shi
     gong = parse_bib((site / "sources" / "gong-2012.bib").read_text(encoding="utf-8"))["title"]
     assert "{Chinese}" in gong and "{Party}" not in gong, gong
 
@@ -76,12 +83,19 @@ def test_bibtex_titles_protect_the_capitals_a_style_must_keep(site):
 def test_ris_has_type_title_and_authors(site, items, source_id):
     item = items[source_id]
     tags = parse_ris((site / "sources" / f"{source_id}.ris").read_text(encoding="utf-8"))
-    assert dict(tags)["TI"] == item["title"] and dict(tags)["TY"] in {"RPRT", "NEWS", "ELEC", "BLOG"}
+    assert dict(tags)["TI"] == item["title"] and dict(tags)["TY"] in {
+        "RPRT",
+        "NEWS",
+        "ELEC",
+        "BLOG",
+    }
     assert [value.split(",")[0] for tag, value in tags if tag == "AU"] == family_names(item)
 
 
 def test_csl_json_downloads_are_valid_and_are_the_items_the_citations_use(site, items):
-    validator = Draft202012Validator(json.loads((ROOT / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8")))
+    validator = Draft202012Validator(
+        json.loads((ROOT / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8"))
+    )
     for source_id, item in items.items():
         document = json.loads((site / "sources" / f"{source_id}.json").read_text(encoding="utf-8"))
         assert not list(validator.iter_errors(document)), source_id
@@ -97,10 +111,18 @@ def test_each_source_page_has_a_coins_span_and_links_its_downloads(site, items, 
     item = items[source_id]
     assert fields["ctx_ver"] == ["Z39.88-2004"]
     fmt = fields["rft_val_fmt"][0]
-    assert fmt in {"info:ofi/fmt:kev:mtx:book", "info:ofi/fmt:kev:mtx:journal", "info:ofi/fmt:kev:mtx:dc"}
-    title = {"book": "rft.btitle", "journal": "rft.atitle", "dc": "rft.title"}[fmt.rsplit(":", 1)[1]]
+    assert fmt in {
+        "info:ofi/fmt:kev:mtx:book",
+        "info:ofi/fmt:kev:mtx:journal",
+        "info:ofi/fmt:kev:mtx:dc",
+    }
+    title = {"book": "rft.btitle", "journal": "rft.atitle", "dc": "rft.title"}[
+        fmt.rsplit(":", 1)[1]
+    ]
     assert fields[title] == [item["title"]]
-    people = fields.get("rft.aulast", []) + fields.get("rft.aucorp", []) + fields.get("rft.creator", [])
+    people = (
+        fields.get("rft.aulast", []) + fields.get("rft.aucorp", []) + fields.get("rft.creator", [])
+    )
     assert people == family_names(item)
     if "issued" in item:
         assert fields["rft.date"][0].startswith(str(item["issued"]["date-parts"][0][0]))
@@ -111,8 +133,13 @@ def test_each_source_page_has_a_coins_span_and_links_its_downloads(site, items, 
 
 
 def test_bibtex_escapes_what_would_break_it():
-    item = {"id": "x", "type": "report", "title": "Costs & benefits: 50% of {all}_cases #1",
-            "author": [{"literal": "Research Group A & B"}, {"family": "Li", "given": "Wei"}], "URL": "https://example.org/a_b%20c"}
+    item = {
+        "id": "x",
+        "type": "report",
+        "title": "Costs & benefits: 50% of {all}_cases #1",
+        "author": [{"literal": "Research Group A & B"}, {"family": "Li", "given": "Wei"}],
+        "URL": "https://example.org/a_b%20c",
+    }
     entry = parse_bib(bibtex(item))
     assert entry["title"] == r"Costs \& benefits: 50\% of \{all\}\_cases \#1"
     assert entry["author"] == r"{Research Group A \& B} and Li, Wei" and entry["url"] == item["URL"]
@@ -121,5 +148,9 @@ def test_bibtex_escapes_what_would_break_it():
 def test_ris_and_coins_carry_no_empty_fields():
     item = {"id": "x", "type": "webpage", "title": "T"}
     assert parse_ris(ris(item)) == [("TY", "ELEC"), ("TI", "T"), ("ER", "")]
-    assert parse_qs(coins(item)) == {"ctx_ver": ["Z39.88-2004"], "rft_val_fmt": ["info:ofi/fmt:kev:mtx:dc"],
-                                     "rft.type": ["webpage"], "rft.title": ["T"]}
+    assert parse_qs(coins(item)) == {
+        "ctx_ver": ["Z39.88-2004"],
+        "rft_val_fmt": ["info:ofi/fmt:kev:mtx:dc"],
+        "rft.type": ["webpage"],
+        "rft.title": ["T"],
+    }

@@ -12,7 +12,7 @@ from studyguide.load import verbatim
 from studyguide.load.glossary_notes import sentences
 
 SEEDS = verbatim.seeds_dir(ROOT, os.environ)
-NOTES_END = 'The\n    commenter writes only the romanization; the hanzi is the standard term.\n'
+NOTES_END = "The\n    commenter writes only the romanization; the hanzi is the standard term.\n"
 
 
 def project_with_glossary(tmp_path, old: str, new: str):
@@ -25,36 +25,45 @@ def project_with_glossary(tmp_path, old: str, new: str):
 
 
 def test_an_unmarked_outside_claim_in_notes_is_a_file_line_error(tmp_path, capsys):
-    claim = '    English borrows *guanxi* for useful connections.\n'
+    claim = "    English borrows *guanxi* for useful connections.\n"
     root, lines = project_with_glossary(tmp_path, NOTES_END, NOTES_END + claim)
     assert check.main(root, {"GUIDE_SEEDS": str(SEEDS)}) == 1
     line = lines.index(claim.rstrip("\n")) + 1
     assert capsys.readouterr().err.splitlines()[0] == (
         f"glossary.yaml:{line}: 'guanxi': notes: \"English borrows *guanxi* for useful connections.\" names no source "
-        "and is not marked; attribute it (\"Shi says…\"), mark it \"(background, not in the sources: …)\" or "
-        "\"(the guide's reading)\", or move a note on the word's form or renderings to the language field")
+        'and is not marked; attribute it ("Shi says…"), mark it "(background, not in the sources: …)" or '
+        "\"(the guide's reading)\", or move a note on the word's form or renderings to the language field"
+    )
 
 
 def test_marked_or_attributed_sentences_pass(tmp_path, capsys):
-    marked = ('    (Background, not in the sources: English borrows *guanxi* for useful connections.)'
-              ' Shi does not use it. The guide reads it as a warning (the guide\'s reading).\n')
+    marked = (
+        "    (Background, not in the sources: English borrows *guanxi* for useful connections.)"
+        " Shi does not use it. The guide reads it as a warning (the guide's reading).\n"
+    )
     root, _ = project_with_glossary(tmp_path, NOTES_END, NOTES_END + marked)
     assert check.main(root, {"GUIDE_SEEDS": str(SEEDS)}) == 0, capsys.readouterr().err
 
 
 def test_a_language_note_that_names_a_source_is_an_error(tmp_path, capsys):
-    old = '  language: >-\n    In everyday Chinese 关系'
-    root, lines = project_with_glossary(tmp_path, old, '  language: >-\n    Shi calls it guanxi. In everyday Chinese 关系')
+    old = "  language: >-\n    In everyday Chinese 关系"
+    root, lines = project_with_glossary(
+        tmp_path, old, "  language: >-\n    Shi calls it guanxi. In everyday Chinese 关系"
+    )
     assert check.main(root, {"GUIDE_SEEDS": str(SEEDS)}) == 1
     line = next(i for i, x in enumerate(lines, 1) if "Shi calls it guanxi." in x)
     assert capsys.readouterr().err.splitlines()[0] == (
         f"glossary.yaml:{line}: 'guanxi': language: \"Shi calls it guanxi.\" names a source ('Shi'); "
-        "what a text says goes in the notes field, the word's form and renderings here")
+        "what a text says goes in the notes field, the word's form and renderings here"
+    )
 
 
 def test_sentences_split_before_chinese_and_emphasis():
     assert sentences('Shi says so. 建设 is also "building". *Dibao* is short. e.g. not here') == [
-        "Shi says so.", '建设 is also "building".', "*Dibao* is short. e.g. not here"]
+        "Shi says so.",
+        '建设 is also "building".',
+        "*Dibao* is short. e.g. not here",
+    ]
     assert sentences("") == []  # an entry without notes has nothing to check
 
 
@@ -65,6 +74,11 @@ def test_the_term_page_labels_the_language_note_as_the_guides():
 
     guide = load_guide(ROOT)
     page = term_page(guide, build_index(guide), "terms/guanxi.md", "guanxi")
-    renderings = page[page.index("## Renderings and spellings"):page.index("## Related")]
-    assert "**The word** (the guide's note, from general knowledge, not from the texts): In everyday Chinese 关系" in renderings
-    assert "In everyday Chinese" not in page[:page.index("## Renderings and spellings")]  # not among the notes on the texts
+    renderings = page[page.index("## Renderings and spellings") : page.index("## Related")]
+    assert (
+        "**The word** (the guide's note, from general knowledge, not from the texts): In everyday Chinese 关系"
+        in renderings
+    )
+    assert (
+        "In everyday Chinese" not in page[: page.index("## Renderings and spellings")]
+    )  # not among the notes on the texts

@@ -48,18 +48,24 @@ def test_valid_glossary_loads_with_defaults(tmp_path):
 
 
 def test_duplicate_key_is_reported_with_both_lines(tmp_path):
-    message = error_of(tmp_path, GOOD + "hukou:\n  hanzi: 户口\n  pinyin: hùkǒu\n  english: x\n  definition: y\n")
+    message = error_of(
+        tmp_path, GOOD + "hukou:\n  hanzi: 户口\n  pinyin: hùkǒu\n  english: x\n  definition: y\n"
+    )
     assert "glossary.yaml:12: 'hukou': duplicate key (first defined on line 1)" in message
 
 
 def test_duplicate_field_inside_an_entry_is_reported(tmp_path):
-    message = error_of(tmp_path, GOOD.replace("  english: work unit\n", "  english: work unit\n  english: unit\n"))
+    message = error_of(
+        tmp_path, GOOD.replace("  english: work unit\n", "  english: work unit\n  english: unit\n")
+    )
     assert "glossary.yaml:11: 'english': duplicate key (first defined on line 10)" in message
 
 
 def test_unknown_field_names_the_nearest_field(tmp_path):
     message = error_of(tmp_path, GOOD.replace("  see_also: [danwei]", "  see_aslo: [danwei]"))
-    assert "glossary.yaml:6: 'hukou': unknown field 'see_aslo' (did you mean 'see_also'?)" in message
+    assert (
+        "glossary.yaml:6: 'hukou': unknown field 'see_aslo' (did you mean 'see_also'?)" in message
+    )
 
 
 def test_missing_required_field_is_named(tmp_path):
@@ -79,12 +85,18 @@ def test_null_required_field_is_named(tmp_path):
 
 def test_see_also_to_a_missing_entry_suggests_the_nearest_key(tmp_path):
     message = error_of(tmp_path, GOOD.replace("see_also: [danwei]", "see_also: [danwie]"))
-    assert "glossary.yaml:6: 'hukou': see_also names 'danwie', which is not an entry (did you mean 'danwei'?)" in message
+    assert (
+        "glossary.yaml:6: 'hukou': see_also names 'danwie', which is not an entry (did you mean 'danwei'?)"
+        in message
+    )
 
 
 def test_pinyin_that_does_not_fit_the_hanzi_is_rejected(tmp_path):
     message = error_of(tmp_path, GOOD.replace("pinyin: hùkǒu", "pinyin: hùkóu"))
-    assert "glossary.yaml:3: 'hukou': pinyin 'hùkóu' does not fit hanzi '户口': '口' reads kǒu" in message
+    assert (
+        "glossary.yaml:3: 'hukou': pinyin 'hùkóu' does not fit hanzi '户口': '口' reads kǒu"
+        in message
+    )
 
 
 def test_pinyin_without_tone_marks_is_rejected(tmp_path):
@@ -103,12 +115,19 @@ def test_key_must_be_a_slug(tmp_path):
 
 
 def test_bad_category_lists_the_choices(tmp_path):
-    message = error_of(tmp_path, GOOD.replace("  see_also: [danwei]", "  category: polcy"))  # codespell:ignore polcy
+    message = error_of(
+        tmp_path, GOOD.replace("  see_also: [danwei]", "  category: polcy")
+    )  # codespell:ignore polcy
     assert "'polcy' is not one of policy," in message and "(did you mean 'policy'?)" in message
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path):
-    message = error_of(tmp_path, GOOD.replace("  english: household registration\n", "").replace("  english: work unit\n", ""))
+    message = error_of(
+        tmp_path,
+        GOOD.replace("  english: household registration\n", "").replace(
+            "  english: work unit\n", ""
+        ),
+    )
     assert message.count("missing required field 'english'") == 2
 
 
@@ -120,12 +139,23 @@ def test_strict_yaml_records_lines_of_nested_keys():
 
 @pytest.mark.parametrize(
     ("hanzi", "pinyin"),
-    [("户口", "hùkǒu"), ("枢纽组织", "shūniǔ zǔzhī"), ("广覆盖、低水平", "guǎng fùgài, dī shuǐpíng"), ("中国梦", "Zhōngguó mèng"), ("关系", "guānxi"), ("银行", "yínháng"), ("行动", "xíngdòng")],
+    [
+        ("户口", "hùkǒu"),
+        ("枢纽组织", "shūniǔ zǔzhī"),
+        ("广覆盖、低水平", "guǎng fùgài, dī shuǐpíng"),
+        ("中国梦", "Zhōngguó mèng"),
+        ("关系", "guānxi"),
+        ("银行", "yínháng"),
+        ("行动", "xíngdòng"),
+    ],
 )
 def test_pinyin_that_fits_is_accepted_including_heteronyms_and_neutral_tone(hanzi, pinyin):
     assert check_pinyin(hanzi, pinyin) is None
 
 
-@pytest.mark.parametrize(("hanzi", "pinyin"), [("户口", "hùkǒu rén"), ("户口", "hù"), ("单位", "dānwéi"), ("维权", "wéichuán")])
+@pytest.mark.parametrize(
+    ("hanzi", "pinyin"),
+    [("户口", "hùkǒu rén"), ("户口", "hù"), ("单位", "dānwéi"), ("维权", "wéichuán")],
+)
 def test_pinyin_with_wrong_or_extra_syllables_is_rejected(hanzi, pinyin):
     assert check_pinyin(hanzi, pinyin) is not None

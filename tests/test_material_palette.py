@@ -14,11 +14,16 @@ RULE = "[data-md-color-switching] *,[data-md-color-switching] :after,[data-md-co
 
 def test_the_rule_goes_and_every_other_rule_stays():
     css = "a{color:red}" + RULE + "[data-md-color-scheme=slate]{color-scheme:dark}"
-    assert without_switching_rule(css) == "a{color:red}[data-md-color-scheme=slate]{color-scheme:dark}"
+    assert (
+        without_switching_rule(css) == "a{color:red}[data-md-color-scheme=slate]{color-scheme:dark}"
+    )
 
 
 def test_a_stylesheet_without_the_rule_is_an_error_that_says_what_changed():
-    with pytest.raises(ValueError, match=r"palette\.x\.min\.css: no \[data-md-color-switching\] rule.*material_palette\.py"):
+    with pytest.raises(
+        ValueError,
+        match=r"palette\.x\.min\.css: no \[data-md-color-switching\] rule.*material_palette\.py",
+    ):
         without_switching_rule("a{color:red}", "palette.x.min.css")
 
 
@@ -33,4 +38,6 @@ def test_the_built_palette_stylesheet_has_no_switching_rule_and_keeps_the_dark_s
     css = sheets[0].read_text(encoding="utf-8")
     assert "data-md-color-switching" not in css
     assert "[data-md-color-scheme=slate]{color-scheme:dark" in css
-    assert "[data-guide-switching] *" in (site / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    assert "[data-guide-switching] *" in (site / "stylesheets" / "guide.css").read_text(
+        encoding="utf-8"
+    )

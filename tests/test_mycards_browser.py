@@ -17,7 +17,9 @@ expect = sync_api.expect
 
 
 def _hukou_cards(site_dir):
-    cards = json.loads((site_dir / "study/practice/cards.json").read_text(encoding="utf-8"))["cards"]
+    cards = json.loads((site_dir / "study/practice/cards.json").read_text(encoding="utf-8"))[
+        "cards"
+    ]
     return {c["id"] for c in cards if "term:hukou" in c["siblings"]}
 
 
@@ -30,7 +32,9 @@ def test_add_hukou_on_its_page_then_study_my_cards_and_remove_it_from_a_tap_card
     expect(button).to_be_visible()
     button.tap()
     expect(page.get_by_role("button", name="In my cards ✓ (remove)")).to_be_visible()
-    expect(page.get_by_role("status").filter(has_text="Added")).to_contain_text("“My cards” on the Flashcards page")
+    expect(page.get_by_role("status").filter(has_text="Added")).to_contain_text(
+        "“My cards” on the Flashcards page"
+    )
     _no_axe(page, "term page, hukou added")
     stored = page.evaluate("JSON.parse(localStorage.getItem('guide-progress'))")
     assert stored["version"] == 3 and "hukou" in stored["mine"]

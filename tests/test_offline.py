@@ -20,18 +20,41 @@ pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 expect = sync_api.expect
 
-SEARCHES = [("household registration", "terms/hukou.html"), ("hukou", "terms/hukou.html"),
-            ("户口", "terms/hukou.html")]
+SEARCHES = [
+    ("household registration", "terms/hukou.html"),
+    ("hukou", "terms/hukou.html"),
+    ("户口", "terms/hukou.html"),
+]
 
 
 @pytest.fixture(scope="session")
 def offline_copy(tmp_path_factory):
     """The unzipped offline copy's folder (the zip itself is beside it)."""
     work = tmp_path_factory.mktemp("offline")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_OFFLINE="true", JIEBA_CACHE_DIR=str(ROOT / ".cache"))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
-                             "--site-dir", str(work / "built")], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=600)
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        GUIDE_OFFLINE="true",
+        JIEBA_CACHE_DIR=str(ROOT / ".cache"),
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            "mkdocs.offline.yml",
+            "--site-dir",
+            str(work / "built"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, f"offline build failed:\n{result.stderr[-4000:]}"
     archive = work / "guide-offline.zip"
     write_zip(work / "built", archive)
@@ -76,14 +99,17 @@ def _search(page, offline_copy, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     expect(box).to_be_focused()
     box.fill("")
-    box.press("End")                         # Material searches on keyup
+    box.press("End")  # Material searches on keyup
     expect(page.locator(".md-search-result__list > *")).to_have_count(0)
     box.fill(query)
-    box.press("End")                         # Material searches on keyup
+    box.press("End")  # Material searches on keyup
     links = page.locator(".md-search-result__list a.md-search-result__link")
     expect(links.first).to_be_visible(timeout=15000)
-    return [href.split("?")[0].removeprefix(offline_copy.as_uri() + "/") + ("#" + href.split("#")[1] if "#" in href else "")
-            for href in links.evaluate_all("as => as.filter(a => a.checkVisibility()).map(a => a.href)")]
+    return [
+        href.split("?")[0].removeprefix(offline_copy.as_uri() + "/")
+        + ("#" + href.split("#")[1] if "#" in href else "")
+        for href in links.evaluate_all("as => as.filter(a => a.checkVisibility()).map(a => a.href)")
+    ]
 
 
 @pytest.mark.parametrize(("query", "target"), SEARCHES, ids=[q for q, _ in SEARCHES])

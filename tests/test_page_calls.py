@@ -55,18 +55,32 @@ def test_an_unknown_term_excerpt_and_person_are_three_file_line_errors(tmp_path,
 
 
 def test_a_misspelt_macro_a_template_error_and_an_excerpt_on_its_own_page(tmp_path, capsys):
-    root = project_with(tmp_path, {
-        "macro.md": "# M\n\n{{ trem('hukou') }}\n",
-        "broken.md": "# B\n\nText.\n\n{{ term('hukou' }}\n",
-    })
+    root = project_with(
+        tmp_path,
+        {
+            "macro.md": "# M\n\n{{ trem('hukou') }}\n",
+            "broken.md": "# B\n\nText.\n\n{{ term('hukou' }}\n",
+        },
+    )
     page = root / "docs/sources/shi-2014.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n{{ excerpt("shi-2014-hub-organizations") }}\n', encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n{{ excerpt("shi-2014-hub-organizations") }}\n',
+        encoding="utf-8",
+    )
     line = len(page.read_text(encoding="utf-8").splitlines())
     assert check.main(root, {"GUIDE_SEEDS": str(SEEDS)}) == 1
     err = capsys.readouterr().err.splitlines()
-    assert "docs/macro.md:3: 'trem': unknown macro (did you mean 'term'?); the macros are registered in studyguide/render/macros.py" in err
-    assert any(x.startswith("docs/broken.md:5: template syntax error: ") and "{% raw %}" in x for x in err), err
-    assert f"docs/sources/shi-2014.md:{line}: 'shi-2014-hub-organizations': this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#shi-2014-hub-organizations)" in err
+    assert (
+        "docs/macro.md:3: 'trem': unknown macro (did you mean 'term'?); the macros are registered in studyguide/render/macros.py"
+        in err
+    )
+    assert any(
+        x.startswith("docs/broken.md:5: template syntax error: ") and "{% raw %}" in x for x in err
+    ), err
+    assert (
+        f"docs/sources/shi-2014.md:{line}: 'shi-2014-hub-organizations': this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#shi-2014-hub-organizations)"
+        in err
+    )
 
 
 def test_calls_are_read_by_jinja_not_by_pattern():
@@ -107,9 +121,11 @@ def test_over_the_quoted_share_the_message_gives_the_real_figures(monkeypatch):
     room = {r.source_id: r for r in check.rooms(load_guide(ROOT), SEEDS)}["hhm-interview"]
     assert room.quoted > room.cap_words  # HHM is quoted at 24.1%: over a 24% cap
     lines = [str(p) for p in check.excerpt_problems(load_guide(ROOT), SEEDS)]
-    expected = (f"data/excerpts/hhm-interview.yaml: excerpts quote {room.quoted:,} of the text's {room.words:,} words "
-                f"({check.percent(room.quoted / room.words)}); the cap is 24% ({room.cap_words:,} words), "
-                f"{room.quoted - room.cap_words:,} over — shorten or replace one rather than add")
+    expected = (
+        f"data/excerpts/hhm-interview.yaml: excerpts quote {room.quoted:,} of the text's {room.words:,} words "
+        f"({check.percent(room.quoted / room.words)}); the cap is 24% ({room.cap_words:,} words), "
+        f"{room.quoted - room.cap_words:,} over — shorten or replace one rather than add"
+    )
     assert expected in lines
     assert "24%)" not in expected.split(";")[0]  # the share is not rounded to the cap
 

@@ -20,7 +20,7 @@ def core_reader(rendered):
 
 def test_core_pdf_is_at_most_30_pages(core_reader, reader):
     assert len(core_reader.pages) <= MAX_PAGES, f"guide-core.pdf has {len(core_reader.pages)} pages"
-    assert len(core_reader.pages) < len(reader.pages) / 5    # a short book beside the full one
+    assert len(core_reader.pages) < len(reader.pages) / 5  # a short book beside the full one
 
 
 def test_core_pdf_holds_the_core_path_pages_in_order(core_reader, rendered):

@@ -26,7 +26,10 @@ def test_links_resolve_against_the_page_url(tmp_path):
     (tmp_path / "deck.apkg").write_bytes(b"x")
     mapper = guide_pdf.LinkMapper([shi, glossary, home], tmp_path, "https://example.org/guide/")
     assert mapper.target(shi, "../../glossary/#hukou") == ("#glossary--hukou", True)
-    assert mapper.target(shi, "#shi-2014-co-optation") == ("#sources-shi-2014--shi-2014-co-optation", True)
+    assert mapper.target(shi, "#shi-2014-co-optation") == (
+        "#sources-shi-2014--shi-2014-co-optation",
+        True,
+    )
     assert mapper.target(glossary, "../sources/shi-2014/") == ("#page--sources-shi-2014", True)
     assert mapper.target(glossary, "../") == ("#page--index", True)
     assert mapper.target(home, "glossary/index.html#hukou") == ("#glossary--hukou", True)
@@ -45,18 +48,25 @@ def test_page_urls_follow_mkdocs():
     assert nav.page_urls("index.md") == ("", "index.html")
     assert nav.page_urls("glossary.md") == ("glossary/", "glossary/index.html")
     assert nav.page_urls("themes/index.md") == ("themes/", "themes/index.html")
-    assert nav.page_urls("sources/shi-2014.md") == ("sources/shi-2014/", "sources/shi-2014/index.html")
+    assert nav.page_urls("sources/shi-2014.md") == (
+        "sources/shi-2014/",
+        "sources/shi-2014/index.html",
+    )
     assert nav.page_urls("a/b.md", directory_urls=False) == ("a/b.html", "a/b.html")
 
 
 def test_config_reads_env_tags(tmp_path, monkeypatch):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: X\nsite_url: !ENV [SITE_URL, 'https://a.example/x/']\n"
-                      "theme: {name: material, language: en}\nnav:\n  - index.md\n  - Web: https://b.example/\n")
+    config.write_text(
+        "site_name: X\nsite_url: !ENV [SITE_URL, 'https://a.example/x/']\n"
+        "theme: {name: material, language: en}\nnav:\n  - index.md\n  - Web: https://b.example/\n"
+    )
     monkeypatch.setenv("SITE_URL", "https://c.example/guide")
     settings, outline = nav.load_nav(config)
     assert settings["site_url"] == "https://c.example/guide/"
-    assert [(p.url, p.dest) for p in outline] == [("", "index.html")], "an external nav link is not a page"
+    assert [(p.url, p.dest) for p in outline] == [("", "index.html")], (
+        "an external nav link is not a page"
+    )
 
 
 def test_print_appendix_pages_join_the_appendices_before_the_terms():
@@ -72,8 +82,12 @@ def test_print_appendix_pages_join_the_appendices_before_the_terms():
 
 def test_print_appendix_names_a_page_not_in_the_nav(tmp_path):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: X\nextra: {print_appendix: [study/sheet.md]}\nnav:\n  - index.md\n  - study/sheets.md\n")
-    with pytest.raises(nav.PdfError, match=r"print_appendix lists study/sheet\.md, which the nav does not"):
+    config.write_text(
+        "site_name: X\nextra: {print_appendix: [study/sheet.md]}\nnav:\n  - index.md\n  - study/sheets.md\n"
+    )
+    with pytest.raises(
+        nav.PdfError, match=r"print_appendix lists study/sheet\.md, which the nav does not"
+    ):
         nav.load_nav(config)
 
 
@@ -102,12 +116,21 @@ def test_dangling_internal_links_fail_naming_page_and_link(site, tmp_path):
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("guide.pdf"))
     page = copy / "glossary" / "index.html"
     bad = '<p><a href="../about/#no-such-anchor">x</a> <a href="../themes/no-such-page/">y</a></p>'
-    page.write_text(page.read_text(encoding="utf-8").replace("</h1>", "</h1>" + bad, 1), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</h1>", "</h1>" + bad, 1), encoding="utf-8"
+    )
     result = run_pdf(copy)
     assert result.returncode == 1, result.stderr[-2000:]
     errors = [line for line in result.stderr.splitlines() if line.startswith("pdf: error: ")]
-    assert any("glossary/index.html: ../about/#no-such-anchor: no id 'no-such-anchor' on about/index.html" in e for e in errors), errors
-    assert any("glossary/index.html: ../themes/no-such-page/: /themes/no-such-page/ is no page" in e for e in errors), errors
+    assert any(
+        "glossary/index.html: ../about/#no-such-anchor: no id 'no-such-anchor' on about/index.html"
+        in e
+        for e in errors
+    ), errors
+    assert any(
+        "glossary/index.html: ../themes/no-such-page/: /themes/no-such-page/ is no page" in e
+        for e in errors
+    ), errors
     assert len(errors) == 2, errors
     assert not (copy / "guide.pdf").exists()
 
@@ -118,16 +141,23 @@ def test_missing_glyph_fails_naming_page_and_character(tmp_path):
     require_fonts()
     pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: Tiny\ntheme: {name: material, language: en}\nnav:\n  - Odd: odd.md\n")
+    config.write_text(
+        "site_name: Tiny\ntheme: {name: material, language: en}\nnav:\n  - Odd: odd.md\n"
+    )
     (tmp_path / "site" / "odd").mkdir(parents=True)
     (tmp_path / "site" / "index.html").write_text("<html></html>", encoding="utf-8")
     (tmp_path / "site" / "odd" / "index.html").write_text(
         "<html><head><meta charset='utf-8'></head><body><article class='md-content__inner'>"
-        "<h1>Odd</h1><p>a \u0378 and 中文</p></article></body></html>", encoding="utf-8")
+        "<h1>Odd</h1><p>a \u0378 and 中文</p></article></body></html>",
+        encoding="utf-8",
+    )
     result = run_pdf(tmp_path / "site", "-f", str(config))
     assert result.returncode == 1, result.stderr[-2000:]
     errors = [line for line in result.stderr.splitlines() if line.startswith("pdf: error: ")]
-    assert errors == [errors[0]] and "odd/index.html: no font has a glyph for '\\u0378' (U+0378" in errors[0], errors
+    assert (
+        errors == [errors[0]]
+        and "odd/index.html: no font has a glyph for '\\u0378' (U+0378" in errors[0]
+    ), errors
     assert not (tmp_path / "site" / "guide.pdf").exists()
 
 
@@ -146,10 +176,12 @@ def test_hanzi_set_without_the_cjk_font_stop_the_pdf():
     rendered.write_pdf()
     used = render.used_fonts(rendered)
     assert any(cjk.family.replace(" ", "") in name.replace("-", "") for name in used), used
-    render.check_hanzi_font(used, "户口", cjk)                      # set with the CJK font: fine
-    with pytest.raises(nav.PdfError, match=r"the hanzi were set without .*fonts used: ABCDEF\+DejaVuSerif"):
+    render.check_hanzi_font(used, "户口", cjk)  # set with the CJK font: fine
+    with pytest.raises(
+        nav.PdfError, match=r"the hanzi were set without .*fonts used: ABCDEF\+DejaVuSerif"
+    ):
         render.check_hanzi_font({"ABCDEF+DejaVuSerif"}, "户口", cjk)
-    render.check_hanzi_font(set(), "no hanzi here", cjk)            # nothing to set: nothing to check
+    render.check_hanzi_font(set(), "no hanzi here", cjk)  # nothing to set: nothing to check
 
 
 def test_the_article_is_read_the_same_from_the_page_cut_to_title_and_article(site):
@@ -160,18 +192,37 @@ def test_the_article_is_read_the_same_from_the_page_cut_to_title_and_article(sit
 
     from studyguide.outputs.pdf import extract
 
-    kinds = ["", "sources/shi-2014/", "themes/welfare-mix/", "glossary/", "terms/hukou/", "timeline/", "study/sheets/", "who/"]
+    kinds = [
+        "",
+        "sources/shi-2014/",
+        "themes/welfare-mix/",
+        "glossary/",
+        "terms/hukou/",
+        "timeline/",
+        "study/sheets/",
+        "who/",
+    ]
     for path in (site / kind / "index.html" for kind in kinds):
         raw = path.read_bytes()
         cut = extract._title_and_article(raw)
-        assert len(cut) < len(raw) - 20_000, f"{path}: the cut kept {len(cut)} of {len(raw)} bytes (the navigation?)"
+        assert len(cut) < len(raw) - 20_000, (
+            f"{path}: the cut kept {len(cut)} of {len(raw)} bytes (the navigation?)"
+        )
         whole, part = (tinyhtml5.parse(b, namespace_html_elements=False) for b in (raw, cut))
-        articles = [next(e for e in tree.iter() if extract.tag_of(e) == "article") for tree in (whole, part)]
+        articles = [
+            next(e for e in tree.iter() if extract.tag_of(e) == "article") for tree in (whole, part)
+        ]
         for article in articles:
-            article.tail = None                       # what follows </article>, not part of it
-        titles = [extract.text_of(next(e for e in tree.iter() if extract.tag_of(e) == "title")) for tree in (whole, part)]
+            article.tail = None  # what follows </article>, not part of it
+        titles = [
+            extract.text_of(next(e for e in tree.iter() if extract.tag_of(e) == "title"))
+            for tree in (whole, part)
+        ]
         assert ET.tostring(articles[0]) == ET.tostring(articles[1]) and titles[0] == titles[1], path
-    assert extract._title_and_article(b"<html><body><main>no article</main></body></html>") == b"<html><body><main>no article</main></body></html>"
+    assert (
+        extract._title_and_article(b"<html><body><main>no article</main></body></html>")
+        == b"<html><body><main>no article</main></body></html>"
+    )
 
 
 def test_kept_page_references_are_pydyfs_own_after_every_page():
@@ -189,4 +240,4 @@ def test_kept_page_references_are_pydyfs_own_after_every_page():
         pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
         first = pdf.page_references
         assert first == pydyf_speed._original.fget(pdf) and len(first) == n
-        assert pdf.page_references is first        # kept, not rebuilt
+        assert pdf.page_references is first  # kept, not rebuilt

@@ -29,7 +29,9 @@ def structure_elements(reader):
 
 def test_pdfinfo_says_tagged(rendered):
     require_tool("pdfinfo", "poppler-utils")
-    info = subprocess.run(["pdfinfo", str(rendered["path"])], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", str(rendered["path"])], capture_output=True, text=True, check=True
+    ).stdout
     assert any(line.split() == ["Tagged:", "yes"] for line in info.splitlines()), info
 
 
@@ -46,11 +48,20 @@ def test_structure_tree_document_language_and_marked_content(reader):
 def test_chinese_and_pinyin_spans_carry_their_language(reader):
     languages = Counter(str(e["/Lang"]) for e in structure_elements(reader) if "/Lang" in e)
     assert languages["zh-Hans"] > 50, f"Chinese spans without /Lang zh-Hans: {languages}"
-    assert languages["zh-Latn-pinyin"] > 20, f"pinyin spans without /Lang zh-Latn-pinyin: {languages}"
+    assert languages["zh-Latn-pinyin"] > 20, (
+        f"pinyin spans without /Lang zh-Latn-pinyin: {languages}"
+    )
 
 
 def test_tagging_keeps_bookmarks_and_links(reader):
     assert len(outline(reader)) > 5
-    links = sum(1 for page in reader.pages for a in page.get("/Annots") or [] if a.get_object().get("/Subtype") == "/Link")
+    links = sum(
+        1
+        for page in reader.pages
+        for a in page.get("/Annots") or []
+        if a.get_object().get("/Subtype") == "/Link"
+    )
     tagged_links = sum(1 for e in structure_elements(reader) if e["/S"] == "/Link")
-    assert links > 100 and tagged_links >= links * 0.9, f"{links} link annotations, {tagged_links} /Link elements"
+    assert links > 100 and tagged_links >= links * 0.9, (
+        f"{links} link annotations, {tagged_links} /Link elements"
+    )

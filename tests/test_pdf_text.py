@@ -18,7 +18,9 @@ def test_every_glossary_term_and_its_hanzi_are_in_the_text(text):
     flat_text, bare = flat(text), squeeze(text)
     for entry in glossary.entries.values():
         assert entry.term in flat_text, f"glossary term {entry.term!r} is not in the PDF's text"
-        assert squeeze(entry.hanzi) in bare, f"{entry.key}: hanzi {entry.hanzi} not extractable from the PDF"
+        assert squeeze(entry.hanzi) in bare, (
+            f"{entry.key}: hanzi {entry.hanzi} not extractable from the PDF"
+        )
 
 
 def test_no_missing_glyphs(text):
@@ -39,7 +41,7 @@ def test_cjk_font_is_embedded_and_subset(reader):
             font = ref.get_object()
             for descendant in font.get("/DescendantFonts") or [font]:
                 descendant = descendant.get_object()
-                descriptor = (descendant.get("/FontDescriptor") or {})
+                descriptor = descendant.get("/FontDescriptor") or {}
                 descriptor = descriptor.get_object() if descriptor else {}
                 has_file = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
                 embedded[str(descendant.get("/BaseFont"))] = has_file
@@ -50,7 +52,12 @@ def test_cjk_font_is_embedded_and_subset(reader):
 
 
 def test_screen_only_parts_are_left_out_and_details_are_open(text, rendered):
-    for screen_only in ("Edit this page", "View source of this page", "Last update", "Download the whole guide"):
+    for screen_only in (
+        "Edit this page",
+        "View source of this page",
+        "Last update",
+        "Download the whole guide",
+    ):
         assert screen_only not in text, f"{screen_only!r} is printed"
     # A heading's permalink (¶) ends its line; a ¶ in the prose ("commentary, ¶3") is content.
     permalinks = [line for line in text.splitlines() if line.rstrip().endswith("¶")]
@@ -58,7 +65,9 @@ def test_screen_only_parts_are_left_out_and_details_are_open(text, rendered):
     # Every <details> of the site is printed open: its body is in the text.
     bodies = []
     for page in rendered["site"].rglob("index.html"):
-        for block in re.findall(r"<details[^>]*>.*?</summary>(.*?)</details>", page.read_text(encoding="utf-8"), re.S):
+        for block in re.findall(
+            r"<details[^>]*>.*?</summary>(.*?)</details>", page.read_text(encoding="utf-8"), re.S
+        ):
             body = squeeze(html.unescape(re.sub(r"<[^>]+>", "", block)))
             if body:
                 bodies.append(body[:30])
@@ -73,7 +82,11 @@ def test_internal_links_point_inside_the_document(reader):
     internal = 0
     for _, annot in links(reader):
         action = annot.get("/A")
-        dest = annot.get("/Dest") if "/Dest" in annot else (action.get("/D") if action and action.get("/S") == "/GoTo" else None)
+        dest = (
+            annot.get("/Dest")
+            if "/Dest" in annot
+            else (action.get("/D") if action and action.get("/S") == "/GoTo" else None)
+        )
         if dest is None:
             continue
         internal += 1
@@ -103,9 +116,15 @@ def test_term_links_land_on_the_term_pages_printed_among_the_appendices(reader, 
 
 
 def test_external_links_are_uri_annotations_and_printed(reader, text):
-    uris = [annot["/A"]["/URI"] for _, annot in links(reader) if annot.get("/A") and annot["/A"].get("/S") == "/URI"]
+    uris = [
+        annot["/A"]["/URI"]
+        for _, annot in links(reader)
+        if annot.get("/A") and annot["/A"].get("/S") == "/URI"
+    ]
     assert uris, "no external links"
     bare = squeeze(text)
     for uri in uris:
         assert uri.startswith(("http://", "https://", "mailto:")), uri
-        assert squeeze(uri).removeprefix("mailto:") in bare, f"{uri} is not printed for paper readers"
+        assert squeeze(uri).removeprefix("mailto:") in bare, (
+            f"{uri} is not printed for paper readers"
+        )

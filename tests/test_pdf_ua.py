@@ -34,7 +34,10 @@ def pdfua_report(path):
 
 
 def findings(report) -> list[str]:
-    return [f"{f.rule_id} {f.severity.name} {f.location.describe()}: {f.message}" for f in report.findings]
+    return [
+        f"{f.rule_id} {f.severity.name} {f.location.describe()}: {f.message}"
+        for f in report.findings
+    ]
 
 
 def not_evaluated(report) -> dict[str, str]:
@@ -47,10 +50,14 @@ def test_pdfua_finds_nothing_and_the_pdf_claims_pdf_ua_1(rendered):
     assert findings(report) == []
     assert report.exit_code == 0
     skipped = not_evaluated(report)
-    assert all(rule in BROKEN_RULES and BROKEN_RULES[rule] in why for rule, why in skipped.items()), skipped
+    assert all(
+        rule in BROKEN_RULES and BROKEN_RULES[rule] in why for rule, why in skipped.items()
+    ), skipped
     with pikepdf.open(rendered["path"]) as pdf:
         assert pdf.pdf_version == "1.7"
-        assert pdf.open_metadata().get("pdfuaid:part") == "1", "no PDF/UA identifier in the XMP metadata"
+        assert pdf.open_metadata().get("pdfuaid:part") == "1", (
+            "no PDF/UA identifier in the XMP metadata"
+        )
 
 
 def test_no_heading_is_empty(reader):
@@ -62,9 +69,13 @@ def test_no_heading_is_empty(reader):
             return True
         if isinstance(kid, list):
             return any(marks_content(k) for k in kid)
-        return isinstance(kid, dict) and (kid.get("/Type") == "/MCR" or marks_content(kid.get("/K")))
+        return isinstance(kid, dict) and (
+            kid.get("/Type") == "/MCR" or marks_content(kid.get("/K"))
+        )
 
-    headings = [e for e in structure_elements(reader) if str(e["/S"]) in {f"/H{n}" for n in range(1, 7)}]
+    headings = [
+        e for e in structure_elements(reader) if str(e["/S"]) in {f"/H{n}" for n in range(1, 7)}
+    ]
     assert len(headings) > 300
     empty = [str(e["/S"]) for e in headings if not marks_content(e.get("/K"))]
     assert not empty, f"{len(empty)} empty headings"

@@ -19,7 +19,9 @@ expect = sync_api.expect
 
 
 def _siblings(site_dir):
-    cards = json.loads((site_dir / "study/practice/cards.json").read_text(encoding="utf-8"))["cards"]
+    cards = json.loads((site_dir / "study/practice/cards.json").read_text(encoding="utf-8"))[
+        "cards"
+    ]
     return {c["id"]: set(c["siblings"]) for c in cards}, cards
 
 
@@ -31,18 +33,32 @@ def _card_id(page, cards):
     return hits[0]
 
 
-def test_flashcards_round_of_twenty_siblings_intervals_reload_export_import(phone, served, tmp_path):  # noqa: F811
+def test_flashcards_round_of_twenty_siblings_intervals_reload_export_import(
+    phone,  # noqa: F811 - the fixture, imported above
+    served,
+    tmp_path,
+):
     page, (site_dir, base) = phone, served
     siblings, cards = _siblings(site_dir)
     page.goto(base + "study/flashcards/")
     counts = page.locator("#deck-counts")
-    expect(counts).to_have_text("Due 0 · New 10 of 20 · Later 0")   # the core deck, 10 new a day
+    expect(counts).to_have_text("Due 0 · New 10 of 20 · Later 0")  # the core deck, 10 new a day
     expect(page.locator("#deck")).to_have_value("core")
     # The whole card and its button on the first screen of a phone.
-    for box in (page.locator(".practice-card").bounding_box(), page.locator("#card-flip").bounding_box()):
+    for box in (
+        page.locator(".practice-card").bounding_box(),
+        page.locator("#card-flip").bounding_box(),
+    ):
         assert box["y"] + box["height"] <= PHONE["height"], box
-    assert page.locator("#card-front [lang=zh-Hans]").count() == 0 or \
-        float(page.locator("#card-front [lang=zh-Hans]").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 40
+    assert (
+        page.locator("#card-front [lang=zh-Hans]").count() == 0
+        or float(
+            page.locator("#card-front [lang=zh-Hans]").first.evaluate(
+                "e => parseFloat(getComputedStyle(e).fontSize)"
+            )
+        )
+        >= 40
+    )
     _no_axe(page, "card front")
     page.locator("#new-per-day").fill("30")
     page.locator("#new-per-day").dispatch_event("change")
@@ -55,13 +71,17 @@ def test_flashcards_round_of_twenty_siblings_intervals_reload_export_import(phon
         page.locator("body").press(" ") if n % 2 else page.locator("#card-flip").click()
         expect(page.locator("#card-back")).to_be_visible()
         whens = page.locator("#card-grades .practice-when").all_inner_texts()
-        assert all(w.strip() for w in whens) and len(set(whens)) > 1, whens   # an interval on each button
+        assert all(w.strip() for w in whens) and len(set(whens)) > 1, (
+            whens
+        )  # an interval on each button
         if n == 0:
             _no_axe(page, "answer shown")
             box = page.locator("#card-grades").bounding_box()
         grade = 3 if n % 5 else 1
         page.keyboard.press(str(grade))
-        expect(page.locator("#card-status")).to_contain_text("Graded " + ["Again", "Hard", "Good", "Easy"][grade - 1])
+        expect(page.locator("#card-status")).to_contain_text(
+            "Graded " + ["Again", "Hard", "Good", "Easy"][grade - 1]
+        )
     for a, b in zip(shown, shown[1:], strict=False):
         assert a == b or not siblings[a] & siblings[b], f"siblings in a row: {a}, {b}"
     assert page.requests == [], "a study round made requests"
@@ -83,7 +103,9 @@ def test_flashcards_round_of_twenty_siblings_intervals_reload_export_import(phon
     bad = tmp_path / "bad.json"
     bad.write_text('{"version": 2, "cards": null}')
     page.locator("#progress-import").set_input_files(str(bad))
-    expect(page.locator("#card-status")).to_contain_text("Nothing was changed: cards is not an object")
+    expect(page.locator("#card-status")).to_contain_text(
+        "Nothing was changed: cards is not an object"
+    )
     expect(counts).to_have_text(expected)
     page.evaluate("localStorage.clear()")
     page.reload()
@@ -97,13 +119,17 @@ def test_flashcards_round_of_twenty_siblings_intervals_reload_export_import(phon
 
 def test_flashcards_storage_refusal_is_a_message_and_the_round_goes_on(phone, served):  # noqa: F811
     page, (_, base) = phone, served
-    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }")
+    page.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }"
+    )
     page.goto(base + "study/flashcards/")
     first = page.locator("#card-front").inner_text()
     page.locator("#card-flip").click()
     page.keyboard.press("3")
-    expect(page.locator("#practice-warning")).to_contain_text("refused to save your progress (QuotaExceededError")
-    expect(page.locator("#card-front")).not_to_have_text(first)   # not stuck on the graded card
+    expect(page.locator("#practice-warning")).to_contain_text(
+        "refused to save your progress (QuotaExceededError"
+    )
+    expect(page.locator("#card-front")).not_to_have_text(first)  # not stuck on the graded card
     _no_axe(page, "storage refused")
 
 
@@ -115,7 +141,9 @@ def test_flashcards_session_summary(phone, served):  # noqa: F811
     for _ in range(2):
         page.locator("#card-flip").click()
         page.keyboard.press("4")
-    expect(page.locator("#card-summary-text")).to_have_text("You went through 2 cards, 2 of them new: 0 again, 0 hard, 0 good, 2 easy.")
+    expect(page.locator("#card-summary-text")).to_have_text(
+        "You went through 2 cards, 2 of them new: 0 again, 0 hard, 0 good, 2 easy."
+    )
     expect(page.locator("#card-summary-next")).to_contain_text("due ")
     _no_axe(page, "session summary")
 
@@ -128,15 +156,21 @@ def _question(page, questions):
     """The question on screen (by its prompt and options) and the shown index of its answer."""
     prompt = page.locator("#quiz-prompt").inner_text()
     shown = page.locator("#quiz-options button").all_inner_texts()
-    hits = [q for q in questions if _joined(q["prompt"]) == prompt and
-            sorted(_joined(o) for o in q["options"]) == sorted(shown)]
+    hits = [
+        q
+        for q in questions
+        if _joined(q["prompt"]) == prompt
+        and sorted(_joined(o) for o in q["options"]) == sorted(shown)
+    ]
     assert hits, (prompt, shown)
     q = hits[0]
     return q, shown.index(_joined(q["options"][q["answer"]]))
 
 
 def _border(page, locator):
-    return locator.evaluate("e => getComputedStyle(e).borderTopStyle + ' ' + getComputedStyle(e).borderTopColor")
+    return locator.evaluate(
+        "e => getComputedStyle(e).borderTopStyle + ' ' + getComputedStyle(e).borderTopColor"
+    )
 
 
 def test_quiz_rounds_shuffle_mark_in_words_and_colour_and_keep_results(phone, served):  # noqa: F811
@@ -172,18 +206,28 @@ def test_quiz_rounds_shuffle_mark_in_words_and_colour_and_keep_results(phone, se
             assert _border(page, wrong).startswith("dashed"), _border(page, wrong)
             assert _border(page, buttons.nth(right)).startswith("solid")
             assert _border(page, wrong) != _border(page, buttons.nth(right))
-            primary = page.locator("#quiz-next").evaluate("e => getComputedStyle(e).backgroundColor")
-            assert wrong.evaluate("e => getComputedStyle(e).backgroundColor") != primary, "a wrong pick looks chosen-and-right"
-            expect(page.locator("#quiz-feedback")).to_contain_text("It comes back at the end of the round.")
+            primary = page.locator("#quiz-next").evaluate(
+                "e => getComputedStyle(e).backgroundColor"
+            )
+            assert wrong.evaluate("e => getComputedStyle(e).backgroundColor") != primary, (
+                "a wrong pick looks chosen-and-right"
+            )
+            expect(page.locator("#quiz-feedback")).to_contain_text(
+                "It comes back at the end of the round."
+            )
             _no_axe(page, "answered wrongly")
         page.locator("#quiz-next").click()
-    for n in range(2):   # the two missed questions, back at the end
-        expect(page.locator("#quiz-progress")).to_have_text(f"Question {6 + n} of 7 (missed before, back again)")
+    for n in range(2):  # the two missed questions, back at the end
+        expect(page.locator("#quiz-progress")).to_have_text(
+            f"Question {6 + n} of 7 (missed before, back again)"
+        )
         q, right = _question(page, questions)
         assert q["id"] == asked[n]
         page.locator("#quiz-options button").nth(right).click()
         page.locator("#quiz-next").click()
-    expect(page.locator("#quiz-score")).to_have_text("You scored 3 out of 5 at the first try. Last 60%, best 60% over 1 round.")
+    expect(page.locator("#quiz-score")).to_have_text(
+        "You scored 3 out of 5 at the first try. Last 60%, best 60% over 1 round."
+    )
     expect(page.locator("#quiz-missed li")).to_have_count(2)
     _no_axe(page, "score")
     page.get_by_role("button", name="Retry the missed ones").click()
@@ -191,9 +235,11 @@ def test_quiz_rounds_shuffle_mark_in_words_and_colour_and_keep_results(phone, se
     assert page.requests == [], "a quiz round made requests"
     page.context.set_offline(False)
 
-    page.reload()   # the result is kept; a new start asks in a new order
+    page.reload()  # the result is kept; a new start asks in a new order
     page.locator("#quiz-choice").select_option("all")
-    expect(page.locator("#quiz-record")).to_have_text("Your results in this quiz: Last 60%, best 60% over 1 round.")
+    expect(page.locator("#quiz-record")).to_have_text(
+        "Your results in this quiz: Last 60%, best 60% over 1 round."
+    )
     page.locator("#quiz-length").select_option("5")
     page.get_by_role("button", name="Start the quiz").click()
     second = []
@@ -204,7 +250,9 @@ def test_quiz_rounds_shuffle_mark_in_words_and_colour_and_keep_results(phone, se
         page.locator("#quiz-next").click()
     assert second != asked[:2], "the same questions in the same order on a second start"
     page.get_by_role("button", name="End the round").click()
-    expect(page.locator("#quiz-score")).to_have_text("You scored 2 out of 2 at the first try. Last 100%, best 100% over 2 rounds, improving.")
+    expect(page.locator("#quiz-score")).to_have_text(
+        "You scored 2 out of 2 at the first try. Last 100%, best 100% over 2 rounds, improving."
+    )
 
     for href in set(links):
         url = urlsplit(href)
@@ -216,7 +264,11 @@ def test_quiz_rounds_shuffle_mark_in_words_and_colour_and_keep_results(phone, se
 def test_quiz_wrong_argument_option_shows_its_own_reason(phone, served):  # noqa: F811
     page, (site_dir, base) = phone, served
     data = json.loads((site_dir / "study/practice/quiz.json").read_text(encoding="utf-8"))
-    argued = [z for z in data["quizzes"] if any("reasons" in q for q in data["questions"] if q["id"] in z["questions"])]
+    argued = [
+        z
+        for z in data["quizzes"]
+        if any("reasons" in q for q in data["questions"] if q["id"] in z["questions"])
+    ]
     quiz = min(argued, key=lambda z: len(z["questions"]))
     page.goto(base + "study/quiz/?seed=3")
     page.locator("#quiz-choice").select_option(quiz["id"])
@@ -228,7 +280,12 @@ def test_quiz_wrong_argument_option_shows_its_own_reason(phone, served):  # noqa
             pick = (right + 1) % len(q["options"])
             shown = _joined(q["options"][q["answer"]])
             page.locator("#quiz-options button").nth(pick).click()
-            text = page.locator("#quiz-options button").nth(pick).inner_text().removeprefix("✗ Your answer, wrong: ")
+            text = (
+                page.locator("#quiz-options button")
+                .nth(pick)
+                .inner_text()
+                .removeprefix("✗ Your answer, wrong: ")
+            )
             reason = next(q["reasons"][i] for i, o in enumerate(q["options"]) if _joined(o) == text)
             expect(page.locator(".practice-note--wrong")).to_have_text("Why not: " + reason)
             assert shown
@@ -250,7 +307,9 @@ LAYOUT_SHIFT_JS = """() => new Promise((done) => {
 })"""
 
 
-@pytest.mark.parametrize("path, app", [("study/flashcards/", "#cards-app"), ("study/quiz/", "#quiz-app")])
+@pytest.mark.parametrize(
+    "path, app", [("study/flashcards/", "#cards-app"), ("study/quiz/", "#quiz-app")]
+)
 def test_study_page_does_not_jump_when_its_app_appears(phone, served, path, app):  # noqa: F811
     """The app is revealed once its data has loaded; it holds its place until then, so the
     page below it does not jump (Lighthouse measured CLS 0.17 on the flashcards before)."""
@@ -278,4 +337,6 @@ def test_sm2_progress_of_the_old_flashcards_migrates(phone, served):  # noqa: F8
     page.keyboard.press("3")
     stored = page.evaluate("JSON.parse(localStorage.getItem('guide-progress'))")
     assert stored["version"] == 3 and stored["cards"]["hanzi-meaning:hukou"]["reps"] == 3
-    assert page.evaluate("localStorage.getItem('guide-practice-cards-v1')"), "the old record is kept"
+    assert page.evaluate("localStorage.getItem('guide-practice-cards-v1')"), (
+        "the old record is kept"
+    )

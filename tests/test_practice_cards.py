@@ -15,7 +15,9 @@ def test_core_deck_is_twenty_cards_of_ten_glossary_terms(guide):
     core = [c for c in cards if c.get("core")]
     assert len(core) == 20
     assert {c["siblings"][0].removeprefix("term:") for c in core} == set(CORE_TERMS)
-    assert set(CORE_TERMS) <= set(guide.glossary.entries), set(CORE_TERMS) - set(guide.glossary.entries)
+    assert set(CORE_TERMS) <= set(guide.glossary.entries), set(CORE_TERMS) - set(
+        guide.glossary.entries
+    )
 
 
 def test_every_card_names_its_siblings_and_a_term_groups_its_cards(guide):

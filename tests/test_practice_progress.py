@@ -11,11 +11,19 @@ import pytest
 from studyguide.practice.progress import readable
 
 
-@pytest.mark.parametrize("path, expected", [
-    ("sources/shi-2014.md", True), ("themes/welfare-mix.md", True), ("core/01-start.md", True),
-    ("themes/index.md", False), ("study/quiz.md", False), ("index.md", False), ("terms/hukou.md", False),
-    ("sources/sub/page.md", False),
-])
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("sources/shi-2014.md", True),
+        ("themes/welfare-mix.md", True),
+        ("core/01-start.md", True),
+        ("themes/index.md", False),
+        ("study/quiz.md", False),
+        ("index.md", False),
+        ("terms/hukou.md", False),
+        ("sources/sub/page.md", False),
+    ],
+)
 def test_readable_pages(path, expected):
     assert readable(path) is expected
 
@@ -41,7 +49,9 @@ def test_progress_json_matches_its_schema_which_refuses_a_bad_file(site):
 
     from studyguide import ROOT
 
-    schema = json.loads((ROOT / "schemas/site/practice-progress.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (ROOT / "schemas/site/practice-progress.schema.json").read_text(encoding="utf-8")
+    )
     validator = Draft202012Validator(schema)
     data = json.loads((site / "study/practice/progress.json").read_text(encoding="utf-8"))
     assert not list(validator.iter_errors(data))

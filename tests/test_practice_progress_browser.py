@@ -17,7 +17,11 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 expect = sync_api.expect
 
 
-def test_pages_marked_read_survive_a_reload_tick_the_nav_and_show_on_progress(phone, served, tmp_path):  # noqa: F811
+def test_pages_marked_read_survive_a_reload_tick_the_nav_and_show_on_progress(
+    phone,  # noqa: F811 - the fixture, imported above
+    served,
+    tmp_path,
+):
     page, (_, base) = phone, served
     for path in ("sources/shi-2014/", "themes/welfare-mix/"):
         page.goto(base + path)
@@ -29,7 +33,9 @@ def test_pages_marked_read_survive_a_reload_tick_the_nav_and_show_on_progress(ph
     expect(page.get_by_label("I have read this page")).to_be_checked()
     ticked = page.locator(".md-nav__link:has(.guide-tick)")
     hrefs = {urlsplit(page.evaluate("(a) => a.href", h)).path for h in ticked.element_handles()}
-    assert {urlsplit(base + p).path for p in ("sources/shi-2014/", "themes/welfare-mix/")} <= hrefs, hrefs
+    assert {
+        urlsplit(base + p).path for p in ("sources/shi-2014/", "themes/welfare-mix/")
+    } <= hrefs, hrefs
     expect(ticked.first).to_contain_text("(read)")
     page.goto(base + "study/progress/")
     expect(page.locator("#read-count")).to_contain_text("You have marked 2 of ")
@@ -40,12 +46,17 @@ def test_pages_marked_read_survive_a_reload_tick_the_nav_and_show_on_progress(ph
         page.locator("#progress-export").click()
     saved = tmp_path / "progress.json"
     download.value.save_as(saved)
-    assert set(json.loads(saved.read_text())["read"]) == {"sources/shi-2014/", "themes/welfare-mix/"}
+    assert set(json.loads(saved.read_text())["read"]) == {
+        "sources/shi-2014/",
+        "themes/welfare-mix/",
+    }
     page.evaluate("localStorage.clear()")
     page.reload()
     expect(page.locator("#read-count")).to_contain_text("You have marked 0 of ")
     page.locator("#progress-import").set_input_files(str(saved))
-    expect(page.locator("#progress-status")).to_contain_text("Progress imported: 0 cards, 0 quizzes, 2 pages read")
+    expect(page.locator("#progress-status")).to_contain_text(
+        "Progress imported: 0 cards, 0 quizzes, 2 pages read"
+    )
     expect(page.locator("#read-count")).to_contain_text("You have marked 2 of ")
     page.goto(base + "themes/welfare-mix/")
     expect(page.get_by_label("I have read this page")).to_be_checked()
@@ -85,7 +96,10 @@ def test_flashcards_and_quiz_reload_and_work_offline_after_one_visit(browser, se
         expect(page.locator("#cards-app")).to_be_visible()
         scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
         assert scope == base, scope
-        page.wait_for_function("(async () => !!(await caches.match(new URL('../quiz/', location.href).href)))()", polling=200)
+        page.wait_for_function(
+            "(async () => !!(await caches.match(new URL('../quiz/', location.href).href)))()",
+            polling=200,
+        )
         context.set_offline(True)
         page.reload()
         expect(page.locator("#cards-app")).to_be_visible()
@@ -98,7 +112,7 @@ def test_flashcards_and_quiz_reload_and_work_offline_after_one_visit(browser, se
         page.reload()
         page.locator("#quiz-length").select_option("5")
         page.get_by_role("button", name="Start the quiz").click()
-        for _ in range(10):   # five questions, and any missed ones back at the end
+        for _ in range(10):  # five questions, and any missed ones back at the end
             page.locator("#quiz-options button").first.click()
             page.locator("#quiz-next").click()
             if page.locator("#quiz-result").is_visible():
@@ -118,8 +132,16 @@ def test_manifest_and_worker_stay_on_the_site(served):  # noqa: F811
     assert all((site_dir / icon["src"]).is_file() for icon in manifest["icons"])
     worker = (site_dir / "sw.js").read_text(encoding="utf-8")
     listed = json.loads(worker.split("var PRECACHE = ", 1)[1].split(";\n", 1)[0])
-    assert {"study/flashcards/", "study/quiz/", "study/progress/", "study/practice/quiz.json", "study/practice/cards.json",
-            "javascripts/vendor/ts-fsrs.js"} <= set(listed)
+    assert {
+        "study/flashcards/",
+        "study/quiz/",
+        "study/progress/",
+        "study/practice/quiz.json",
+        "study/practice/cards.json",
+        "javascripts/vendor/ts-fsrs.js",
+    } <= set(listed)
     for path in listed:
         assert "://" not in path and not path.startswith("/"), path
-        assert (site_dir / (path + "index.html" if path.endswith("/") or not path else path)).is_file(), path
+        assert (
+            site_dir / (path + "index.html" if path.endswith("/") or not path else path)
+        ).is_file(), path

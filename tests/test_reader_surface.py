@@ -31,7 +31,9 @@ WORKSHOP = {
     "macros": re.compile(r"\bmacros?\b(?!-)", re.I),
     "the scheduler's paper": re.compile(r"\bSM-2\b|SuperMemo|Wo[zź]niak"),
     "stable ids": re.compile(r"\bstable ids?\b|\bsame id\b", re.I),
-    "a make command": re.compile(r"\bmake\s+(?:help|serve|build|test|pdf|epub|offline|bench|lint|lock|clean|ci-local)\b|^make$"),
+    "a make command": re.compile(
+        r"\bmake\s+(?:help|serve|build|test|pdf|epub|offline|bench|lint|lock|clean|ci-local)\b|^make$"
+    ),
 }
 REPORT_FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "report-an-error.yml"
 REPORT_LINK = re.compile(r'<p class="guide-report">\s*<a href="([^"]+)"')
@@ -59,27 +61,45 @@ class _VisibleText(HTMLParser):
 def workshop_text(html: str) -> list[str]:
     parser = _VisibleText()
     parser.feed(html)
-    return [f"{what}: {chunk[:90]!r}" for chunk in parser.chunks for what, pattern in WORKSHOP.items() if pattern.search(chunk)]
+    return [
+        f"{what}: {chunk[:90]!r}"
+        for chunk in parser.chunks
+        for what, pattern in WORKSHOP.items()
+        if pattern.search(chunk)
+    ]
 
 
 def reader_pages(site: Path) -> list[Path]:
-    return [p for p in sorted(site.rglob("*.html"))
-            if p.relative_to(site).as_posix() not in EXEMPT and "assets" not in p.relative_to(site).parts]
+    return [
+        p
+        for p in sorted(site.rglob("*.html"))
+        if p.relative_to(site).as_posix() not in EXEMPT
+        and "assets" not in p.relative_to(site).parts
+    ]
 
 
 def test_the_scan_finds_workshop_text_and_leaves_plain_english_alone():
-    bad = ('<p>Link a term with <code>{{ term("hukou") }}</code> (see the macros), run <code>make build</code>, '
-           "edit <code>glossary.yaml</code>.</p><p>SM-2 (Woźniak, 1990); each card keeps the same id.</p>")
+    bad = (
+        '<p>Link a term with <code>{{ term("hukou") }}</code> (see the macros), run <code>make build</code>, '
+        "edit <code>glossary.yaml</code>.</p><p>SM-2 (Woźniak, 1990); each card keeps the same id.</p>"
+    )
     assert {hit.split(":")[0] for hit in workshop_text(bad)} == set(WORKSHOP)
-    fine = ('<p>Loosening rules "to make more room" for NGOs, seen from a "macro-perspective".</p>'
-            "<!-- made from glossary.yaml by a macro --><script>var macros = '{{ make build }}';</script>")
+    fine = (
+        '<p>Loosening rules "to make more room" for NGOs, seen from a "macro-perspective".</p>'
+        "<!-- made from glossary.yaml by a macro --><script>var macros = '{{ make build }}';</script>"
+    )
     assert workshop_text(fine) == []
 
 
 def test_reader_pages_carry_no_workshop_text(site):
-    problems = [f"{page.relative_to(site)}: {hit}" for page in reader_pages(site)
-                for hit in workshop_text(page.read_text(encoding="utf-8"))]
-    assert not problems, "workshop text on reader pages (move it to CONTRIBUTING.md):\n" + "\n".join(problems[:20])
+    problems = [
+        f"{page.relative_to(site)}: {hit}"
+        for page in reader_pages(site)
+        for hit in workshop_text(page.read_text(encoding="utf-8"))
+    ]
+    assert not problems, (
+        "workshop text on reader pages (move it to CONTRIBUTING.md):\n" + "\n".join(problems[:20])
+    )
 
 
 def test_benchmarks_are_in_neither_the_sitemap_nor_the_search_index(site):
@@ -90,7 +110,9 @@ def test_benchmarks_are_in_neither_the_sitemap_nor_the_search_index(site):
 
 def test_the_bench_writes_its_table_into_its_readme_between_the_markers(tmp_path):
     readme = (ROOT / "bench" / "README.md").read_text(encoding="utf-8")
-    assert readme.count(START) == readme.count(END) == 1, "bench/README.md needs exactly one pair of markers"
+    assert readme.count(START) == readme.count(END) == 1, (
+        "bench/README.md needs exactly one pair of markers"
+    )
     copy = tmp_path / "README.md"
     copy.write_text(readme, encoding="utf-8")
     write_page(copy, "| new | table |")
@@ -102,7 +124,9 @@ def report_links(site: Path) -> dict[str, str]:
     """Each page with a "Report a problem" link: its href, unescaped."""
     found = {}
     for page in sorted(site.rglob("index.html")):
-        if "assets" not in page.relative_to(site).parts and (m := REPORT_LINK.search(page.read_text(encoding="utf-8"))):
+        if "assets" not in page.relative_to(site).parts and (
+            m := REPORT_LINK.search(page.read_text(encoding="utf-8"))
+        ):
             found[page.relative_to(site).as_posix()] = m[1].replace("&amp;", "&")
     return found
 
@@ -116,17 +140,29 @@ def test_every_page_has_a_report_link_with_the_page_filled_in(site):
         return
     form = yaml.safe_load(REPORT_FORM.read_text(encoding="utf-8"))
     fields = {item["id"] for item in form["body"] if "id" in item}
-    pages = [p.relative_to(site).as_posix() for p in sorted(site.rglob("index.html")) if "assets" not in p.relative_to(site).parts]
-    assert sorted(links) == pages, f"pages without a report link: {sorted(set(pages) - set(links))[:10]}"
+    pages = [
+        p.relative_to(site).as_posix()
+        for p in sorted(site.rglob("index.html"))
+        if "assets" not in p.relative_to(site).parts
+    ]
+    assert sorted(links) == pages, (
+        f"pages without a report link: {sorted(set(pages) - set(links))[:10]}"
+    )
     for name, href in links.items():
         url = urlsplit(href)
         assert f"{url.scheme}://{url.netloc}{url.path}" == repo[1].rstrip("/") + "/issues/new", href
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
         assert query["template"] == REPORT_FORM.name
-        assert set(query) - {"template", "title"} <= fields, f"{name}: fields the form lacks: {set(query) - fields}"
+        assert set(query) - {"template", "title"} <= fields, (
+            f"{name}: fields the form lacks: {set(query) - fields}"
+        )
         assert query["title"].startswith(form["title"].strip())
-        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (site / name).read_text(encoding="utf-8"))
-        assert query["page"] == (canonical[1] if canonical else f"docs/{Path(name).parent}.md"), name
+        canonical = re.search(
+            r'<link rel="canonical" href="([^"]+)"', (site / name).read_text(encoding="utf-8")
+        )
+        assert query["page"] == (canonical[1] if canonical else f"docs/{Path(name).parent}.md"), (
+            name
+        )
 
 
 def test_no_report_link_without_a_repository(project_copy, tmp_path, monkeypatch):
@@ -135,7 +171,10 @@ def test_no_report_link_without_a_repository(project_copy, tmp_path, monkeypatch
     and About says why."""
     config = project_copy / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    config.write_text("".join(ln for ln in lines if not ln.startswith(("repo_url:", "edit_uri:"))), encoding="utf-8")
+    config.write_text(
+        "".join(ln for ln in lines if not ln.startswith(("repo_url:", "edit_uri:"))),
+        encoding="utf-8",
+    )
     monkeypatch.delenv("REPO_URL", raising=False)
     result = run_mkdocs(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -157,7 +196,11 @@ class _Host(SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = urlsplit(self.path).path
-        target = Path(self.directory) / path[len(self.prefix):] if path.startswith(self.prefix) else None
+        target = (
+            Path(self.directory) / path[len(self.prefix) :]
+            if path.startswith(self.prefix)
+            else None
+        )
         if target is not None and target.is_dir():
             target = target / "index.html"
         if target is None or not target.is_file():
@@ -175,21 +218,32 @@ class _Host(SimpleHTTPRequestHandler):
 @pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["/guide/", "/"])
 def test_the_404_page_works_under_any_base_path(browser, site, prefix):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(site), prefix=prefix))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Host, directory=str(site), prefix=prefix)
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     recorder = Recorder(browser, base)
     try:
-        response = recorder.open(base + "sources/no/such/page/")   # search ready: its worker found the index
+        response = recorder.open(
+            base + "sources/no/such/page/"
+        )  # search ready: its worker found the index
         assert response.status == 404
         page = recorder.page
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
+            == "sticky"
+        )
         assert page.locator("article a", has_text="home page").evaluate("a => a.href") == base
         assert page.locator("a.md-nav__link[href]").first.evaluate("a => a.href").startswith(base)
         others = [f for f in recorder.failed if "/no/such/page/" not in f]
         errors = [e for e in recorder.errors if "status of 404" not in e]
-        assert not others and not errors and not recorder.foreign, (others, errors, recorder.foreign)
+        assert not others and not errors and not recorder.foreign, (
+            others,
+            errors,
+            recorder.foreign,
+        )
     finally:
         recorder.close()
         server.shutdown()

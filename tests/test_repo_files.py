@@ -6,12 +6,24 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from repo_support import DATA_FILES, GITHUB, ROOT, SOURCE_IDS, assert_rejected, assert_valid, check_jsonschema, load_yaml
+from repo_support import (
+    DATA_FILES,
+    GITHUB,
+    ROOT,
+    SOURCE_IDS,
+    assert_rejected,
+    assert_valid,
+    check_jsonschema,
+    load_yaml,
+)
 
 # --- CITATION.cff --------------------------------------------------------------------------
 
+
 def test_citation_cff_validates_against_vendored_cff_schema():
-    assert_valid(check_jsonschema("--builtin-schema", "vendor.citation-file-format", ROOT / "CITATION.cff"))
+    assert_valid(
+        check_jsonschema("--builtin-schema", "vendor.citation-file-format", ROOT / "CITATION.cff")
+    )
 
 
 def test_citation_cff_with_an_unknown_type_and_no_authors_is_rejected(tmp_path):
@@ -43,7 +55,9 @@ def test_citation_cff_names_one_github_repository_its_pages_address_and_mkdocs_y
     owner, name = github_repository(citation["repository-code"])
     assert citation["url"] == pages_url(owner, name) == mkdocs["site_url"]
     assert citation["title"] == mkdocs["site_name"]
-    assert "repo_url" not in mkdocs, "repo_url is set by macros/hooks/repository.py, never a placeholder"
+    assert "repo_url" not in mkdocs, (
+        "repo_url is set by macros/hooks/repository.py, never a placeholder"
+    )
 
 
 # --- Issue forms --------------------------------------------------------------------
@@ -66,16 +80,25 @@ def test_issue_form_validates_against_vendored_issue_forms_schema(name):
 
 
 def test_issue_chooser_config_validates_and_disallows_blank_issues():
-    assert_valid(check_jsonschema("--builtin-schema", "vendor.github-issue-config", FORMS / "config.yml"))
+    assert_valid(
+        check_jsonschema("--builtin-schema", "vendor.github-issue-config", FORMS / "config.yml")
+    )
     assert load_yaml(FORMS / "config.yml")["blank_issues_enabled"] is False
 
 
 def test_report_an_error_form_asks_for_page_error_source_quote_and_the_source_check():
     fields = form_fields("report-an-error.yml")
-    expected = {"page": "input", "what-is-wrong": "textarea", "source": "dropdown",
-                "what-the-source-says": "textarea", "checked": "checkboxes"}
+    expected = {
+        "page": "input",
+        "what-is-wrong": "textarea",
+        "source": "dropdown",
+        "what-the-source-says": "textarea",
+        "checked": "checkboxes",
+    }
     assert {key: fields[key]["type"] for key in expected if key in fields} == expected
-    assert all(required(fields[key]) for key in ("page", "what-is-wrong", "source", "what-the-source-says"))
+    assert all(
+        required(fields[key]) for key in ("page", "what-is-wrong", "source", "what-the-source-says")
+    )
     assert fields["source"]["attributes"]["options"] == SOURCE_IDS
     (checkbox,) = fields["checked"]["attributes"]["options"]
     assert "I checked the source text" in checkbox["label"] and checkbox["required"] is True
@@ -95,6 +118,7 @@ def test_issue_form_source_dropdowns_list_exactly_the_sources_in_data_sources_ya
 
 # --- The codespell word list ---------------------------------------------------------
 
+
 def test_codespell_word_list_is_sorted_lowercase_and_free_of_duplicates():
     words = (ROOT / ".codespell-words.txt").read_text(encoding="utf-8").splitlines()
     assert words, "the word list is empty"
@@ -105,6 +129,7 @@ def test_codespell_word_list_is_sorted_lowercase_and_free_of_duplicates():
 
 # --- The pre-commit hooks ------------------------------------------------------------
 
+
 def hooks() -> list[dict]:
     config = load_yaml(ROOT / ".pre-commit-config.yaml")
     return [hook for repo in config["repos"] for hook in repo["hooks"]]
@@ -112,7 +137,15 @@ def hooks() -> list[dict]:
 
 def test_pre_commit_config_has_every_expected_hook():
     ids = {hook["id"] for hook in hooks()}
-    expected = {"check-yaml", "end-of-file-fixer", "trailing-whitespace", "yamllint", "codespell", "ruff", "check-jsonschema"}
+    expected = {
+        "check-yaml",
+        "end-of-file-fixer",
+        "trailing-whitespace",
+        "yamllint",
+        "codespell",
+        "ruff",
+        "check-jsonschema",
+    }
     assert expected <= ids, f"missing: {sorted(expected - ids)}"
 
 
@@ -124,8 +157,13 @@ def test_pre_commit_hooks_are_local_system_hooks_that_need_no_network():
 
 def test_pre_commit_validates_every_schema_file_and_only_existing_ones():
     named = {
-        part for hook in hooks() if hook["id"] == "check-jsonschema"
-        for part in hook["entry"].split() if part.startswith("schemas/")
+        part
+        for hook in hooks()
+        if hook["id"] == "check-jsonschema"
+        for part in hook["entry"].split()
+        if part.startswith("schemas/")
     }
-    assert named == {f"schemas/{name}" for name, files in DATA_FILES.items() if files}  # output schemas: their own tests
+    assert named == {
+        f"schemas/{name}" for name, files in DATA_FILES.items() if files
+    }  # output schemas: their own tests
     assert all((ROOT / path).is_file() for path in named)

@@ -17,18 +17,35 @@ from studyguide.repository import Home, env_lines, github_repository, locate, pa
 
 # --- Reading a remote ---------------------------------------------------------------
 
-@pytest.mark.parametrize("url", [
-    "https://github.com/acme/guide", "https://github.com/acme/guide.git", "https://github.com/acme/guide/",
-    "git@github.com:acme/guide.git", "ssh://git@github.com/acme/guide.git", "https://token@github.com/acme/guide.git",
-])
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://github.com/acme/guide",
+        "https://github.com/acme/guide.git",
+        "https://github.com/acme/guide/",
+        "git@github.com:acme/guide.git",
+        "ssh://git@github.com/acme/guide.git",
+        "https://token@github.com/acme/guide.git",
+    ],
+)
 def test_a_github_remote_in_any_form_names_its_owner_and_repository(url):
     assert github_repository(url) == ("acme", "guide")
 
 
-@pytest.mark.parametrize("url", [
-    None, "", "/srv/git/guide.git", "https://gitlab.com/acme/guide.git", "git@gitlab.com:acme/guide.git",
-    "https://github.com/acme", "https://github.com.evil.example/acme/guide", "https://github.com/acme/guide/tree/main",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        None,
+        "",
+        "/srv/git/guide.git",
+        "https://gitlab.com/acme/guide.git",
+        "git@gitlab.com:acme/guide.git",
+        "https://github.com/acme",
+        "https://github.com.evil.example/acme/guide",
+        "https://github.com/acme/guide/tree/main",
+    ],
+)
 def test_anything_else_is_no_github_repository(url):
     assert github_repository(url) is None
 
@@ -39,19 +56,40 @@ def test_pages_address_of_a_project_site_and_of_a_user_site():
 
 
 def _git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main", *args],
-                   cwd=folder, check=True, capture_output=True)
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "init.defaultBranch=main",
+            *args,
+        ],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_locate_reads_the_origin_and_lets_the_environment_win(tmp_path):
     _git(tmp_path, "init", "-q")
-    assert locate(tmp_path, {}) == Home(None, None, None)            # no origin: nothing known
+    assert locate(tmp_path, {}) == Home(None, None, None)  # no origin: nothing known
     _git(tmp_path, "remote", "add", "origin", "git@github.com:acme/guide.git")
-    assert locate(tmp_path, {}) == Home("https://github.com/acme/guide", "acme/guide", "https://acme.github.io/guide/")
-    assert locate(tmp_path, {"SITE_URL": "https://guide.acme.org", "REPO_URL": ""}).site_url == "https://guide.acme.org/"
+    assert locate(tmp_path, {}) == Home(
+        "https://github.com/acme/guide", "acme/guide", "https://acme.github.io/guide/"
+    )
+    assert (
+        locate(tmp_path, {"SITE_URL": "https://guide.acme.org", "REPO_URL": ""}).site_url
+        == "https://guide.acme.org/"
+    )
     assert locate(tmp_path, {"REPO_URL": "https://github.com/fork/g"}).repo_name == "fork/g"
-    assert env_lines(locate(tmp_path, {})) == ["REPO_URL=https://github.com/acme/guide", "REPO_NAME=acme/guide",
-                                              "SITE_URL=https://acme.github.io/guide/"]
+    assert env_lines(locate(tmp_path, {})) == [
+        "REPO_URL=https://github.com/acme/guide",
+        "REPO_NAME=acme/guide",
+        "SITE_URL=https://acme.github.io/guide/",
+    ]
 
 
 def test_locate_outside_any_repository_knows_nothing(tmp_path):
@@ -67,16 +105,26 @@ HREF = re.compile(r'\b(?:href|src)="([^"]*)"|\bcontent="(https?://[^"]*)"')
 def _build(project: Path) -> Path:
     env = {k: v for k, v in os.environ.items() if k not in ("REPO_URL", "REPO_NAME", "SITE_URL")}
     site = project / "built"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=project, env=dict(env, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env=dict(env, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return site
 
 
 def _links(site: Path) -> dict[str, list[str]]:
-    pages = {str(p.relative_to(site)): ["".join(m) for m in HREF.findall(p.read_text(encoding="utf-8"))]
-             for p in site.rglob("*.html")}
-    pages["sitemap.xml"] = re.findall(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    pages = {
+        str(p.relative_to(site)): ["".join(m) for m in HREF.findall(p.read_text(encoding="utf-8"))]
+        for p in site.rglob("*.html")
+    }
+    pages["sitemap.xml"] = re.findall(
+        r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")
+    )
     return pages
 
 
@@ -89,11 +137,13 @@ def test_a_clone_of_a_github_repository_links_only_to_it(project_copy):
     shi = links["sources/shi-2014/index.html"]
     assert "https://github.com/acme/guide/edit/main/docs/sources/shi-2014.md" in shi
     assert "https://github.com/acme/guide/raw/main/docs/sources/shi-2014.md" in shi
-    assert "https://github.com/acme/guide" in shi                               # the header's repository link
-    assert "https://acme.github.io/guide/sources/shi-2014/" in shi              # canonical
+    assert "https://github.com/acme/guide" in shi  # the header's repository link
+    assert "https://acme.github.io/guide/sources/shi-2014/" in shi  # canonical
     assert all(loc.startswith("https://acme.github.io/guide/") for loc in links["sitemap.xml"])
     glossary = links["glossary/index.html"]
-    assert "https://github.com/acme/guide/edit/main/glossary.yaml" in glossary  # a generated page edits its data
+    assert (
+        "https://github.com/acme/guide/edit/main/glossary.yaml" in glossary
+    )  # a generated page edits its data
 
 
 def test_a_copy_with_no_github_remote_has_no_repository_links(project_copy):
@@ -104,17 +154,25 @@ def test_a_copy_with_no_github_remote_has_no_repository_links(project_copy):
     github = {page: [u for u in urls if "github.com" in u] for page, urls in links.items()}
     assert not any(github.values()), {p: u for p, u in github.items() if u}
     index = (site / "index.html").read_text(encoding="utf-8")
-    assert 'class="md-source"' not in index and "md-content__button" not in index  # no header link, no edit/view
+    assert (
+        'class="md-source"' not in index and "md-content__button" not in index
+    )  # no header link, no edit/view
 
 
 # --- The PDF's cover -----------------------------------------------------------------
 
-@pytest.mark.parametrize("site_url, origin, shown", [
-    ("https://guide.acme.org/", None, "https://guide.acme.org/"),
-    (None, "git@github.com:acme/guide.git", "https://acme.github.io/guide/"),
-    (None, None, None),                                  # no address known: no line, never a placeholder
-])
-def test_the_pdf_cover_names_the_online_edition_only_where_it_is_known(monkeypatch, site_url, origin, shown):
+
+@pytest.mark.parametrize(
+    "site_url, origin, shown",
+    [
+        ("https://guide.acme.org/", None, "https://guide.acme.org/"),
+        (None, "git@github.com:acme/guide.git", "https://acme.github.io/guide/"),
+        (None, None, None),  # no address known: no line, never a placeholder
+    ],
+)
+def test_the_pdf_cover_names_the_online_edition_only_where_it_is_known(
+    monkeypatch, site_url, origin, shown
+):
     import datetime as dt
 
     from studyguide import repository
@@ -125,7 +183,14 @@ def test_the_pdf_cover_names_the_online_edition_only_where_it_is_known(monkeypat
     if site_url:
         monkeypatch.setenv("SITE_URL", site_url)
     monkeypatch.setattr(repository, "origin_url", lambda project: origin)
-    config = {"site_name": "Guide", "site_url": "https://example.github.io/social-governance-guide/"}
+    config = {
+        "site_name": "Guide",
+        "site_url": "https://example.github.io/social-governance-guide/",
+    }
     _, cover = _head_and_cover(config, dt.date(2026, 12, 7))
     assert "example" not in cover
-    assert ("Online edition" in cover and f"href='{shown}'" in cover) if shown else "Online edition" not in cover
+    assert (
+        ("Online edition" in cover and f"href='{shown}'" in cover)
+        if shown
+        else "Online edition" not in cover
+    )

@@ -18,13 +18,24 @@ from studyguide.load.guide import load_guide
 SCRIPT = ROOT / "docs/javascripts/search-dictionary.js"
 
 QUERIES = {
-    "hukou": "terms/hukou/", "hùkǒu": "terms/hukou/", "HU KOU": "terms/hukou/", "户口": "terms/hukou/",
-    "戶口": "terms/hukou/", "hukuo": "terms/hukou/", "维稳": "terms/weiwen/", "维权": "terms/weiquan/",
-    "wéiquán": "terms/weiquan/", "shuniu zuzhi": "terms/shuniu-zuzhi/", "hub organizations": "terms/shuniu-zuzhi/",
-    "work unit": "terms/danwei/", "stability maintenence": "terms/weiwen/",  # codespell:ignore maintenence
-    "huku": None,        # four letters: too short for a typo
-    "hokuu": None,       # two typos
-    "the": None, "": None, "户": None,
+    "hukou": "terms/hukou/",
+    "hùkǒu": "terms/hukou/",
+    "HU KOU": "terms/hukou/",
+    "户口": "terms/hukou/",
+    "戶口": "terms/hukou/",
+    "hukuo": "terms/hukou/",
+    "维稳": "terms/weiwen/",
+    "维权": "terms/weiquan/",
+    "wéiquán": "terms/weiquan/",
+    "shuniu zuzhi": "terms/shuniu-zuzhi/",
+    "hub organizations": "terms/shuniu-zuzhi/",
+    "work unit": "terms/danwei/",
+    "stability maintenence": "terms/weiwen/",  # codespell:ignore maintenence
+    "huku": None,  # four letters: too short for a typo
+    "hokuu": None,  # two typos
+    "the": None,
+    "": None,
+    "户": None,
 }
 
 
@@ -33,9 +44,13 @@ def run_node(queries: list[str]) -> list:
     if node is None:
         pytest.skip("node not installed: the JavaScript side is not checked")
     terms = records(load_guide(ROOT))
-    code = (f"const d = require({json.dumps(str(SCRIPT))}); const terms = {json.dumps(terms, ensure_ascii=False)};"
-            f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(q => {{ const t = d.match(q, terms); return t && t.url; }})))")
-    out = subprocess.run([node, "-e", code], capture_output=True, text=True, timeout=30, check=True).stdout
+    code = (
+        f"const d = require({json.dumps(str(SCRIPT))}); const terms = {json.dumps(terms, ensure_ascii=False)};"
+        f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(q => {{ const t = d.match(q, terms); return t && t.url; }})))"
+    )
+    out = subprocess.run(
+        [node, "-e", code], capture_output=True, text=True, timeout=30, check=True
+    ).stdout
     return json.loads(out)
 
 
@@ -51,13 +66,20 @@ def test_every_term_is_found_by_each_of_its_forms():
     found = run_node(queries)
     expected = [t["url"] for t in terms for _ in range(3)]
     missed = [(q, f, e) for q, f, e in zip(queries, found, expected, strict=True) if f != e]
-    assert not missed, f"forms that do not find their own term (query, found, expected): {missed[:8]}"
+    assert not missed, (
+        f"forms that do not find their own term (query, found, expected): {missed[:8]}"
+    )
 
 
 def test_records_carry_what_the_result_shows():
     terms = {t["url"]: t for t in records(load_guide(ROOT))}
     hukou = terms["terms/hukou/"]
-    assert (hukou["hanzi"], hukou["traditional"], hukou["pinyin"], hukou["english"]) == ("户口", "戶口", "hùkǒu", "household registration")
+    assert (hukou["hanzi"], hukou["traditional"], hukou["pinyin"], hukou["english"]) == (
+        "户口",
+        "戶口",
+        "hùkǒu",
+        "household registration",
+    )
     assert hukou["summary"].endswith(".") and "\n" not in hukou["summary"]
 
 
@@ -72,10 +94,18 @@ def test_each_term_pages_search_entry_starts_with_its_definition_and_has_toneles
     for term in records(load_guide(ROOT)):
         text = docs[term["url"]]["text"]
         first = _plain(text.split("</p>", 1)[0])
-        plain = "".join(c for c in __import__("unicodedata").normalize("NFD", term["pinyin"]) if c.isascii())
-        if first.split()[:3] != _plain(term["summary"]).split()[:3] or plain.replace(" ", "") not in text or "Reading time" in text:
+        plain = "".join(
+            c for c in __import__("unicodedata").normalize("NFD", term["pinyin"]) if c.isascii()
+        )
+        if (
+            first.split()[:3] != _plain(term["summary"]).split()[:3]
+            or plain.replace(" ", "") not in text
+            or "Reading time" in text
+        ):
             wrong.append((term["url"], first[:60]))
-    assert not wrong, f"term entries that do not start with the definition or lack toneless pinyin: {wrong[:5]}"
+    assert not wrong, (
+        f"term entries that do not start with the definition or lack toneless pinyin: {wrong[:5]}"
+    )
 
 
 def test_the_offline_copy_links_terms_as_its_files():

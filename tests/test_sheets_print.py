@@ -21,7 +21,12 @@ from studyguide.practice.common import plain
 def _flat(text: str) -> str:
     """For comparing text with a PDF's: NFKC (PDF text of hanzi may come back as CJK radicals),
     curly quotes straight, no whitespace (lines wrap anywhere)."""
-    text = unicodedata.normalize("NFKC", text).replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    text = (
+        unicodedata.normalize("NFKC", text)
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u2019", "'")
+    )
     return squeeze(re.sub(r"[*_`]", "", text))
 
 
@@ -41,8 +46,15 @@ def test_quotes_prefer_the_excerpts_the_key_points_quote(guide):
     """Core text quoting four of Gong's excerpts puts all four on the sheet, with the
     shortest other one, in the text's order; and Gong's real In brief and Key points each
     bring the excerpts they quote."""
-    quoted = ["gong-2012-intro-errors", "gong-2012-petitioning-trust", "gong-2012-managing-society", "gong-2012-error-4-rights"]
-    core = " and ".join(f'"{" ".join(plain(guide.excerpts[k]["text"]).split()[1:7])}"' for k in quoted)
+    quoted = [
+        "gong-2012-intro-errors",
+        "gong-2012-petitioning-trust",
+        "gong-2012-managing-society",
+        "gong-2012-error-4-rights",
+    ]
+    core = " and ".join(
+        f'"{" ".join(plain(guide.excerpts[k]["text"]).split()[1:7])}"' for k in quoted
+    )
     chosen = sheets.sheet_quotes(guide, "gong-2012", core)
     keys = {x.key for x in chosen}
     assert set(quoted) <= keys and len(chosen) == 5
@@ -50,15 +62,26 @@ def test_quotes_prefer_the_excerpts_the_key_points_quote(guide):
     extra = next(x for x in chosen if x.key not in quoted)
     assert all(len(extra["text"].split()) <= len(x["text"].split()) for x in rest)
     order = [x.key for x in guide.excerpts_of("gong-2012")]
-    assert [x.key for x in chosen] == sorted((x.key for x in chosen), key=order.index), "in the text's order"
+    assert [x.key for x in chosen] == sorted((x.key for x in chosen), key=order.index), (
+        "in the text's order"
+    )
     real = sheets.core_sections(guide, "gong-2012")
-    on_sheet = {x.key for x in sheets.sheet_quotes(guide, "gong-2012", real["In brief"] + real["Key points"])}
+    on_sheet = {
+        x.key
+        for x in sheets.sheet_quotes(guide, "gong-2012", real["In brief"] + real["Key points"])
+    }
     assert "gong-2012-managing-society" in on_sheet, "the key point quoting it brings it"
 
 
 def test_a_sheet_refuses_what_it_cannot_show_naming_the_page(guide):
-    assert sheets._plain(guide, 'A {{ who("gong-weibin") }} and {{ term("hukou", "registration") }} [link](x.md).', "p") \
+    assert (
+        sheets._plain(
+            guide,
+            'A {{ who("gong-weibin") }} and {{ term("hukou", "registration") }} [link](x.md).',
+            "p",
+        )
         == "A Gong Weibin and registration link."
+    )
     with pytest.raises(GuideError, match=r"docs/sources/x\.md.*who\(\) and term\(\) only"):
         sheets._plain(guide, '{{ excerpt("shi-2014-co-optation") }}', "docs/sources/x.md")
     with pytest.raises(GuideError, match="no-such-person"):
@@ -68,9 +91,15 @@ def test_a_sheet_refuses_what_it_cannot_show_naming_the_page(guide):
 def _check_pages(pages: list[str], guide, where: str) -> None:
     """`pages`: the sheets' printed pages, the first the one with the page's title."""
     flat = [_flat(p) for p in pages]
-    assert "Printablesheets" in flat[0] and "Glossarysheet" in flat[0], f"{where}: page 1 is not title + glossary"
+    assert "Printablesheets" in flat[0] and "Glossarysheet" in flat[0], (
+        f"{where}: page 1 is not title + glossary"
+    )
     # Pinyin and English: a PDF's text may give hanzi back as look-alike radicals (户 as ⼾).
-    missing = [e.english for e in guide.glossary.entries.values() if _flat(e.pinyin + e.english) not in flat[0]]
+    missing = [
+        e.english
+        for e in guide.glossary.entries.values()
+        if _flat(e.pinyin + e.english) not in flat[0]
+    ]
     assert not missing, f"{where}: glossary entries not on its one sheet: {missing}"
     assert all(len(p.split()) > 20 for p in pages), f"{where}: a blank or near-blank page"
     heads = {sid: _flat(guide.sources[sid]["title"])[:40] for sid in guide.sources}
@@ -80,8 +109,12 @@ def _check_pages(pages: list[str], guide, where: str) -> None:
         page = flat[at[0]]
         core = sheets.core_sections(guide, sid)
         last = sheets.sheet_quotes(guide, sid, core["In brief"] + core["Key points"])[-1]
-        assert _flat(" ".join(last["text"].split())[-60:]) in page, f"{where}: {sid}'s sheet runs past its page"
-        assert not [o for o in heads if o != sid and heads[o] in page], f"{where}: two sheets on one page"
+        assert _flat(" ".join(last["text"].split())[-60:]) in page, (
+            f"{where}: {sid}'s sheet runs past its page"
+        )
+        assert not [o for o in heads if o != sid and heads[o] in page], (
+            f"{where}: two sheets on one page"
+        )
 
 
 @pytest.mark.browser
@@ -102,4 +135,4 @@ def test_printed_from_the_browser_each_sheet_is_one_page(recorder, served, guide
 def test_in_the_pdf_book_each_sheet_is_one_page(reader, guide):
     texts = [p.extract_text() or "" for p in reader.pages]
     start = next(n for n, t in enumerate(texts) if t.lstrip().startswith("Printable sheets"))
-    _check_pages(texts[start:start + 1 + len(guide.sources)], guide, "PDF book")
+    _check_pages(texts[start : start + 1 + len(guide.sources)], guide, "PDF book")

@@ -47,9 +47,13 @@ def test_term_links_lead_to_term_pages_and_old_glossary_anchors_still_land(site)
         for href in parse(page).links:
             target = urlparse(urljoin(url, href))
             if target.netloc == "x" and target.path == "/glossary/" and target.fragment:
-                assert target.fragment in glossary_ids, f"{page.relative_to(site)} links to glossary#{target.fragment}, which does not exist"
+                assert target.fragment in glossary_ids, (
+                    f"{page.relative_to(site)} links to glossary#{target.fragment}, which does not exist"
+                )
             if target.netloc == "x" and target.path.startswith("/terms/"):
-                assert _target_file(site, target.path).is_file(), f"{page.relative_to(site)} links to a missing {target.path}"
+                assert _target_file(site, target.path).is_file(), (
+                    f"{page.relative_to(site)} links to a missing {target.path}"
+                )
                 to_terms += 1
     assert to_terms > 100
 
@@ -59,7 +63,9 @@ def test_every_glossary_entry_appears_on_the_glossary_page(site, guide):
     ids = parse(site / "glossary/index.html").ids
     for entry in guide.glossary.entries.values():
         assert entry.key in ids, f"entry {entry.key} has no anchor on the glossary page"
-        assert entry.hanzi in html and entry.pinyin in html, f"entry {entry.key}: hanzi or pinyin missing"
+        assert entry.hanzi in html and entry.pinyin in html, (
+            f"entry {entry.key}: hanzi or pinyin missing"
+        )
 
 
 def test_every_glossary_entry_reaches_the_search_index(site, guide):
@@ -68,8 +74,12 @@ def test_every_glossary_entry_reaches_the_search_index(site, guide):
     for entry in guide.glossary.entries.values():
         doc = locations.get(f"terms/{entry.key}/")
         assert doc, f"entry {entry.key}'s page is not a search result of its own"
-        assert entry.hanzi in doc["title"].replace("\u200b", ""), f"{entry.key}: the result's title is not its hanzi"
-        assert entry.term in doc["text"] and entry.pinyin in doc["title"], f"{entry.key}: romanization or tone-marked pinyin not searchable"
+        assert entry.hanzi in doc["title"].replace("\u200b", ""), (
+            f"{entry.key}: the result's title is not its hanzi"
+        )
+        assert entry.term in doc["text"] and entry.pinyin in doc["title"], (
+            f"{entry.key}: romanization or tone-marked pinyin not searchable"
+        )
 
 
 def test_search_index_keeps_multi_character_terms_whole(site):
@@ -92,9 +102,9 @@ def test_chinese_text_is_marked_zh_hans_on_every_page(site):
         body = html.split('<div class="md-content"', 1)[-1].split("</article>", 1)[0]
         for match in cjk_outside.finditer(body):
             before = body[: match.start() + 1]
-            assert before.rstrip().endswith('lang="zh-Hans">') or re.search(r'<span lang="zh-Hans">$', before), (
-                f"{page.relative_to(site)}: Chinese text not marked zh-Hans: {match.group(1)[:40]!r}"
-            )
+            assert before.rstrip().endswith('lang="zh-Hans">') or re.search(
+                r'<span lang="zh-Hans">$', before
+            ), f"{page.relative_to(site)}: Chinese text not marked zh-Hans: {match.group(1)[:40]!r}"
 
 
 def test_glossary_pinyin_is_marked_as_pinyin(site, guide):
@@ -135,12 +145,18 @@ def test_no_page_requests_a_third_party_host(site):
 
 def test_flashcard_files_are_in_the_site_and_linked(site):
     assert (site / "study/guide-glossary.apkg").stat().st_size > 1000
-    assert (site / "study/guide-glossary.csv").read_text(encoding="utf-8-sig").startswith("hanzi,pinyin,english,definition")
+    assert (
+        (site / "study/guide-glossary.csv")
+        .read_text(encoding="utf-8-sig")
+        .startswith("hanzi,pinyin,english,definition")
+    )
     study = (site / "study/index.html").read_text(encoding="utf-8")
     assert 'href="guide-glossary.apkg"' in study and 'href="guide-glossary.csv"' in study
 
 
-@pytest.mark.parametrize("page", ["index.html", "glossary/index.html", "sources/shi-2014/index.html"])
+@pytest.mark.parametrize(
+    "page", ["index.html", "glossary/index.html", "sources/shi-2014/index.html"]
+)
 def test_pages_have_a_meta_description_and_language(site, page):
     html = (site / page).read_text(encoding="utf-8")
     assert '<html lang="en"' in html
@@ -180,7 +196,10 @@ def test_tracker_gives_every_positions_row_its_gist_linked_to_the_themes_table(s
         for row in record["rows"]:
             if "gist" in row:
                 gist = " ".join(row["gist"].split())
-                assert f'href="../themes/{theme}/#who-says-what">{gist}</a>' in page, (theme, row["source"])
+                assert f'href="../themes/{theme}/#who-says-what">{gist}</a>' in page, (
+                    theme,
+                    row["source"],
+                )
 
 
 def test_timeline_lists_every_event_with_a_link(site, guide):
@@ -199,13 +218,20 @@ def test_robots_txt_names_the_sitemap_at_the_site_url(site):
 
 
 def test_every_page_has_its_own_meta_description(site):
-    default = re.search(r'site_description: >-\n((?:  .*\n)+)', (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8"))
+    default = re.search(
+        r"site_description: >-\n((?:  .*\n)+)",
+        (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8"),
+    )
     default_text = " ".join(default.group(1).split())
     for page in pages(site):
-        match = re.search(r'<meta name="description" content="([^"]*)"', page.read_text(encoding="utf-8"))
+        match = re.search(
+            r'<meta name="description" content="([^"]*)"', page.read_text(encoding="utf-8")
+        )
         assert match and len(match.group(1)) >= 40, f"{page.relative_to(site)} has no description"
         if page.relative_to(site).as_posix() != "index.html":
-            assert " ".join(match.group(1).split()) != default_text, f"{page.relative_to(site)} uses the site-wide description"
+            assert " ".join(match.group(1).split()) != default_text, (
+                f"{page.relative_to(site)} uses the site-wide description"
+            )
 
 
 SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.I)
@@ -228,9 +254,15 @@ def test_a_pages_own_script_loads_on_that_page_only(site):
     """The timeline's filter (front matter `scripts:`) is fetched by the timeline alone,
     deferred; the other pages load one stylesheet and one script of ours, not one per
     concern (each request before the largest paint delayed it on a slow connection)."""
-    with_filter = sorted(str(p.relative_to(site)) for p in pages(site) if "timeline-filter.js" in p.read_text(encoding="utf-8"))
+    with_filter = sorted(
+        str(p.relative_to(site))
+        for p in pages(site)
+        if "timeline-filter.js" in p.read_text(encoding="utf-8")
+    )
     assert with_filter == ["timeline/index.html"], with_filter
-    assert '<script src="../javascripts/timeline-filter.js" defer></script>' in (site / "timeline/index.html").read_text(encoding="utf-8")
+    assert '<script src="../javascripts/timeline-filter.js" defer></script>' in (
+        site / "timeline/index.html"
+    ).read_text(encoding="utf-8")
     home = (site / "index.html").read_text(encoding="utf-8")
     ours = re.findall(r'<link rel="stylesheet" href="(stylesheets/[^"]+)"', home)
     assert ours == ["stylesheets/guide.css"], ours

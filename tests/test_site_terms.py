@@ -8,7 +8,9 @@ import re
 
 from studyguide import ROOT
 
-TERM_LINK = re.compile(r'<a [^>]*href="(?:\.\./)*terms/([a-z0-9-]+)/"[^>]*>(.*?)</a>( <span lang="zh-Hans">([^<]*)</span>)?')
+TERM_LINK = re.compile(
+    r'<a [^>]*href="(?:\.\./)*terms/([a-z0-9-]+)/"[^>]*>(.*?)</a>( <span lang="zh-Hans">([^<]*)</span>)?'
+)
 EXCERPT_TERMS = re.compile(r'<p class="excerpt-terms">.*?</p>', re.S)
 
 
@@ -21,10 +23,15 @@ def test_every_entry_has_a_term_page_with_the_hanzi_headline(site, guide):
     index = (site / "glossary/index.html").read_text(encoding="utf-8")
     for entry in guide.glossary.entries.values():
         body = article(site / "terms" / entry.key / "index.html")
-        assert re.search(rf'<h1 id="{entry.key}"><span class="term-hanzi" lang="zh-Hans">{re.escape(entry.hanzi)}</span>', body), entry.key
+        assert re.search(
+            rf'<h1 id="{entry.key}"><span class="term-hanzi" lang="zh-Hans">{re.escape(entry.hanzi)}</span>',
+            body,
+        ), entry.key
         assert f'<span lang="zh-Latn-pinyin">{entry.pinyin}</span>' in body, entry.key
         assert "Used in:" in body and "In the sources" in body, entry.key
-        assert f'href="../terms/{entry.key}/"' in index, f"the glossary index does not link {entry.key}"
+        assert f'href="../terms/{entry.key}/"' in index, (
+            f"the glossary index does not link {entry.key}"
+        )
 
 
 def test_every_theme_chapter_shows_hanzi_at_a_terms_first_mention_only(site, guide):
@@ -57,4 +64,7 @@ def test_glossary_index_is_light(site):
     """The old glossary (every definition, note and list on one page) was 204 KB, 38 KB
     gzipped; the index keeps one row per term per view."""
     html = (site / "glossary/index.html").read_bytes()
-    assert len(gzip.compress(html)) < 16_000 and b"<table" not in article(site / "glossary/index.html").encode()
+    assert (
+        len(gzip.compress(html)) < 16_000
+        and b"<table" not in article(site / "glossary/index.html").encode()
+    )

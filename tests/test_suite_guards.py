@@ -21,17 +21,38 @@ SKIPS_IN_TEST = 'import pytest\n\n\ndef test_skips():\n    pytest.skip("no brows
 
 
 def run_pytest(tmp_path: Path, source: str, *args: str, **env: str) -> subprocess.CompletedProcess:
-    for helper in ("conftest.py", *(p.name for p in Path(__file__).parent.glob("*.py") if not p.name.startswith("test_"))):
-        shutil.copy(Path(__file__).with_name(helper), tmp_path / helper)  # conftest and the helpers it loads
+    for helper in (
+        "conftest.py",
+        *(p.name for p in Path(__file__).parent.glob("*.py") if not p.name.startswith("test_")),
+    ):
+        shutil.copy(
+            Path(__file__).with_name(helper), tmp_path / helper
+        )  # conftest and the helpers it loads
     (tmp_path / "test_scratch.py").write_text(source, encoding="utf-8")
-    environ = {k: v for k, v in os.environ.items() if k not in ("CI", "GUIDE_ALLOW_SKIP", "PYTEST_ADDOPTS")}
+    environ = {
+        k: v for k, v in os.environ.items() if k not in ("CI", "GUIDE_ALLOW_SKIP", "PYTEST_ADDOPTS")
+    }
     environ.update(env, PYTHONPATH=str(ROOT))
     return subprocess.run(
         # --basetemp: a folder of its own, so the scratch run never prunes (deletes) the older
         # runs' folders under /tmp/pytest-of-<user>, which took 40 s in a full suite
-        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'basetemp'}",
-         *(args or ("-p", "no:xdist")), "test_scratch.py"],
-        cwd=tmp_path, env=environ, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-rs",
+            "-p",
+            "no:cacheprovider",
+            f"--basetemp={tmp_path / 'basetemp'}",
+            *(args or ("-p", "no:xdist")),
+            "test_scratch.py",
+        ],
+        cwd=tmp_path,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -45,7 +66,10 @@ def test_a_skip_is_only_a_skip_outside_ci(tmp_path, source):
 def test_a_module_that_skips_at_import_fails_under_ci(tmp_path):
     result = run_pytest(tmp_path, SKIPS_AT_IMPORT, CI="true")
     assert result.returncode != 0, result.stdout
-    assert "skipped at collection under CI" in result.stdout and "the module is absent" in result.stdout
+    assert (
+        "skipped at collection under CI" in result.stdout
+        and "the module is absent" in result.stdout
+    )
     assert "1 error" in result.stdout, result.stdout
 
 
@@ -56,7 +80,9 @@ def test_a_test_that_skips_fails_under_ci(tmp_path):
 
 
 def test_a_collection_skip_with_an_allowed_reason_passes_under_ci(tmp_path):
-    result = run_pytest(tmp_path, SKIPS_AT_IMPORT, CI="true", GUIDE_ALLOW_SKIP="the module is absent")
+    result = run_pytest(
+        tmp_path, SKIPS_AT_IMPORT, CI="true", GUIDE_ALLOW_SKIP="the module is absent"
+    )
     assert result.returncode in (0, 5) and "1 skipped" in result.stdout, result.stdout
 
 

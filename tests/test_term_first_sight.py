@@ -14,7 +14,10 @@ from conftest import ROOT
 from studyguide.load.guide import load_guide
 
 NS = "{http://www.w3.org/1999/xhtml}"
-BLOCKS = {f"{NS}{t}" for t in ("p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "figcaption", "summary")}
+BLOCKS = {
+    f"{NS}{t}"
+    for t in ("p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "figcaption", "summary")
+}
 TERM_HREF = re.compile(r"(?:\.\./)*terms/([a-z0-9-]+)/(?:index\.html)?$")
 THEMES = sorted(p.stem for p in (ROOT / "docs/themes").glob("*.md") if p.stem != "index")
 
@@ -35,7 +38,9 @@ def first_links(article):
 
 
 def zh_text(element) -> str:
-    return " ".join("".join(s.itertext()) for s in element.iter(f"{NS}span") if s.get("lang") == "zh-Hans")
+    return " ".join(
+        "".join(s.itertext()) for s in element.iter(f"{NS}span") if s.get("lang") == "zh-Hans"
+    )
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -45,5 +50,9 @@ def test_every_term_linked_on_a_theme_chapter_shows_its_hanzi_at_its_first_link(
     article = next(doc.iter(f"{NS}article"))
     links = first_links(article)
     assert links, f"themes/{theme}: no term links found (has the link format changed?)"
-    missing = [key for key, block in links.items() if glossary.entries[key].hanzi not in zh_text(block)]
-    assert not missing, f"themes/{theme}: the first link to these terms shows no hanzi beside it: {missing}"
+    missing = [
+        key for key, block in links.items() if glossary.entries[key].hanzi not in zh_text(block)
+    ]
+    assert not missing, (
+        f"themes/{theme}: the first link to these terms shows no hanzi beside it: {missing}"
+    )

@@ -40,18 +40,35 @@ def test_theme_chapters_list_their_tagged_sections(site, guide):
         block = html.split('id="tagged-sections"', 1)[1].split("<h2", 1)[0]
         for tag in guide.theme_tags:
             if theme in tag.themes:
-                assert f'href="../../sources/{tag.source}/#{tag.anchor}"' in block, (theme, tag.anchor)
+                assert f'href="../../sources/{tag.source}/#{tag.anchor}"' in block, (
+                    theme,
+                    tag.anchor,
+                )
 
 
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("[trust-and-acquaintances, danwei-and-after]", "[trust-and-acquaintance, danwei-and-after]",
-         "'trust-and-acquaintance': unknown theme (did you mean 'trust-and-acquaintances'?)"),
-        ("hhm-interview:\n", "hhm-interveiw:\n", "'hhm-interveiw': unknown source (did you mean 'hhm-interview'?)"),
-        ("  wechat-and-micro-blogs:", "  wechat-and-microblogs:",
-         "'wechat-and-microblogs': no '### ' section with this anchor on docs/sources/hhm-interview.md (did you mean 'wechat-and-micro-blogs'?)"),
-        ("  wechat-and-micro-blogs: [trust-and-acquaintances]", "  wechat-and-micro-blogs: []", "should be non-empty"),
+        (
+            "[trust-and-acquaintances, danwei-and-after]",
+            "[trust-and-acquaintance, danwei-and-after]",
+            "'trust-and-acquaintance': unknown theme (did you mean 'trust-and-acquaintances'?)",
+        ),
+        (
+            "hhm-interview:\n",
+            "hhm-interveiw:\n",
+            "'hhm-interveiw': unknown source (did you mean 'hhm-interview'?)",
+        ),
+        (
+            "  wechat-and-micro-blogs:",
+            "  wechat-and-microblogs:",
+            "'wechat-and-microblogs': no '### ' section with this anchor on docs/sources/hhm-interview.md (did you mean 'wechat-and-micro-blogs'?)",
+        ),
+        (
+            "  wechat-and-micro-blogs: [trust-and-acquaintances]",
+            "  wechat-and-micro-blogs: []",
+            "should be non-empty",
+        ),
     ],
 )
 def test_bad_theme_tags_stop_the_build(project_copy, old, new, message):
@@ -62,4 +79,9 @@ def test_bad_theme_tags_stop_the_build(project_copy, old, new, message):
 
 def test_anchors_follow_the_toc_extension():
     md = "### 1. Introduction\n### *Shuren shehui*: the society\n### [Linked](x.md) title {#own-id}\n### 1. Introduction\n"
-    assert list(section_anchors(md)) == ["1-introduction", "shuren-shehui-the-society", "own-id", "1-introduction_1"]
+    assert list(section_anchors(md)) == [
+        "1-introduction",
+        "shuren-shehui-the-society",
+        "own-id",
+        "1-introduction_1",
+    ]

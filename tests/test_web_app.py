@@ -14,12 +14,16 @@ def _site(tmp_path):
     for path, text in {
         "index.html": '<link href="assets/main.css" rel="stylesheet"><script src="https://cdn.example/x.js"></script>',
         "study/quiz/index.html": '<script src="../../javascripts/q.js"></script><a href="../../sources/shi/">Shi</a>'
-                                 '<img src="../../../outside.png"><script src="../../javascripts/missing.js"></script>',
+        '<img src="../../../outside.png"><script src="../../javascripts/missing.js"></script>',
         "core/one/index.html": '<link href="../../assets/main.css">',
         "sources/shi/index.html": '<script src="../../javascripts/only-here.js"></script>',
-        "assets/main.css": "body{}", "javascripts/q.js": "1", "javascripts/only-here.js": "2",
-        "study/practice/quiz.json": "{}", "search/search_index.json": "{}",
-        "assets/javascripts/workers/search.abc.min.js": "", "assets/javascripts/lunr/min/lunr.zh.min.js": "",
+        "assets/main.css": "body{}",
+        "javascripts/q.js": "1",
+        "javascripts/only-here.js": "2",
+        "study/practice/quiz.json": "{}",
+        "search/search_index.json": "{}",
+        "assets/javascripts/workers/search.abc.min.js": "",
+        "assets/javascripts/lunr/min/lunr.zh.min.js": "",
         "assets/javascripts/lunr/min/lunr.ja.min.js": "",
     }.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
@@ -30,9 +34,15 @@ def _site(tmp_path):
 def test_precache_lists_study_and_core_pages_and_their_same_site_files(tmp_path):
     site = _site(tmp_path)
     assert precache(site, ["en", "zh"]) == [
-        "core/one/", "", "study/quiz/",
-        "assets/javascripts/lunr/min/lunr.zh.min.js", "assets/javascripts/workers/search.abc.min.js", "assets/main.css",
-        "javascripts/q.js", "search/search_index.json", "study/practice/quiz.json",
+        "core/one/",
+        "",
+        "study/quiz/",
+        "assets/javascripts/lunr/min/lunr.zh.min.js",
+        "assets/javascripts/workers/search.abc.min.js",
+        "assets/main.css",
+        "javascripts/q.js",
+        "search/search_index.json",
+        "study/practice/quiz.json",
     ]
 
 

@@ -29,7 +29,9 @@ def on_config(config):
     for problem in problems:
         log.error(str(problem))
     if problems:
-        raise PluginError(f"{len(problems)} problem{'s' if len(problems) > 1 else ''} in the guide's data (above, one per line): fix and save")
+        raise PluginError(
+            f"{len(problems)} problem{'s' if len(problems) > 1 else ''} in the guide's data (above, one per line): fix and save"
+        )
     return config
 
 

@@ -34,21 +34,36 @@ def on_files(files, config):
         try:
             text = (docs / page).read_text(encoding="utf-8")
             title = core_path.extract(text, page)[0]
-            made.append((core_path.core_page(page), core_path.core_markdown(text, page, (n, len(full))), title))
+            made.append(
+                (
+                    core_path.core_page(page),
+                    core_path.core_markdown(text, page, (n, len(full))),
+                    title,
+                )
+            )
         except GuideError as error:
             problems += error.problems
     expected = [core_path.START] + [core_path.core_page(p) for p in full]
     listed = _nav_section(config["nav"], core_path.NAV_TITLE)
     if listed != expected:
-        problems.append(f"mkdocs.yml: nav: the section '{core_path.NAV_TITLE}' must list, in this order: "
-                        + ", ".join(expected) + f" (it lists: {', '.join(listed or []) or 'nothing'})")
+        problems.append(
+            f"mkdocs.yml: nav: the section '{core_path.NAV_TITLE}' must list, in this order: "
+            + ", ".join(expected)
+            + f" (it lists: {', '.join(listed or []) or 'nothing'})"
+        )
     for problem in problems:
         log.error(str(problem))
     if problems:
         raise PluginError(f"the core path could not be made: {len(problems)} problem(s) above")
     for uri, content, _ in made:
         files.append(File.generated(config, uri, content=content))
-    files.append(File.generated(config, core_path.START, content=core_path.start_markdown([(uri, title) for uri, _, title in made])))
+    files.append(
+        File.generated(
+            config,
+            core_path.START,
+            content=core_path.start_markdown([(uri, title) for uri, _, title in made]),
+        )
+    )
     return files
 
 

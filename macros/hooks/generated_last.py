@@ -13,5 +13,7 @@ from studyguide.pages import generated_from
 
 
 def on_files(files, config):
-    ordered = sorted(files, key=lambda f: generated_from(f.src_uri) is not None)  # stable: others keep their order
+    ordered = sorted(
+        files, key=lambda f: generated_from(f.src_uri) is not None
+    )  # stable: others keep their order
     return Files(ordered)

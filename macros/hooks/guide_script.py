@@ -24,13 +24,21 @@ from mkdocs.structure.files import File
 from studyguide.text import browser_rules
 
 OUTPUT = "javascripts/study-guide.js"
-PARTS = ("javascripts/guide.js", "javascripts/term-card.js", "javascripts/search-dictionary.js",
-         "javascripts/page-contents.js", "javascripts/practice-store.js", "javascripts/practice-site.js")
+PARTS = (
+    "javascripts/guide.js",
+    "javascripts/term-card.js",
+    "javascripts/search-dictionary.js",
+    "javascripts/page-contents.js",
+    "javascripts/practice-store.js",
+    "javascripts/practice-site.js",
+)
 
 
 def joined(parts: dict[str, str]) -> str:
     """The script: the text rules, then each part under a comment naming its source file."""
-    return "\n".join([browser_rules()] + [f"/* ---- docs/{path} ---- */\n{text}" for path, text in parts.items()])
+    return "\n".join(
+        [browser_rules()] + [f"/* ---- docs/{path} ---- */\n{text}" for path, text in parts.items()]
+    )
 
 
 def on_files(files, config):
@@ -38,7 +46,9 @@ def on_files(files, config):
     for path in PARTS:
         part = files.get_file_from_path(path)
         if part is None:
-            raise PluginError(f"guide_script: docs/{path} is missing; it is one of the parts of {OUTPUT} (macros/hooks/guide_script.py)")
+            raise PluginError(
+                f"guide_script: docs/{path} is missing; it is one of the parts of {OUTPUT} (macros/hooks/guide_script.py)"
+            )
         parts[path] = part.content_string
         files.remove(part)
     files.append(File.generated(config, OUTPUT, content=joined(parts)))

@@ -33,10 +33,14 @@ def without_switching_rule(css: str, name: str = "palette stylesheet") -> str:
     marker is still named anywhere after it (the rule would then still restyle the page)."""
     out, count = SWITCHING_RULE.subn("", css)
     if count == 0:
-        raise ValueError(f"{name}: no [data-md-color-switching] rule to remove; Material has changed "
-                         "its palette stylesheet, so check macros/hooks/material_palette.py is still needed")
+        raise ValueError(
+            f"{name}: no [data-md-color-switching] rule to remove; Material has changed "
+            "its palette stylesheet, so check macros/hooks/material_palette.py is still needed"
+        )
     if "data-md-color-switching" in out:
-        raise ValueError(f"{name}: data-md-color-switching is still named after removing {count} rule(s)")
+        raise ValueError(
+            f"{name}: data-md-color-switching is still named after removing {count} rule(s)"
+        )
     return out
 
 
@@ -44,9 +48,16 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     sheets = [p for p in site.glob(STYLESHEETS) if not p.name.endswith(".map")]
     if not sheets:
-        raise PluginError(f"material_palette: no {STYLESHEETS} in {site}; is the palette still configured in mkdocs.yml?")
+        raise PluginError(
+            f"material_palette: no {STYLESHEETS} in {site}; is the palette still configured in mkdocs.yml?"
+        )
     for sheet in sheets:
         try:
-            sheet.write_text(without_switching_rule(sheet.read_text(encoding="utf-8"), str(sheet.relative_to(site))), encoding="utf-8")
+            sheet.write_text(
+                without_switching_rule(
+                    sheet.read_text(encoding="utf-8"), str(sheet.relative_to(site))
+                ),
+                encoding="utf-8",
+            )
         except ValueError as error:
             raise PluginError(f"material_palette: {error}") from None

@@ -27,8 +27,14 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     (site / ICON).parent.mkdir(parents=True, exist_ok=True)
     (site / ICON).write_text(ICON_SVG, encoding="utf-8")
-    (site / MANIFEST).write_text(manifest(config["site_name"], "Social governance", config.get("site_description") or config["site_name"]),
-                                 encoding="utf-8")
+    (site / MANIFEST).write_text(
+        manifest(
+            config["site_name"],
+            "Social governance",
+            config.get("site_description") or config["site_name"],
+        ),
+        encoding="utf-8",
+    )
     search = config.plugins.get("material/search")
     langs = list(search.config.lang or []) if search is not None else []
     (site / "sw.js").write_text(worker(site, langs), encoding="utf-8")

@@ -22,7 +22,10 @@ def on_files(files, config):
         return urljoin(site, files.get_file_from_path(path).url) + (f"#{anchor}" if anchor else "")
 
     # term pages are added by the term_pages hook, listed before this one in mkdocs.yml
-    for path, text in data_files(guide, lambda key: page_url(term_path(key)),
-                                 lambda record: page_url(source_page(record["source"]), record.key)).items():
+    for path, text in data_files(
+        guide,
+        lambda key: page_url(term_path(key)),
+        lambda record: page_url(source_page(record["source"]), record.key),
+    ).items():
         files.append(File.generated(config, path, content=text))
     return files

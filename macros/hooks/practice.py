@@ -38,11 +38,16 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     """Every page has been read (titles known) and static files are not copied yet."""
-    pages = [f.page for f in files.documentation_pages() if f.page is not None and readable(f.src_uri)]
+    pages = [
+        f.page for f in files.documentation_pages() if f.page is not None and readable(f.src_uri)
+    ]
     order = {p.file.src_uri: i for i, p in enumerate(_nav_pages)}
     pages.sort(key=lambda p: (order.get(p.file.src_uri, len(order)), p.file.src_uri))
-    content = progress_json([(p.url, p.title) for p in pages], files.get_file_from_path(QUIZ_PATH).content_string,
-                            files.get_file_from_path(CARDS_PATH).content_string)
+    content = progress_json(
+        [(p.url, p.title) for p in pages],
+        files.get_file_from_path(QUIZ_PATH).content_string,
+        files.get_file_from_path(CARDS_PATH).content_string,
+    )
     files.append(File.generated(config, PROGRESS_PATH, content=content))
     return env
 

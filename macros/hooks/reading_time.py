@@ -16,7 +16,7 @@ from studyguide.errors import GuideError
 from studyguide.pages import reading
 
 log = logging.getLogger("mkdocs.hooks.reading_time")
-WORDS: dict[str, int] = {}   # this build's pages: src_uri -> words
+WORDS: dict[str, int] = {}  # this build's pages: src_uri -> words
 
 
 def _sums_times(file) -> bool:
@@ -25,7 +25,7 @@ def _sums_times(file) -> bool:
 
 def on_files(files, config):
     WORDS.clear()
-    return Files(sorted(files, key=_sums_times))   # stable: the others keep their order
+    return Files(sorted(files, key=_sums_times))  # stable: the others keep their order
 
 
 @event_priority(-100)  # last: the words other hooks add (theme chips) count too
@@ -38,5 +38,7 @@ def on_page_content(html, page, config, files):
         except GuideError as error:
             for problem in error.problems:
                 log.error(str(problem))
-            raise PluginError(f"{page.file.src_uri}: reading_time() names a page the guide does not have") from None
+            raise PluginError(
+                f"{page.file.src_uri}: reading_time() names a page the guide does not have"
+            ) from None
     return reading.insert_line(html, words)

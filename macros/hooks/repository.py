@@ -22,7 +22,9 @@ def on_config(config):
     home = locate(Path(config["config_file_path"]).parent)
     config["repo_url"], config["repo_name"] = home.repo_url, home.repo_name
     if not home.repo_url:
-        config["edit_uri"] = config["edit_uri_template"] = None   # Material then shows no edit or view button
+        config["edit_uri"] = config["edit_uri_template"] = (
+            None  # Material then shows no edit or view button
+        )
     if home.site_url and _command != ["serve"]:
         config["site_url"] = home.site_url
     return config

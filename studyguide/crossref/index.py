@@ -42,12 +42,12 @@ class Matcher:
         tokens = LATIN_WORD.findall(folded)
         for i in range(len(tokens)):
             for n in self.word_lengths:
-                hits |= self.words.get(tuple(tokens[i:i + n]), set())
+                hits |= self.words.get(tuple(tokens[i : i + n]), set())
         for run in HAN_RUN.findall(folded):
             i = 0
             while i < len(run):
                 for length in self.hanzi_lengths:
-                    keys = self.hanzi.get(run[i:i + length])
+                    keys = self.hanzi.get(run[i : i + length])
                     if keys:
                         hits |= keys
                         i += length
@@ -62,7 +62,11 @@ def term_needles(entry) -> list[str]:
 
 
 def person_needles(record) -> list[str]:
-    return [record["name"], *(record.get("aliases") or []), *([record["hanzi"]] if record.get("hanzi") else [])]
+    return [
+        record["name"],
+        *(record.get("aliases") or []),
+        *([record["hanzi"]] if record.get("hanzi") else []),
+    ]
 
 
 @dataclass

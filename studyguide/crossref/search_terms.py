@@ -24,15 +24,17 @@ def records(guide: Guide, directory_urls: bool = True) -> list[dict]:
     pages (terms/hukou/, or terms/hukou.html in the offline copy, which has no directory URLs)."""
     out = []
     for e in guide.glossary.sorted():
-        out.append({
-            "url": f"terms/{e.key}/" if directory_urls else f"terms/{e.key}.html",
-            "hanzi": e.hanzi,
-            "traditional": e.traditional or "",
-            "pinyin": e.pinyin,
-            "english": e.english,
-            "aliases": [a for a in e.aliases if a != e.english],
-            "summary": e.summary,
-        })
+        out.append(
+            {
+                "url": f"terms/{e.key}/" if directory_urls else f"terms/{e.key}.html",
+                "hanzi": e.hanzi,
+                "traditional": e.traditional or "",
+                "pinyin": e.pinyin,
+                "english": e.english,
+                "aliases": [a for a in e.aliases if a != e.english],
+                "summary": e.summary,
+            }
+        )
     return out
 
 

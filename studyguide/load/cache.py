@@ -68,7 +68,11 @@ class Passed:
     def save(self) -> None:
         if self.path and self.changed:
             try:
-                stored = json.dumps({"version": self.key, "passed": sorted(self.items)}, ensure_ascii=False, indent=0)
+                stored = json.dumps(
+                    {"version": self.key, "passed": sorted(self.items)},
+                    ensure_ascii=False,
+                    indent=0,
+                )
                 _write_atomically(self.path, stored.encode("utf-8"))
             except OSError:
                 pass  # a read-only checkout simply checks everything every time
@@ -85,8 +89,14 @@ class Checks:
     def at(cls, root: Path | None) -> Checks:
         folder = cache_dir(root)
         return cls(
-            pinyin=Passed(folder / "pinyin-passed.json" if folder else None, rule_key("pypinyin", PINYIN_RULES)),
-            schemas=Passed(folder / "schema-passed.json" if folder else None, rule_key("jsonschema", SCHEMA_RULES)),
+            pinyin=Passed(
+                folder / "pinyin-passed.json" if folder else None,
+                rule_key("pypinyin", PINYIN_RULES),
+            ),
+            schemas=Passed(
+                folder / "schema-passed.json" if folder else None,
+                rule_key("jsonschema", SCHEMA_RULES),
+            ),
         )
 
     def save(self) -> None:
@@ -116,7 +126,7 @@ def remembered(root: Path | None, name: str, key: str, make: Callable[[], bytes]
         try:
             stored = (folder / name).read_bytes()
             if stored.startswith(header):
-                return stored[len(header):]
+                return stored[len(header) :]
         except OSError:
             pass
     data = make()

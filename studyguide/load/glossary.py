@@ -27,7 +27,7 @@ class Entry:
     see_also: tuple[str, ...] = ()
     category: str | None = None
     notes: str | None = None
-    language: str | None = None   # the guide's own note on the word (studyguide.load.glossary_notes)
+    language: str | None = None  # the guide's own note on the word (studyguide.load.glossary_notes)
     line: int | None = None
     notes_line: int | None = None
     language_line: int | None = None
@@ -73,7 +73,14 @@ class Glossary:
         try:
             return self.entries[key]
         except KeyError:
-            raise GuideError(Problem(where, None, key, f"unknown glossary term{did_you_mean(key, self.entries)}; terms are the keys of {self.path}")) from None
+            raise GuideError(
+                Problem(
+                    where,
+                    None,
+                    key,
+                    f"unknown glossary term{did_you_mean(key, self.entries)}; terms are the keys of {self.path}",
+                )
+            ) from None
 
     def sorted(self) -> list[Entry]:
         return sorted(self.entries.values(), key=lambda e: (e.sort_key, e.key))
@@ -91,7 +98,9 @@ def default_term(key: str) -> str:
     return key.replace("-", " ")
 
 
-def load_glossary(path: Path, display: str = "glossary.yaml", checks: Checks | None = None) -> Glossary:
+def load_glossary(
+    path: Path, display: str = "glossary.yaml", checks: Checks | None = None
+) -> Glossary:
     """Load and check glossary.yaml; raise GuideError listing every problem."""
     checks = checks or Checks.at(None)
     data, lines = schema.load_checked(path, SCHEMA, display, checks)
@@ -119,12 +128,28 @@ def load_glossary(path: Path, display: str = "glossary.yaml", checks: Checks | N
         for i, other in enumerate(entry.see_also):
             if other not in glossary.entries:
                 line = lines.get((entry.key, "see_also", i), entry.line)
-                problems.append(Problem(display, line, entry.key, f"see_also names '{other}', which is not an entry{did_you_mean(other, glossary.entries)}"))
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        entry.key,
+                        f"see_also names '{other}', which is not an entry{did_you_mean(other, glossary.entries)}",
+                    )
+                )
             elif other == entry.key:
-                problems.append(Problem(display, lines.get((entry.key, "see_also", i), entry.line), entry.key, "see_also names the entry itself"))
+                problems.append(
+                    Problem(
+                        display,
+                        lines.get((entry.key, "see_also", i), entry.line),
+                        entry.key,
+                        "see_also names the entry itself",
+                    )
+                )
         mismatch = check_remembered(entry.hanzi, entry.pinyin, checks.pinyin, grouped=True)
         if mismatch:
-            problems.append(Problem(display, lines.get((entry.key, "pinyin"), entry.line), entry.key, mismatch))
+            problems.append(
+                Problem(display, lines.get((entry.key, "pinyin"), entry.line), entry.key, mismatch)
+            )
     problems += duplicates(glossary, lines)
     if problems:
         raise GuideError(problems)
@@ -149,7 +174,14 @@ def duplicates(glossary: Glossary, lines) -> list[Problem]:
             if folded in seen and kind != "english":
                 what, first = seen[folded]
                 line = lines.get((entry.key, *path), entry.line)
-                problems.append(Problem(glossary.path, line, entry.key, f"{kind} '{name}' is also the {what} of '{first.key}' (line {first.line}); keep one entry and merge the other into it (an alias, a note)"))
+                problems.append(
+                    Problem(
+                        glossary.path,
+                        line,
+                        entry.key,
+                        f"{kind} '{name}' is also the {what} of '{first.key}' (line {first.line}); keep one entry and merge the other into it (an alias, a note)",
+                    )
+                )
             seen.setdefault(folded, (kind, entry))
     return problems
 
@@ -161,5 +193,12 @@ def order(glossary: Glossary) -> list[Problem]:
     for before, after in zip(keys, keys[1:], strict=False):
         if after < before:
             place = next(k for k in keys if k > after)
-            return [Problem(glossary.path, glossary.entries[after].line, after, f"key out of alphabetical order; move the entry before '{place}' (line {glossary.entries[place].line})")]
+            return [
+                Problem(
+                    glossary.path,
+                    glossary.entries[after].line,
+                    after,
+                    f"key out of alphabetical order; move the entry before '{place}' (line {glossary.entries[place].line})",
+                )
+            ]
     return []

@@ -17,15 +17,32 @@ from collections.abc import Iterable
 from studyguide.errors import Problem
 from studyguide.text import HAN
 
-TEXT_WORDS = {"source", "sources", "text", "texts", "commenter", "commenters", "commentary", "interview",
-              "interviewer", "paper", "article", "post", "translation"}
-MARK = re.compile(r"\((?:background\b|[^()]*\bthe guide's (?:reading|rendering|translation)\b)", re.I)
+TEXT_WORDS = {
+    "source",
+    "sources",
+    "text",
+    "texts",
+    "commenter",
+    "commenters",
+    "commentary",
+    "interview",
+    "interviewer",
+    "paper",
+    "article",
+    "post",
+    "translation",
+}
+MARK = re.compile(
+    r"\((?:background\b|[^()]*\bthe guide's (?:reading|rendering|translation)\b)", re.I
+)
 HANZI = re.compile(r"\bhanzi\b")
 # A sentence ends at . ! or ? (and a closing quote or bracket) before a capital, an
 # emphasis mark, an opening quote or bracket, or a Chinese character.
 SENTENCE_END = re.compile(rf"(?<=[.!?])[\"”’)]?\s+(?=[A-Z*(\"“'‘{HAN}])")
-FIX = ("attribute it (\"Shi says…\"), mark it \"(background, not in the sources: …)\" or \"(the guide's reading)\", "
-       "or move a note on the word's form or renderings to the language field")
+FIX = (
+    'attribute it ("Shi says…"), mark it "(background, not in the sources: …)" or "(the guide\'s reading)", '
+    "or move a note on the word's form or renderings to the language field"
+)
 
 
 def source_names(sources: dict) -> set[str]:
@@ -41,7 +58,9 @@ def source_names(sources: dict) -> set[str]:
 
 
 def _pattern(names: Iterable[str]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
+    return re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"
+    )
 
 
 def sentences(text: str) -> list[str]:
@@ -72,12 +91,26 @@ def note_problems(entries, sources: dict, raw_lines: list[str], display: str) ->
         for sentence in sentences(entry.notes or ""):
             if not (names.search(sentence) or MARK.search(sentence) or HANZI.search(sentence)):
                 line = line_of(raw_lines, entry.notes_line or entry.line, sentence)
-                problems.append(Problem(display, line, entry.key, f"notes: \"{_start(sentence)}\" names no source and is not marked; {FIX}"))
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        entry.key,
+                        f'notes: "{_start(sentence)}" names no source and is not marked; {FIX}',
+                    )
+                )
         for sentence in sentences(entry.language or ""):
             found = names.search(sentence)
             if found:
                 line = line_of(raw_lines, entry.language_line or entry.line, sentence)
-                problems.append(Problem(display, line, entry.key, f"language: \"{_start(sentence)}\" names a source ('{found.group(0)}'); what a text says goes in the notes field, the word's form and renderings here"))
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        entry.key,
+                        f"language: \"{_start(sentence)}\" names a source ('{found.group(0)}'); what a text says goes in the notes field, the word's form and renderings here",
+                    )
+                )
     return problems
 
 

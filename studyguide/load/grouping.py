@@ -47,12 +47,12 @@ def regroup(hanzi: str, syllables: list[str], written: str) -> str:
     if not (counts and all(counts) and sum(counts) == len(syllables)):
         out, at = [], 0
         for word in segment(hanzi):
-            out.append("".join(syllables[at:at + len(word)]))
+            out.append("".join(syllables[at : at + len(word)]))
             at += len(word)
         return " ".join(out)
     out, at = [], 0
     for group, count in zip(groups, counts, strict=True):
-        text = "".join(syllables[at:at + count])
+        text = "".join(syllables[at : at + count])
         trail = re.sub(r"^[^,;.、，]*", "", group)  # keep a comma after a group
         out.append((text[:1].upper() + text[1:] if group[:1].isupper() else text) + trail)
         at += count
@@ -65,7 +65,9 @@ def segment(hanzi: str) -> tuple[str, ...]:
     import jieba  # imported on first use; the search plugin loads the same dictionary
 
     jieba.setLogLevel(logging.WARNING)
-    words = ("".join(HAN_CHAR.findall(w)) for w in jieba.cut("".join(HAN_CHAR.findall(hanzi)), HMM=False))
+    words = (
+        "".join(HAN_CHAR.findall(w)) for w in jieba.cut("".join(HAN_CHAR.findall(hanzi)), HMM=False)
+    )
     return tuple(w for w in words if w)
 
 

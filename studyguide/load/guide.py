@@ -43,8 +43,14 @@ _last: tuple[tuple, Guide] | None = None
 
 def _state(root: Path) -> tuple:
     """What the loaded guide depends on: each data file's path, size and change time."""
-    paths = [root / "glossary.yaml", *sorted((root / "data").rglob("*.yaml")), *sorted((root / "schemas").glob("*.json"))]
-    paths += sorted((root / "docs/sources").glob("*.md")) + sorted((root / "docs/themes").glob("*.md"))  # theme tags' anchors
+    paths = [
+        root / "glossary.yaml",
+        *sorted((root / "data").rglob("*.yaml")),
+        *sorted((root / "schemas").glob("*.json")),
+    ]
+    paths += sorted((root / "docs/sources").glob("*.md")) + sorted(
+        (root / "docs/themes").glob("*.md")
+    )  # theme tags' anchors
     return (root, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists()))
 
 
@@ -75,16 +81,31 @@ def load_guide(root: Path) -> Guide:
         questions=optional(load_questions, "data/questions", {}),
     )
     if (root / "data/theme-tags.yaml").exists():
-        guide.theme_tags = load_theme_tags(root / "data/theme-tags.yaml", "data/theme-tags.yaml", guide.sources, root / "docs", checks)
+        guide.theme_tags = load_theme_tags(
+            root / "data/theme-tags.yaml",
+            "data/theme-tags.yaml",
+            guide.sources,
+            root / "docs",
+            checks,
+        )
     check_references(guide)
     checks.save()
     _last = (state, guide)
     return guide
 
 
-def _ref(problems, record: Record, kind: str, value: str, valid, what: str, line: int | None = None) -> None:
+def _ref(
+    problems, record: Record, kind: str, value: str, valid, what: str, line: int | None = None
+) -> None:
     if value not in valid:
-        problems.append(Problem(record.file, line or record.line, record.key, f"{kind} '{value}' is not {what}{did_you_mean(value, valid)}"))
+        problems.append(
+            Problem(
+                record.file,
+                line or record.line,
+                record.key,
+                f"{kind} '{value}' is not {what}{did_you_mean(value, valid)}",
+            )
+        )
 
 
 def check_references(guide: Guide) -> None:
@@ -92,9 +113,23 @@ def check_references(guide: Guide) -> None:
     problems: list[Problem] = []
     terms = guide.glossary.entries
     for excerpt in guide.excerpts.values():
-        _ref(problems, excerpt, "source", excerpt["source"], guide.sources, "a source in data/sources.yaml")
+        _ref(
+            problems,
+            excerpt,
+            "source",
+            excerpt["source"],
+            guide.sources,
+            "a source in data/sources.yaml",
+        )
         if not excerpt.key.startswith(excerpt["source"] + "-"):
-            problems.append(Problem(excerpt.file, excerpt.line, excerpt.key, f"excerpt id must start with its source id: '{excerpt['source']}-…'"))
+            problems.append(
+                Problem(
+                    excerpt.file,
+                    excerpt.line,
+                    excerpt.key,
+                    f"excerpt id must start with its source id: '{excerpt['source']}-…'",
+                )
+            )
         for key in excerpt["terms"]:
             _ref(problems, excerpt, "term", key, terms, "a glossary key")
         for key in excerpt.get("people", []):
@@ -103,19 +138,44 @@ def check_references(guide: Guide) -> None:
         for source in person["sources"]:
             _ref(problems, person, "source", source, guide.sources, "a source in data/sources.yaml")
     for event in guide.timeline:
-        _ref(problems, event, "source", event["source"], guide.sources, "a source in data/sources.yaml")
+        _ref(
+            problems,
+            event,
+            "source",
+            event["source"],
+            guide.sources,
+            "a source in data/sources.yaml",
+        )
         if event.get("excerpt"):
             _ref(problems, event, "excerpt", event["excerpt"], guide.excerpts, "an excerpt id")
     for questions in guide.selfcheck.values():
         lines = questions.get("lines", {})
         for i, question in enumerate(questions["items"]):
             for excerpt_id in question["excerpts"]:
-                _ref(problems, questions, "excerpt", excerpt_id, guide.excerpts, "an excerpt id", lines.get((i,)))
+                _ref(
+                    problems,
+                    questions,
+                    "excerpt",
+                    excerpt_id,
+                    guide.excerpts,
+                    "an excerpt id",
+                    lines.get((i,)),
+                )
             for j, point in enumerate(question.get("outline", [])):
                 for excerpt_id in point["excerpts"]:
-                    _ref(problems, questions, f"question {i + 1}, outline point {j + 1}: excerpt", excerpt_id, guide.excerpts, "an excerpt id", lines.get((i, j)))
+                    _ref(
+                        problems,
+                        questions,
+                        f"question {i + 1}, outline point {j + 1}: excerpt",
+                        excerpt_id,
+                        guide.excerpts,
+                        "an excerpt id",
+                        lines.get((i, j)),
+                    )
     problems += position_problems(guide)
-    problems += question_reference_problems(guide.questions, guide.excerpts, guide.sources, guide.root / "docs", theme_names(guide))
+    problems += question_reference_problems(
+        guide.questions, guide.excerpts, guide.sources, guide.root / "docs", theme_names(guide)
+    )
     glossary_lines = (guide.root / "glossary.yaml").read_text(encoding="utf-8").splitlines()
     problems += note_problems(terms.values(), guide.sources, glossary_lines, guide.glossary.path)
     if problems:
@@ -134,16 +194,45 @@ def position_problems(guide: Guide) -> list[Problem]:
     themes = theme_names(guide)
     ranks: dict[int, str] = {}
     for theme, record in guide.positions.items():
-        _ref(problems, record, "theme", theme, themes, "a theme chapter in docs/themes/ (the file's name is the theme's)")
+        _ref(
+            problems,
+            record,
+            "theme",
+            theme,
+            themes,
+            "a theme chapter in docs/themes/ (the file's name is the theme's)",
+        )
         _ref(problems, record, "term", record["term"], guide.glossary.entries, "a glossary key", 2)
         if record["rank"] in ranks:
-            problems.append(Problem(record.file, 3, theme, f"rank {record['rank']} is already {ranks[record['rank']]}'s; give each theme its own rank"))
+            problems.append(
+                Problem(
+                    record.file,
+                    3,
+                    theme,
+                    f"rank {record['rank']} is already {ranks[record['rank']]}'s; give each theme its own rank",
+                )
+            )
         ranks.setdefault(record["rank"], theme)
         seen: set[str] = set()
         for row, line in zip(record["rows"], record["lines"], strict=True):
-            _ref(problems, record, "source", row["source"], guide.sources, "a source in data/sources.yaml", line)
+            _ref(
+                problems,
+                record,
+                "source",
+                row["source"],
+                guide.sources,
+                "a source in data/sources.yaml",
+                line,
+            )
             if row["source"] in seen:
-                problems.append(Problem(record.file, line, theme, f"source '{row['source']}' has two rows; give each source one row"))
+                problems.append(
+                    Problem(
+                        record.file,
+                        line,
+                        theme,
+                        f"source '{row['source']}' has two rows; give each source one row",
+                    )
+                )
             seen.add(row["source"])
     return problems
 

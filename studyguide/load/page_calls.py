@@ -21,11 +21,23 @@ from studyguide.load.guide import Guide
 # Each macro registered in studyguide/render/macros.py and what its first argument names
 # (None: no key). tests/test_page_calls.py keeps this table equal to the registry.
 KEYS: dict[str, str | None] = {
-    "term": "term", "term_page": "term", "who": "person", "excerpt": "excerpt",
-    "key_excerpts": "source", "source_card": "source",
-    "who_says_what": "positions", "self_check": "selfcheck",
-    "zh": None, "pinyin": None, "cite_guide": None, "glossary_page": None, "people_page": None,
-    "timeline_page": None, "tracker_page": None, "review_page": None, "sheets_page": None,
+    "term": "term",
+    "term_page": "term",
+    "who": "person",
+    "excerpt": "excerpt",
+    "key_excerpts": "source",
+    "source_card": "source",
+    "who_says_what": "positions",
+    "self_check": "selfcheck",
+    "zh": None,
+    "pinyin": None,
+    "cite_guide": None,
+    "glossary_page": None,
+    "people_page": None,
+    "timeline_page": None,
+    "tracker_page": None,
+    "review_page": None,
+    "sheets_page": None,
     "reading_time": None,
 }
 # What else a page may call: Jinja's globals and the ones mkdocs-macros adds.
@@ -61,20 +73,32 @@ def page_text(path: Path) -> str:
 def calls(text: str) -> list[Call]:
     """Every call of a named function in the template, in order; raises TemplateSyntaxError."""
     tree = Environment().parse(text)
-    own = {m.name for m in tree.find_all(nodes.Macro)} | {n.name for n in tree.find_all(nodes.Name) if n.ctx == "store"}
+    own = {m.name for m in tree.find_all(nodes.Macro)} | {
+        n.name for n in tree.find_all(nodes.Name) if n.ctx == "store"
+    }
     found = []
     for node in tree.find_all(nodes.Call):
-        if isinstance(node.node, nodes.Name) and node.node.name not in own:  # not a {% macro %} or {% set %} of the page's own
+        if (
+            isinstance(node.node, nodes.Name) and node.node.name not in own
+        ):  # not a {% macro %} or {% set %} of the page's own
             first = node.args[0] if node.args else None
-            key = first.value if isinstance(first, nodes.Const) and isinstance(first.value, str) else None
+            key = (
+                first.value
+                if isinstance(first, nodes.Const) and isinstance(first.value, str)
+                else None
+            )
             found.append(Call(node.node.name, node.lineno, key))
     return sorted(found, key=lambda c: c.line)
 
 
 def valid_keys(guide: Guide, kind: str):
     return {
-        "term": guide.glossary.entries, "person": guide.people, "excerpt": guide.excerpts,
-        "source": guide.sources, "positions": guide.positions, "selfcheck": guide.selfcheck,
+        "term": guide.glossary.entries,
+        "person": guide.people,
+        "excerpt": guide.excerpts,
+        "source": guide.sources,
+        "positions": guide.positions,
+        "selfcheck": guide.selfcheck,
     }[kind]
 
 
@@ -95,19 +119,37 @@ def page_problems(guide: Guide, docs: Path, report: PageReport | None = None) ->
         try:
             found = calls(page_text(path))
         except TemplateSyntaxError as error:
-            problems.append(Problem(shown, error.lineno, None, f"template syntax error: {error.message} (to show {{{{ or {{% as text, wrap it in {{% raw %}}…{{% endraw %}})"))
+            problems.append(
+                Problem(
+                    shown,
+                    error.lineno,
+                    None,
+                    f"template syntax error: {error.message} (to show {{{{ or {{% as text, wrap it in {{% raw %}}…{{% endraw %}})",
+                )
+            )
             continue
         for call in found:
             report.calls += 1
-            problems += _call_problems(guide, path.relative_to(docs).as_posix(), shown, call, report)
+            problems += _call_problems(
+                guide, path.relative_to(docs).as_posix(), shown, call, report
+            )
     return problems
 
 
-def _call_problems(guide: Guide, page: str, shown: str, call: Call, report: PageReport) -> list[Problem]:
+def _call_problems(
+    guide: Guide, page: str, shown: str, call: Call, report: PageReport
+) -> list[Problem]:
     if call.name not in KEYS:
         if call.name in OTHER_CALLABLES:
             return []
-        return [Problem(shown, call.line, call.name, f"unknown macro{did_you_mean(call.name, KEYS)}; the macros are registered in studyguide/render/macros.py")]
+        return [
+            Problem(
+                shown,
+                call.line,
+                call.name,
+                f"unknown macro{did_you_mean(call.name, KEYS)}; the macros are registered in studyguide/render/macros.py",
+            )
+        ]
     kind = KEYS[call.name]
     if kind is None or call.key is None:
         return []
@@ -115,7 +157,21 @@ def _call_problems(guide: Guide, page: str, shown: str, call: Call, report: Page
     valid = valid_keys(guide, kind)
     what, where = KINDS[kind]
     if call.key not in valid:
-        return [Problem(shown, call.line, call.key, f"unknown {what}{did_you_mean(call.key, valid)}; {what}s are the keys of {where}")]
+        return [
+            Problem(
+                shown,
+                call.line,
+                call.key,
+                f"unknown {what}{did_you_mean(call.key, valid)}; {what}s are the keys of {where}",
+            )
+        ]
     if call.name == "excerpt" and page == f"sources/{guide.excerpts[call.key]['source']}.md":
-        return [Problem(shown, call.line, call.key, f"this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#{call.key})")]
+        return [
+            Problem(
+                shown,
+                call.line,
+                call.key,
+                f"this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#{call.key})",
+            )
+        ]
     return []

@@ -32,7 +32,10 @@ def toneless(text: str) -> str:
 @cache
 def readings(char: str) -> frozenset[str]:
     """All tone-marked readings pypinyin knows for one character."""
-    from pypinyin import Style, pinyin  # imported on first use: its dictionaries take 0.25 s to load
+    from pypinyin import (
+        Style,
+        pinyin,
+    )  # imported on first use: its dictionaries take 0.25 s to load
 
     return frozenset(_norm(r) for r in pinyin(char, style=Style.TONE, heteronym=True)[0])
 
@@ -58,7 +61,9 @@ def check_pinyin(hanzi: str, written: str, grouped: bool = False) -> str | None:
     if not chars:
         return f"hanzi '{hanzi}' contains no Chinese characters"
     if not any(m in unicodedata.normalize("NFD", written) for m in TONE_MARKS):
-        return f"pinyin '{written}' has no tone marks; write e.g. '{_suggest(hanzi, chars, written)}'"
+        return (
+            f"pinyin '{written}' has no tone marks; write e.g. '{_suggest(hanzi, chars, written)}'"
+        )
     letters = _letters(written)
     if _fits(chars, letters) == len(chars):
         spans = _spans(chars, written) if grouped else None
@@ -78,7 +83,10 @@ def _spans(chars: list[str], written: str) -> list[int] | None:
     spans, at = [], 0
     for group in grouping.split_groups(written)[0]:
         letters = _letters(group)
-        size = next((n for n in range(1, len(chars) - at + 1) if _fits(chars[at:at + n], letters) == n), None)
+        size = next(
+            (n for n in range(1, len(chars) - at + 1) if _fits(chars[at : at + n], letters) == n),
+            None,
+        )
         if size is None:
             return None
         spans.append(size)
@@ -116,15 +124,20 @@ def per_character(hanzi: str, written: str) -> list[tuple[str, str]] | None:
             return [] if at == len(letters) else None
         for reading in sorted(readings(chars[i]), key=len, reverse=True):
             for form in dict.fromkeys([reading, toneless(reading)]):
-                if letters.startswith(form, at) and (rest := walk(i + 1, at + len(form))) is not None:
-                    return [letters[at:at + len(form)], *rest]
+                if (
+                    letters.startswith(form, at)
+                    and (rest := walk(i + 1, at + len(form))) is not None
+                ):
+                    return [letters[at : at + len(form)], *rest]
         return None
 
     syllables = walk(0, 0) if chars else None
     return list(zip(chars, syllables, strict=True)) if syllables is not None else None
 
 
-def per_character_all(root: Path | None, pairs: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], list[tuple[str, str]] | None]:
+def per_character_all(
+    root: Path | None, pairs: tuple[tuple[str, str], ...]
+) -> dict[tuple[str, str], list[tuple[str, str]] | None]:
     """per_character for every (hanzi, pinyin) pair, kept in the build cache
     (load.cache.remembered) under pypinyin's version, a digest of the code that decides
     (PINYIN_RULES) and a digest of the pairs. The term pages need a split for each of the
@@ -132,12 +145,17 @@ def per_character_all(root: Path | None, pairs: tuple[tuple[str, str], ...]) -> 
     when an entry, the rules or the library change."""
     from studyguide.load.cache import PINYIN_RULES, digest, remembered, rule_key
 
-    key = rule_key("pypinyin", PINYIN_RULES) + " " + digest(*(f"{h}\t{w}".encode() for h, w in pairs))
+    key = (
+        rule_key("pypinyin", PINYIN_RULES) + " " + digest(*(f"{h}\t{w}".encode() for h, w in pairs))
+    )
 
     def make() -> bytes:
         splits = {f"{h}\t{w}": per_character(h, w) for h, w in pairs}
         return json.dumps(splits, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
     stored = json.loads(remembered(root, "per-character.json", key, make))
-    return {(h, w): ([tuple(x) for x in split] if split is not None else None)
-            for h, w in pairs for split in [stored[f"{h}\t{w}"]]}
+    return {
+        (h, w): ([tuple(x) for x in split] if split is not None else None)
+        for h, w in pairs
+        for split in [stored[f"{h}\t{w}"]]
+    }

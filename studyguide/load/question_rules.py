@@ -13,13 +13,15 @@ import re
 import unicodedata
 
 # Words that carry no content of their own, for telling a restatement from an explanation.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the and or but nor of to in on at by for from with as is are was were be been being it its
 this that these those he she they them his her their we our you your i not no so than then
 there here what which who whom whose when where why how all any each both either neither
 some such only also too very just about into over under out up down means mean meaning
 says say said said calls call called answer right correct because does do did has have had
-""".split())
+""".split()
+)
 
 UNSEEN_CONTEXT = re.compile(
     r"\b(?:these|those|this|that|the same|the above|the following|such)\s+"
@@ -32,8 +34,14 @@ MIN_NEW_WORDS = 3
 
 def content_words(text: str) -> set[str]:
     """Lower-case words of a text without tone marks or stopwords (hùkǒu and hukou agree)."""
-    folded = "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
-    return {w for w in re.findall(r"[\w']+", folded) if w not in STOPWORDS and (not w.isdigit() or len(w) == 4)}
+    folded = "".join(
+        c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c)
+    )
+    return {
+        w
+        for w in re.findall(r"[\w']+", folded)
+        if w not in STOPWORDS and (not w.isdigit() or len(w) == 4)
+    }
 
 
 def restates(why: str, answer: str, ask: str = "") -> bool:

@@ -13,7 +13,9 @@ from studyguide.load.records import Record
 from studyguide.load.theme_tags import section_anchors
 
 
-def load_questions(folder: Path, display_root: str, checks: Checks | None = None) -> dict[str, Record]:
+def load_questions(
+    folder: Path, display_root: str, checks: Checks | None = None
+) -> dict[str, Record]:
     """Every question of every file, keyed by id; an id used twice is an error."""
     loaded: dict[str, Record] = {}
     problems: list[Problem] = []
@@ -24,7 +26,14 @@ def load_questions(folder: Path, display_root: str, checks: Checks | None = None
             record = Record(item["id"], item, display, lines.get((i,)))
             if record.key in loaded:
                 first = loaded[record.key]
-                problems.append(Problem(display, record.line, record.key, f"question id already used at {first.file}:{first.line}"))
+                problems.append(
+                    Problem(
+                        display,
+                        record.line,
+                        record.key,
+                        f"question id already used at {first.file}:{first.line}",
+                    )
+                )
             loaded[record.key] = record
             problems += fairness_problems(record, lines, i)
     if problems:
@@ -36,33 +45,78 @@ def fairness_problems(record: Record, lines: dict, i: int) -> list[Problem]:
     """The explanation must explain; no text may point at context the reader cannot see."""
     found = []
     if restates(record["why"], record["answer"], record["ask"]):
-        found.append(Problem(record.file, lines.get((i, "why"), record.line), record.key,
-                             "the explanation ('why') only restates the answer: say what the text says and where"))
+        found.append(
+            Problem(
+                record.file,
+                lines.get((i, "why"), record.line),
+                record.key,
+                "the explanation ('why') only restates the answer: say what the text says and where",
+            )
+        )
     texts = [("ask", record["ask"]), ("answer", record["answer"])]
     texts += [(f"wrong option {n}", w["text"]) for n, w in enumerate(record["wrong"], 1)]
     for name, text in texts:
         phrase = unseen_context(text)
         if phrase:
-            found.append(Problem(record.file, record.line, record.key,
-                                 f"{name} points at context the reader is not shown ('{phrase}'): name it"))
+            found.append(
+                Problem(
+                    record.file,
+                    record.line,
+                    record.key,
+                    f"{name} points at context the reader is not shown ('{phrase}'): name it",
+                )
+            )
     return found
 
 
-def question_reference_problems(questions: dict[str, Record], excerpts, sources, docs: Path, themes: list[str]) -> list[Problem]:
+def question_reference_problems(
+    questions: dict[str, Record], excerpts, sources, docs: Path, themes: list[str]
+) -> list[Problem]:
     """Cited excerpts, source sections and named themes exist."""
     problems = []
-    anchors = {s: section_anchors((docs / "sources" / f"{s}.md").read_text(encoding="utf-8")) for s in sources
-               if (docs / "sources" / f"{s}.md").exists()}
+    anchors = {
+        s: section_anchors((docs / "sources" / f"{s}.md").read_text(encoding="utf-8"))
+        for s in sources
+        if (docs / "sources" / f"{s}.md").exists()
+    }
     for q in questions.values():
         for cite in q["cites"]:
             source, _, anchor = cite.partition("#")
             if not anchor and cite not in excerpts:
-                problems.append(Problem(q.file, q.line, q.key, f"excerpt '{cite}' is not an excerpt id{did_you_mean(cite, excerpts)}"))
+                problems.append(
+                    Problem(
+                        q.file,
+                        q.line,
+                        q.key,
+                        f"excerpt '{cite}' is not an excerpt id{did_you_mean(cite, excerpts)}",
+                    )
+                )
             elif anchor and source not in anchors:
-                problems.append(Problem(q.file, q.line, q.key, f"'{cite}': '{source}' is not a source id{did_you_mean(source, anchors)}"))
+                problems.append(
+                    Problem(
+                        q.file,
+                        q.line,
+                        q.key,
+                        f"'{cite}': '{source}' is not a source id{did_you_mean(source, anchors)}",
+                    )
+                )
             elif anchor and anchor not in anchors[source]:
-                problems.append(Problem(q.file, q.line, q.key, f"'{cite}': no '### ' section '{anchor}' on docs/sources/{source}.md{did_you_mean(anchor, anchors[source])}"))
+                problems.append(
+                    Problem(
+                        q.file,
+                        q.line,
+                        q.key,
+                        f"'{cite}': no '### ' section '{anchor}' on docs/sources/{source}.md{did_you_mean(anchor, anchors[source])}",
+                    )
+                )
         for theme in q.get("themes", []):
             if theme not in themes:
-                problems.append(Problem(q.file, q.line, q.key, f"theme '{theme}' is not a theme chapter in docs/themes/{did_you_mean(theme, themes)}"))
+                problems.append(
+                    Problem(
+                        q.file,
+                        q.line,
+                        q.key,
+                        f"theme '{theme}' is not a theme chapter in docs/themes/{did_you_mean(theme, themes)}",
+                    )
+                )
     return problems

@@ -44,18 +44,35 @@ def _describe(error, root: dict) -> tuple[tuple, str]:
         allowed = _allowed_fields(error.schema, root)
         extras = [k for k in error.instance if k not in allowed]
         field = extras[0] if extras else "?"
-        return path + (field,), f"unknown field '{field}'{did_you_mean(field, allowed)}; allowed fields: {', '.join(allowed)}"
+        return (
+            path + (field,),
+            f"unknown field '{field}'{did_you_mean(field, allowed)}; allowed fields: {', '.join(allowed)}",
+        )
     if error.validator == "required":
-        missing = [f for f in error.validator_value if isinstance(error.instance, dict) and f not in error.instance]
+        missing = [
+            f
+            for f in error.validator_value
+            if isinstance(error.instance, dict) and f not in error.instance
+        ]
         field = missing[0] if missing else "?"
         return path, f"missing required field '{field}'"
     if error.schema_path and error.schema_path[0] == "propertyNames":
-        return path + (error.instance,), f"key '{error.instance}' must be a lowercase ASCII slug (letters, digits, hyphens), e.g. 'shuniu-zuzhi'"
-    if isinstance(error.instance, str) and not error.instance.strip() and error.validator in ("minLength", "pattern"):
+        return (
+            path + (error.instance,),
+            f"key '{error.instance}' must be a lowercase ASCII slug (letters, digits, hyphens), e.g. 'shuniu-zuzhi'",
+        )
+    if (
+        isinstance(error.instance, str)
+        and not error.instance.strip()
+        and error.validator in ("minLength", "pattern")
+    ):
         return path, f"field '{path[-1]}' is empty"
     if error.validator == "enum":
         choices = [str(c) for c in error.validator_value]
-        return path, f"'{error.instance}' is not one of {', '.join(choices)}{did_you_mean(str(error.instance), choices)}"
+        return (
+            path,
+            f"'{error.instance}' is not one of {', '.join(choices)}{did_you_mean(str(error.instance), choices)}",
+        )
     if error.validator == "type" and error.instance is None:
         return path, f"field '{path[-1]}' is empty"
     return path, error.message
@@ -74,7 +91,9 @@ def check(data, schema_name: str, lines: Lines, file: str) -> list[Problem]:
     return problems
 
 
-def load_checked(path: Path, schema_name: str, display: str, checks: Checks | None = None) -> tuple[object, Lines]:
+def load_checked(
+    path: Path, schema_name: str, display: str, checks: Checks | None = None
+) -> tuple[object, Lines]:
     """Parse a YAML data file strictly and check it against its schema; raise on any problem.
 
     A file whose exact bytes passed this schema before is not validated again."""

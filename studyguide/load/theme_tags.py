@@ -58,23 +58,46 @@ def theme_titles(docs: Path) -> dict[str, str]:
     return titles
 
 
-def load_theme_tags(path: Path, display: str, sources, docs: Path, checks: Checks | None = None) -> list[Tag]:
+def load_theme_tags(
+    path: Path, display: str, sources, docs: Path, checks: Checks | None = None
+) -> list[Tag]:
     data, lines = schema.load_checked(path, "theme-tags.schema.json", display, checks)
     themes = theme_titles(docs)
     tags, problems = [], []
     for source, sections in data.items():
         if source not in sources:
-            problems.append(Problem(display, lines.get((source,)), source, f"unknown source{did_you_mean(source, sources)}; sources are the keys of data/sources.yaml"))
+            problems.append(
+                Problem(
+                    display,
+                    lines.get((source,)),
+                    source,
+                    f"unknown source{did_you_mean(source, sources)}; sources are the keys of data/sources.yaml",
+                )
+            )
             continue
         page = docs / "sources" / f"{source}.md"
         anchors = section_anchors(page.read_text(encoding="utf-8"))
         for anchor, theme_ids in sections.items():
             if anchor not in anchors:
-                problems.append(Problem(display, lines.get((source, anchor)), anchor, f"no '### ' section with this anchor on docs/sources/{source}.md{did_you_mean(anchor, anchors)}"))
+                problems.append(
+                    Problem(
+                        display,
+                        lines.get((source, anchor)),
+                        anchor,
+                        f"no '### ' section with this anchor on docs/sources/{source}.md{did_you_mean(anchor, anchors)}",
+                    )
+                )
                 continue
             for i, theme in enumerate(theme_ids):
                 if theme not in themes:
-                    problems.append(Problem(display, lines.get((source, anchor, i), lines.get((source, anchor))), theme, f"unknown theme{did_you_mean(theme, themes)}; themes are the chapters in docs/themes/"))
+                    problems.append(
+                        Problem(
+                            display,
+                            lines.get((source, anchor, i), lines.get((source, anchor))),
+                            theme,
+                            f"unknown theme{did_you_mean(theme, themes)}; themes are the chapters in docs/themes/",
+                        )
+                    )
             tags.append(Tag(source, anchor, anchors[anchor], tuple(theme_ids)))
     if problems:
         raise GuideError(problems)

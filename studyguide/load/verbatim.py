@@ -52,15 +52,20 @@ class Mismatch:
 def marked(fragment: str, passage: str, context: int = 2) -> str:
     """The fragment's differences from the passage, word by word: '…the [rising → growing] tensions…'."""
     mine, theirs = fragment.split(), passage.split()
-    ops = [op for op in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
-           if op[0] != "equal" and not (op[0] == "insert" and op[1] in (0, len(mine)))]  # the passage running on is no difference
+    ops = [
+        op
+        for op in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+        if op[0] != "equal" and not (op[0] == "insert" and op[1] in (0, len(mine)))
+    ]  # the passage running on is no difference
     if not ops:
         return f"«{fragment}»"
     pieces = []
     for _tag, i1, i2, j1, j2 in ops[:3]:
-        before = " ".join(mine[max(0, i1 - context):i1])
-        after = " ".join(mine[i2:i2 + context])
-        change = f"[{' '.join(mine[i1:i2])} → {' '.join(theirs[j1:j2])}]".replace("[ →", "[→").replace("→ ]", "→]")
+        before = " ".join(mine[max(0, i1 - context) : i1])
+        after = " ".join(mine[i2 : i2 + context])
+        change = f"[{' '.join(mine[i1:i2])} → {' '.join(theirs[j1:j2])}]".replace(
+            "[ →", "[→"
+        ).replace("→ ]", "→]")
         pieces.append("…" + " ".join(x for x in (before, change, after) if x) + "…")
     return " ".join(pieces)
 
@@ -102,8 +107,8 @@ def as_written(window: str, folded: str, original: str) -> str:
     words, source_words = folded.split(), original.split()
     if len(words) != len(source_words):
         return window
-    start = len(folded[:folded.find(window)].split())
-    return " ".join(source_words[start:start + len(window.split())])
+    start = len(folded[: folded.find(window)].split())
+    return " ".join(source_words[start : start + len(window.split())])
 
 
 def nearest(fragment: str, paras: list[str]) -> tuple[int, str]:

@@ -25,7 +25,14 @@ def _walk(node, path: tuple, lines: Lines, problems: list[Problem], file: str) -
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in seen:
-                problems.append(Problem(file, line, key, f"duplicate key (first defined on line {seen[key]}); YAML would silently keep only the last one"))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        key,
+                        f"duplicate key (first defined on line {seen[key]}); YAML would silently keep only the last one",
+                    )
+                )
             else:
                 seen[key] = line
             lines[path + (key,)] = line

@@ -18,10 +18,12 @@ from studyguide.outputs.citations import plain as plain_citation
 from studyguide.practice.cards import find_term
 from studyguide.practice.common import plain
 
-CLOZE_MODEL_ID = 1_651_802_350   # fixed forever, like flashcards.MODEL_ID
+CLOZE_MODEL_ID = 1_651_802_350  # fixed forever, like flashcards.MODEL_ID
 WHO_MODEL_ID = 1_651_802_351
-CSS = ".card { font-family: system-ui, sans-serif; font-size: 20px; text-align: center; }" \
-      " .cite { font-size: 14px; color: #555; }"
+CSS = (
+    ".card { font-family: system-ui, sans-serif; font-size: 20px; text-align: center; }"
+    " .cite { font-size: 14px; color: #555; }"
+)
 
 
 @cache
@@ -29,19 +31,34 @@ def models():
     import genanki
 
     cloze = genanki.Model(
-        CLOZE_MODEL_ID, "Study guide excerpt (cloze)", model_type=genanki.Model.CLOZE,
+        CLOZE_MODEL_ID,
+        "Study guide excerpt (cloze)",
+        model_type=genanki.Model.CLOZE,
         fields=[{"name": n} for n in ("Text", "Term", "Location", "Citation", "Id")],
-        templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}",
-                    "afmt": '{{cloze:Text}}<hr id="answer"><div>{{Term}}</div>'
-                            '<div class="cite">{{Location}} · {{Citation}}</div>'}],
-        css=CSS)
+        templates=[
+            {
+                "name": "Cloze",
+                "qfmt": "{{cloze:Text}}",
+                "afmt": '{{cloze:Text}}<hr id="answer"><div>{{Term}}</div>'
+                '<div class="cite">{{Location}} · {{Citation}}</div>',
+            }
+        ],
+        css=CSS,
+    )
     who = genanki.Model(
-        WHO_MODEL_ID, "Study guide excerpt (who wrote this?)",
+        WHO_MODEL_ID,
+        "Study guide excerpt (who wrote this?)",
         fields=[{"name": n} for n in ("Id", "Text", "Speaker", "Location", "Citation")],
-        templates=[{"name": "Who wrote this?", "qfmt": "<div>Who wrote this?</div><blockquote>{{Text}}</blockquote>",
-                    "afmt": '{{FrontSide}}<hr id="answer"><div><b>{{Speaker}}</b></div>'
-                            '<div class="cite">{{Location}} · {{Citation}}</div>'}],
-        css=CSS)
+        templates=[
+            {
+                "name": "Who wrote this?",
+                "qfmt": "<div>Who wrote this?</div><blockquote>{{Text}}</blockquote>",
+                "afmt": '{{FrontSide}}<hr id="answer"><div><b>{{Speaker}}</b></div>'
+                '<div class="cite">{{Location}} · {{Citation}}</div>',
+            }
+        ],
+        css=CSS,
+    )
     return cloze, who
 
 
@@ -63,18 +80,46 @@ def notes(guide: Guide) -> list:
     for excerpt_id, record in guide.excerpts.items():
         text = plain(record["text"])
         source = guide.sources[record["source"]]
-        citation = html.escape(plain_citation(reference(csl_item(record['source'], source), 'chicago-notes-bibliography')))
+        citation = html.escape(
+            plain_citation(
+                reference(csl_item(record["source"], source), "chicago-notes-bibliography")
+            )
+        )
         speaker = (f"{record['speaker']}, in " if record.get("speaker") else "") + source["short"]
-        fields = [excerpt_id, html.escape(text), html.escape(speaker), html.escape(record["location"]), citation]
-        out.append(genanki.Note(model=who_model, fields=fields, guid=guid(excerpt_id), sort_field=excerpt_id))
+        fields = [
+            excerpt_id,
+            html.escape(text),
+            html.escape(speaker),
+            html.escape(record["location"]),
+            citation,
+        ]
+        out.append(
+            genanki.Note(
+                model=who_model, fields=fields, guid=guid(excerpt_id), sort_field=excerpt_id
+            )
+        )
         for key in record["terms"]:
             entry = guide.glossary.entries[key]
             found = find_term(text, entry)
             if not found:
                 continue
-            blanked = re.sub(re.escape(html.escape(found)), lambda m: "{{c1::" + m.group(0) + "}}",
-                             html.escape(text), flags=re.IGNORECASE)
+            blanked = re.sub(
+                re.escape(html.escape(found)),
+                lambda m: "{{c1::" + m.group(0) + "}}",
+                html.escape(text),
+                flags=re.IGNORECASE,
+            )
             term = html.escape(f"{entry.term} · {entry.hanzi} · {entry.pinyin} — {entry.english}")
-            fields = [blanked, term, html.escape(record["location"]), citation, f"{excerpt_id}:{key}"]
-            out.append(genanki.Note(model=cloze_model, fields=fields, guid=guid(excerpt_id, key), sort_field=blanked))
+            fields = [
+                blanked,
+                term,
+                html.escape(record["location"]),
+                citation,
+                f"{excerpt_id}:{key}",
+            ]
+            out.append(
+                genanki.Note(
+                    model=cloze_model, fields=fields, guid=guid(excerpt_id, key), sort_field=blanked
+                )
+            )
     return out

@@ -34,6 +34,7 @@ def _citeproc():
     citeproc_speed.apply()
     return citeproc
 
+
 CSL_DIR = Path(__file__).parent / "csl"
 STYLES = {  # file name in csl/ -> label on the page
     "chicago-notes-bibliography": "Chicago (notes and bibliography)",
@@ -47,10 +48,27 @@ CSL_TYPES = {  # the registry's genre -> CSL item type
     "interview excerpt": "webpage",
     "blog post with comments": "post-weblog",
 }
-ROLES = {"author": "author", "interviewer": "interviewer", "interviewee": "author", "translated author": "original-author"}
+ROLES = {
+    "author": "author",
+    "interviewer": "interviewer",
+    "interviewee": "author",
+    "translated author": "original-author",
+}
 SERIES_NUMBER = re.compile(r"^(?P<series>.+?) (?P<number>\d[\d.-]*)$")
-KEEP_CAPITALS = {"China", "China's", "Chinese", "NGO", "NGOs", "Guangdong", "ISSI", "UC", "Berkeley"}
-MONTHS = "January February March April May June July August September October November December".split()
+KEEP_CAPITALS = {
+    "China",
+    "China's",
+    "Chinese",
+    "NGO",
+    "NGOs",
+    "Guangdong",
+    "ISSI",
+    "UC",
+    "Berkeley",
+}
+MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
 
 
 def capitals_kept(words: list[str]) -> list[tuple[str, bool]]:
@@ -61,14 +79,19 @@ def capitals_kept(words: list[str]) -> list[tuple[str, bool]]:
     for i, word in enumerate(words):
         core = word.strip("'\"‘’“”[]:,.")
         after_colon = i > 0 and words[i - 1].endswith(":")
-        out.append((core, after_colon or core in KEEP_CAPITALS or (core.isupper() and len(core) > 1)))
+        out.append(
+            (core, after_colon or core in KEEP_CAPITALS or (core.isupper() and len(core) > 1))
+        )
     return out
 
 
 def sentence_case(title: str) -> str:
     """APA sentence case: first word, first after a colon, and proper nouns keep capitals."""
     words = title.split(" ")
-    return " ".join(word if i == 0 or keep else word.lower() for i, (word, (_, keep)) in enumerate(zip(words, capitals_kept(words), strict=True)))
+    return " ".join(
+        word if i == 0 or keep else word.lower()
+        for i, (word, (_, keep)) in enumerate(zip(words, capitals_kept(words), strict=True))
+    )
 
 
 def _name(person) -> dict:
@@ -88,7 +111,11 @@ def _issued(source) -> dict | None:
 
 def csl_item(source_id: str, source) -> dict:
     """One source as a CSL-JSON item (schemas/csl-data.schema.json)."""
-    item: dict = {"id": source_id, "type": CSL_TYPES[source["genre"]], "title": sentence_case(source["title"])}
+    item: dict = {
+        "id": source_id,
+        "type": CSL_TYPES[source["genre"]],
+        "title": sentence_case(source["title"]),
+    }
     people = source["people"]
     interviewed = [p for p in people if p.get("role") == "interviewee"]
     authors = [p for p in people if p.get("role", "author") == "author"]
@@ -97,7 +124,11 @@ def csl_item(source_id: str, source) -> dict:
         if person.get("role") == "interviewee" and authors:
             continue  # a published interview is the byline's; the interviewee goes in genre
         item.setdefault(role, []).append(_name(person))
-    genre = {"working paper": "Working paper", "interview": "Interview", "interview excerpt": "Interview excerpt"}.get(source["genre"])
+    genre = {
+        "working paper": "Working paper",
+        "interview": "Interview",
+        "interview excerpt": "Interview excerpt",
+    }.get(source["genre"])
     if source["genre"] == "interview" and interviewed and authors:
         genre = f"Interview with {interviewed[0]['name']}"
     if genre:
@@ -109,7 +140,9 @@ def csl_item(source_id: str, source) -> dict:
         item["container-title"] = container
     if source.get("publisher"):
         item["publisher"] = source["publisher"]
-    if source.get("cite_note"):  # what the styles print of it: the genre (the note field they do not)
+    if source.get(
+        "cite_note"
+    ):  # what the styles print of it: the genre (the note field they do not)
         item["note"] = re.sub(r"\*([^*]+)\*", r"\1", source["cite_note"])
         if source["genre"] == "translation with commentary":
             item["genre"] = item["note"]
@@ -155,7 +188,11 @@ class RenderedCache:
         from studyguide.load.cache import digest
 
         self.path = path
-        code = [Path(__file__).read_bytes(), Path(__file__).with_name("citeproc_gaps.py").read_bytes(), *(p.read_bytes() for p in sorted(CSL_DIR.glob("*.csl")))]
+        code = [
+            Path(__file__).read_bytes(),
+            Path(__file__).with_name("citeproc_gaps.py").read_bytes(),
+            *(p.read_bytes() for p in sorted(CSL_DIR.glob("*.csl"))),
+        ]
         self.key = digest(version("citeproc-py").encode(), *code)
         self.entries: dict[str, list[str]] = {}
         try:
@@ -184,7 +221,9 @@ class RenderedCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False, suffix=".tmp") as out:
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=self.path.parent, delete=False, suffix=".tmp"
+            ) as out:
                 json.dump({"key": self.key, "entries": self.entries}, out, ensure_ascii=False)
             os.replace(out.name, self.path)
         except OSError:
@@ -195,8 +234,14 @@ class RenderedCache:
 def _rendered(item_json: str, style: str, locator: tuple[str, str] | None) -> tuple[str, str]:
     item = json.loads(item_json)
     cp = _citeproc()
-    bibliography = cp.CitationStylesBibliography(_style(style), cp.source.json.CiteProcJSON([item]), cp.formatter.html)
-    cite_item = cp.CitationItem(item["id"], locator=cp.Locator(*locator)) if locator else cp.CitationItem(item["id"])
+    bibliography = cp.CitationStylesBibliography(
+        _style(style), cp.source.json.CiteProcJSON([item]), cp.formatter.html
+    )
+    cite_item = (
+        cp.CitationItem(item["id"], locator=cp.Locator(*locator))
+        if locator
+        else cp.CitationItem(item["id"])
+    )
     citation = cp.Citation([cite_item])
     bibliography.register(citation)
     note = bibliography.cite(citation, lambda _: None)
@@ -222,11 +267,21 @@ def passage(item: dict, style: str, location: str) -> str:
 def guide_item(cff: dict) -> dict:
     """The guide itself, from CITATION.cff, as a CSL-JSON item (a dataset, as CFF has it)."""
     author = cff["authors"][0]
-    name = {"literal": author["name"]} if "name" in author else {"family": author["family-names"], "given": author["given-names"]}
+    name = (
+        {"literal": author["name"]}
+        if "name" in author
+        else {"family": author["family-names"], "given": author["given-names"]}
+    )
     year, month, day = (int(part) for part in str(cff["date-released"]).split("-"))
     return {
-        "id": "guide", "type": "dataset", "title": sentence_case(cff["title"]), "author": [name], "version": str(cff["version"]),
-        "genre": "Study guide", "issued": {"date-parts": [[year, month, day]]}, "URL": cff["url"],
+        "id": "guide",
+        "type": "dataset",
+        "title": sentence_case(cff["title"]),
+        "author": [name],
+        "version": str(cff["version"]),
+        "genre": "Study guide",
+        "issued": {"date-parts": [[year, month, day]]},
+        "URL": cff["url"],
     }
 
 

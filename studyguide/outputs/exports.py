@@ -17,7 +17,13 @@ from studyguide.outputs import citations
 
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}  # extension -> label on the card
 BIBTEX_TYPES = {"report": "techreport", "article-newspaper": "article", "dataset": "misc"}
-RIS_TYPES = {"report": "RPRT", "article-newspaper": "NEWS", "webpage": "ELEC", "post-weblog": "BLOG", "dataset": "DATA"}
+RIS_TYPES = {
+    "report": "RPRT",
+    "article-newspaper": "NEWS",
+    "webpage": "ELEC",
+    "post-weblog": "BLOG",
+    "dataset": "DATA",
+}
 BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
 
 
@@ -29,7 +35,11 @@ def export_path(source_id: str, extension: str) -> str:
 def _name(person: dict, family_first: bool = True) -> str:
     if "literal" in person:
         return person["literal"]
-    return f"{person['family']}, {person['given']}" if family_first else f"{person['given']} {person['family']}"
+    return (
+        f"{person['family']}, {person['given']}"
+        if family_first
+        else f"{person['given']} {person['family']}"
+    )
 
 
 def _note(item: dict) -> str | None:
@@ -59,7 +69,11 @@ def _bib_title(title: str) -> str:
 def _bib_name(person: dict) -> str:
     # A name without family/given parts (an organization, initials) is braced whole, so
     # BibTeX does not split it into first and last names.
-    return "{" + BIBTEX_SPECIAL.sub(r"\\\1", person["literal"]) + "}" if "literal" in person else BIBTEX_SPECIAL.sub(r"\\\1", _name(person))
+    return (
+        "{" + BIBTEX_SPECIAL.sub(r"\\\1", person["literal"]) + "}"
+        if "literal" in person
+        else BIBTEX_SPECIAL.sub(r"\\\1", _name(person))
+    )
 
 
 def bibtex(item: dict) -> str:
@@ -72,15 +86,24 @@ def bibtex(item: dict) -> str:
     container = item.get("container-title")
     if container:
         fields.append(("journal" if kind == "article" else "howpublished", _bib_value(container)))
-    for csl, bib in (("collection-title", "series"), ("number", "number"), ("genre", "type"), ("version", "version")):
+    for csl, bib in (
+        ("collection-title", "series"),
+        ("number", "number"),
+        ("genre", "type"),
+        ("version", "version"),
+    ):
         if item.get(csl):
             fields.append((bib, _bib_value(str(item[csl]))))
     if item.get("publisher"):
-        fields.append(("institution" if kind == "techreport" else "publisher", _bib_value(item["publisher"])))
+        fields.append(
+            ("institution" if kind == "techreport" else "publisher", _bib_value(item["publisher"]))
+        )
     parts = _date_parts(item)
     if parts:
         fields.append(("year", _bib_value(str(parts[0]))))
-        fields.append(("date", _bib_value("-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)))))
+        fields.append(
+            ("date", _bib_value("-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))))
+        )
     if item.get("interviewer"):
         note = "Interviewer: " + "; ".join(_name(p, False) for p in item["interviewer"])
         fields.append(("note", _bib_value(note + (". " + _note(item) if _note(item) else ""))))
@@ -98,8 +121,15 @@ def ris(item: dict) -> str:
     lines += [("AU", _name(p)) for p in item.get("author", [])]
     lines += [("A2", _name(p)) for p in item.get("interviewer", [])]
     lines.append(("TI", item["title"]))
-    for csl, tag in (("container-title", "T2"), ("collection-title", "T3"), ("number", "SN"), ("publisher", "PB"),
-                     ("genre", "M3"), ("version", "ET"), ("URL", "UR")):
+    for csl, tag in (
+        ("container-title", "T2"),
+        ("collection-title", "T3"),
+        ("number", "SN"),
+        ("publisher", "PB"),
+        ("genre", "M3"),
+        ("version", "ET"),
+        ("URL", "UR"),
+    ):
         if item.get(csl):
             lines.append((tag, str(item[csl])))
     if _note(item):
@@ -107,7 +137,13 @@ def ris(item: dict) -> str:
     parts = _date_parts(item)
     if parts:
         lines.append(("PY", str(parts[0])))
-        lines.append(("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) + ("/" if len(parts) < 3 else "")))
+        lines.append(
+            (
+                "DA",
+                "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
+                + ("/" if len(parts) < 3 else ""),
+            )
+        )
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in lines)
 
@@ -125,22 +161,39 @@ def coins(item: dict) -> str:
     date = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(_date_parts(item)))
     if item["type"] in ("report", "article-newspaper"):
         book = item["type"] == "report"
-        pairs += [("rft_val_fmt", f"info:ofi/fmt:kev:mtx:{'book' if book else 'journal'}"),
-                  ("rft.genre", "report" if book else "article"), ("rft.btitle" if book else "rft.atitle", item["title"])]
+        pairs += [
+            ("rft_val_fmt", f"info:ofi/fmt:kev:mtx:{'book' if book else 'journal'}"),
+            ("rft.genre", "report" if book else "article"),
+            ("rft.btitle" if book else "rft.atitle", item["title"]),
+        ]
         if item.get("container-title"):
             pairs.append(("rft.jtitle", item["container-title"]))
         if item.get("collection-title"):
-            pairs.append(("rft.series", f"{item['collection-title']} {item.get('number', '')}".strip()))
+            pairs.append(
+                ("rft.series", f"{item['collection-title']} {item.get('number', '')}".strip())
+            )
         if item.get("publisher"):
             pairs.append(("rft.pub", item["publisher"]))
         for person in people:
-            pairs += [("rft.aulast", person["family"]), ("rft.aufirst", person["given"])] if "family" in person else [("rft.aucorp", person["literal"])]
+            pairs += (
+                [("rft.aulast", person["family"]), ("rft.aufirst", person["given"])]
+                if "family" in person
+                else [("rft.aucorp", person["literal"])]
+            )
         if date:
             pairs.append(("rft.date", date))
     else:
-        pairs += [("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", item.get("genre", item["type"])), ("rft.title", item["title"])]
+        pairs += [
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"),
+            ("rft.type", item.get("genre", item["type"])),
+            ("rft.title", item["title"]),
+        ]
         pairs += [("rft.creator", _name(p)) for p in people]
-        for csl, key in (("container-title", "rft.source"), ("publisher", "rft.publisher"), ("URL", "rft.identifier")):
+        for csl, key in (
+            ("container-title", "rft.source"),
+            ("publisher", "rft.publisher"),
+            ("URL", "rft.identifier"),
+        ):
             if item.get(csl):
                 pairs.append((key, item[csl]))
         if _note(item):
@@ -162,5 +215,8 @@ RENDER = {"bib": bibtex, "ris": ris, "json": csl_json}
 
 def source_files(sources: dict) -> dict[str, str]:
     """Every source's downloads: site path -> text."""
-    return {export_path(source_id, ext): RENDER[ext](citations.csl_item(source_id, source))
-            for source_id, source in sources.items() for ext in FORMATS}
+    return {
+        export_path(source_id, ext): RENDER[ext](citations.csl_item(source_id, source))
+        for source_id, source in sources.items()
+        for ext in FORMATS
+    }

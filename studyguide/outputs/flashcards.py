@@ -18,8 +18,8 @@ import markdown
 
 from studyguide.load.glossary import Glossary
 
-DECK_ID = 1_794_305_117          # fixed forever: Anki matches decks by id
-MODEL_ID = 1_651_802_349         # fixed forever: changing it orphans learners' cards
+DECK_ID = 1_794_305_117  # fixed forever: Anki matches decks by id
+MODEL_ID = 1_651_802_349  # fixed forever: changing it orphans learners' cards
 DECK_NAME = "Social Management to Social Governance: glossary"
 GUID_NAMESPACE = "social-governance-guide"
 CSV_FIELDS = ["hanzi", "pinyin", "english", "definition", "term", "key"]
@@ -50,17 +50,17 @@ def model():
                 "name": "Hanzi → meaning",
                 "qfmt": '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>',
                 "afmt": '{{FrontSide}}<hr id="answer"><div lang="zh-Latn-pinyin">{{Pinyin}}</div>'
-                        "<div><b>{{Term}}</b> — {{English}}</div><div>{{Definition}}</div>",
+                "<div><b>{{Term}}</b> — {{English}}</div><div>{{Definition}}</div>",
             },
             {
                 "name": "Meaning → hanzi",
                 "qfmt": "<div><b>{{English}}</b></div><div>{{Definition}}</div>",
                 "afmt": '{{FrontSide}}<hr id="answer"><div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>'
-                        '<div lang="zh-Latn-pinyin">{{Pinyin}}</div><div>{{Term}}</div>',
+                '<div lang="zh-Latn-pinyin">{{Pinyin}}</div><div>{{Term}}</div>',
             },
         ],
         css=".card { font-family: system-ui, sans-serif; font-size: 20px; text-align: center; }"
-            " .hanzi { font-size: 48px; font-family: 'Noto Sans CJK SC', 'PingFang SC', sans-serif; }",
+        " .hanzi { font-size: 48px; font-family: 'Noto Sans CJK SC', 'PingFang SC', sans-serif; }",
     )
 
 
@@ -83,7 +83,9 @@ def deck(glossary: Glossary, guide=None):
     result = genanki.Deck(DECK_ID, DECK_NAME)
     for e in glossary.sorted():
         fields = [e.key, e.hanzi, e.pinyin, e.term, e.english, _html(e.definition)]
-        result.add_note(genanki.Note(model=model(), fields=fields, guid=guid(e.key), sort_field=e.key))
+        result.add_note(
+            genanki.Note(model=model(), fields=fields, guid=guid(e.key), sort_field=e.key)
+        )
     if guide is not None:
         from studyguide.outputs.anki_excerpts import notes
 
@@ -97,7 +99,9 @@ def apkg_bytes(glossary: Glossary, guide=None, timestamp: int = TIMESTAMP) -> by
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "deck.apkg"
-        genanki.Package(deck(glossary, guide)).write_to_file(str(path), timestamp=max(TIMESTAMP, timestamp))
+        genanki.Package(deck(glossary, guide)).write_to_file(
+            str(path), timestamp=max(TIMESTAMP, timestamp)
+        )
         return path.read_bytes()
 
 
@@ -105,7 +109,11 @@ def deck_inputs(root: Path) -> list[Path]:
     """The data files the deck is made from: the glossary, and the excerpts with their
     sources when the project has them."""
     with_excerpts = (root / "data/excerpts").is_dir() and (root / "data/sources.yaml").is_file()
-    return [root / "glossary.yaml"] + (sorted((root / "data/excerpts").glob("*.yaml")) + [root / "data/sources.yaml"] if with_excerpts else [])
+    return [root / "glossary.yaml"] + (
+        sorted((root / "data/excerpts").glob("*.yaml")) + [root / "data/sources.yaml"]
+        if with_excerpts
+        else []
+    )
 
 
 def changed_at(paths: list[Path]) -> int:
@@ -116,15 +124,26 @@ def changed_at(paths: list[Path]) -> int:
 
     def git(*args) -> str | None:
         try:
-            done = subprocess.run(["git", *args, "--", *map(str, paths)], cwd=root, capture_output=True, text=True, timeout=60)
+            done = subprocess.run(
+                ["git", *args, "--", *map(str, paths)],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
         except (OSError, subprocess.SubprocessError):
             return None
         return done.stdout if done.returncode == 0 else None
 
-    status, committed = git("status", "--porcelain", "--untracked-files=all"), git("log", "-1", "--format=%ct")
+    status, committed = (
+        git("status", "--porcelain", "--untracked-files=all"),
+        git("log", "-1", "--format=%ct"),
+    )
     if status is None or committed is None or not committed.strip().isdigit():
         return max(int(p.stat().st_mtime) for p in paths)
-    edited = [p for p in paths if any(line[3:].strip().endswith(p.name) for line in status.splitlines())]
+    edited = [
+        p for p in paths if any(line[3:].strip().endswith(p.name) for line in status.splitlines())
+    ]
     return max([int(committed.strip())] + [int(p.stat().st_mtime) for p in edited])
 
 
@@ -133,7 +152,9 @@ def csv_text(glossary: Glossary) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for e in glossary.sorted():
-        writer.writerow([e.hanzi, e.pinyin, e.english, " ".join(e.definition.split()), e.term, e.key])
+        writer.writerow(
+            [e.hanzi, e.pinyin, e.english, " ".join(e.definition.split()), e.term, e.key]
+        )
     return "\ufeff" + out.getvalue()  # BOM: spreadsheet programs then read the hanzi as UTF-8
 
 
@@ -152,10 +173,19 @@ def files(root: Path) -> tuple[bytes, bytes]:
     data = deck_inputs(root)
     with_excerpts = len(data) > 1
     modules = (glossary_module, anki_excerpts, citations, cards, common)
-    code = [Path(module.__file__).read_bytes() for module in modules] + [Path(__file__).read_bytes()]
+    code = [Path(module.__file__).read_bytes() for module in modules] + [
+        Path(__file__).read_bytes()
+    ]
     stamp = changed_at(data)  # notes carry the data's last change (Anki updates only newer notes)
-    key = digest(*(p.read_bytes() for p in data), *code, str(stamp).encode(), version("genanki").encode(), version("markdown").encode())
+    key = digest(
+        *(p.read_bytes() for p in data),
+        *code,
+        str(stamp).encode(),
+        version("genanki").encode(),
+        version("markdown").encode(),
+    )
     loaded = cache(lambda: glossary_module.load_glossary(source, checks=Checks.at(root)))
+
     def make_deck() -> bytes:
         if not with_excerpts:
             return apkg_bytes(loaded(), timestamp=stamp)

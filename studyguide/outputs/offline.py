@@ -14,7 +14,14 @@ import zipfile
 from pathlib import Path
 
 FOLDER = "guide-offline"
-SKIP = {"sitemap.xml", "sitemap.xml.gz", "robots.txt", "guide.pdf", "guide.epub", "guide-offline.zip"}
+SKIP = {
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "robots.txt",
+    "guide.pdf",
+    "guide.epub",
+    "guide-offline.zip",
+}
 
 
 class OfflineError(Exception):
@@ -25,14 +32,20 @@ def check_offline_site(site_dir: Path) -> None:
     if not (site_dir / "index.html").is_file():
         raise OfflineError(f"{site_dir} is not a built site (no index.html)")
     if not (site_dir / "search" / "search_index.js").is_file():
-        raise OfflineError(f"{site_dir} has no search/search_index.js: build it with mkdocs.offline.yml "
-                           "and GUIDE_OFFLINE=true (make offline), or search will not work from disk")
+        raise OfflineError(
+            f"{site_dir} has no search/search_index.js: build it with mkdocs.offline.yml "
+            "and GUIDE_OFFLINE=true (make offline), or search will not work from disk"
+        )
     if (site_dir / "glossary" / "index.html").is_file():
-        raise OfflineError(f"{site_dir} was built with directory URLs (glossary/index.html): from disk, "
-                           "links would open folders; build it with the offline plugin (make offline)")
+        raise OfflineError(
+            f"{site_dir} was built with directory URLs (glossary/index.html): from disk, "
+            "links would open folders; build it with the offline plugin (make offline)"
+        )
     if "unpkg.com" in (site_dir / "index.html").read_text(encoding="utf-8"):
-        raise OfflineError(f"{site_dir}/index.html loads the search shim from a CDN: build with "
-                           "-f mkdocs.offline.yml, which vendors it")
+        raise OfflineError(
+            f"{site_dir}/index.html loads the search shim from a CDN: build with "
+            "-f mkdocs.offline.yml, which vendors it"
+        )
 
 
 def write_zip(site_dir: Path, output: Path) -> int:
@@ -52,7 +65,9 @@ def write_zip(site_dir: Path, output: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m studyguide.outputs.offline", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m studyguide.outputs.offline", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("site_dir", type=Path, help="the site built with mkdocs.offline.yml")
     parser.add_argument("output", type=Path, help="the zip to write (site/guide-offline.zip)")
     args = parser.parse_args(argv)
@@ -61,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     except OfflineError as error:
         print(f"offline: error: {error}", file=sys.stderr)
         return 1
-    print(f"offline: wrote {args.output} ({size / 1e6:.1f} MB); unzip it and open {FOLDER}/index.html")
+    print(
+        f"offline: wrote {args.output} ({size / 1e6:.1f} MB); unzip it and open {FOLDER}/index.html"
+    )
     return 0
 
 

@@ -11,5 +11,14 @@ from studyguide.outputs.pdf.extract import PageContent, extract_article
 from studyguide.outputs.pdf.fonts import CJKFont, find_cjk_font
 from studyguide.outputs.pdf.nav import NavPage, NavSection, iter_pages, load_nav
 
-__all__ = ["CJKFont", "NavPage", "NavSection", "PageContent", "build_date", "extract_article",
-           "find_cjk_font", "iter_pages", "load_nav"]
+__all__ = [
+    "CJKFont",
+    "NavPage",
+    "NavSection",
+    "PageContent",
+    "build_date",
+    "extract_article",
+    "find_cjk_font",
+    "iter_pages",
+    "load_nav",
+]

@@ -8,7 +8,12 @@ GENERATED = {
     "timeline.md": ["data/timeline.yaml"],
     "tracker.md": ["data/positions", "glossary.yaml"],
     "study/review.md": ["data/selfcheck.yaml"],
-    "study/sheets.md": ["glossary.yaml", "data/sources.yaml", "data/excerpts", "data/timeline.yaml"],
+    "study/sheets.md": [
+        "glossary.yaml",
+        "data/sources.yaml",
+        "data/excerpts",
+        "data/timeline.yaml",
+    ],
 }
 # Term pages (terms/<key>.md) exist only in the build (macros/hooks/term_pages.py).
 TERM_PAGES = "terms/"

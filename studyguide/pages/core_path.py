@@ -21,13 +21,15 @@ from studyguide.pages.sections import front_matter_lines, sections
 CORE_DIR = "core/"
 START = "core/index.md"
 NAV_TITLE = "Core path"
-REQUIRED = ("In brief", "Key points")       # every source page and theme chapter
-THEME_ONLY = ("Who says what",)             # theme chapters, when they have the table
+REQUIRED = ("In brief", "Key points")  # every source page and theme chapter
+THEME_ONLY = ("Who says what",)  # theme chapters, when they have the table
 SECTIONS = REQUIRED + THEME_ONLY
 FULL_FOLDERS = ("sources/", "themes/")
 NOT_ON_PATH = {"themes/index.md"}
-LAYOUT = ("'## In brief', one paragraph of at most 120 words, then '## Key points', 3-7 one-line bullets, "
-          "then on a theme '## Who says what'")
+LAYOUT = (
+    "'## In brief', one paragraph of at most 120 words, then '## Key points', 3-7 one-line bullets, "
+    "then on a theme '## Who says what'"
+)
 
 # An inline link's target: ](target) or ](target "title"); reference links are left alone.
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)")
@@ -42,7 +44,11 @@ def full_pages(nav) -> list[str]:
             value = next(iter(item.values())) if isinstance(item, dict) else item
             if isinstance(value, list):
                 walk(value)
-            elif isinstance(value, str) and value.startswith(FULL_FOLDERS) and value not in NOT_ON_PATH:
+            elif (
+                isinstance(value, str)
+                and value.startswith(FULL_FOLDERS)
+                and value not in NOT_ON_PATH
+            ):
                 found.append(value)
 
     walk(nav)
@@ -82,10 +88,15 @@ def extract(text: str, full: str) -> tuple[str, dict[str, str]]:
     problems = []
     for title in REQUIRED:
         if title not in core:
-            near = next((s for s in found if s.level == 2 and s.title.lower() == title.lower()), None)
+            near = next(
+                (s for s in found if s.level == 2 and s.title.lower() == title.lower()), None
+            )
             line = near.line if near else h1.line + 1
-            hint = f"the heading reads '## {near.title}': write it exactly '## {title}'" if near else \
-                f"add '## {title}' under the title ({LAYOUT}); the core path (core/) is made from it"
+            hint = (
+                f"the heading reads '## {near.title}': write it exactly '## {title}'"
+                if near
+                else f"add '## {title}' under the title ({LAYOUT}); the core path (core/) is made from it"
+            )
             problems.append(Problem(path, line, title, f"no '{title}' section: {hint}"))
     if problems:
         raise GuideError(problems)
@@ -102,7 +113,7 @@ def core_markdown(text: str, full: str, position: tuple[int, int]) -> str:
         f"title: {_yaml_string(f'{n}/{total} {nav_title}')}",
         f"description: {_yaml_string(f'The core of {title}: in brief, key points' + (' and who says what.' if 'Who says what' in parts else '.'))}",
         "search:",
-        "  exclude: true",          # its text is the full page's: search finds it there
+        "  exclude: true",  # its text is the full page's: search finds it there
         "---",
         "",
         f"<!-- Generated page: the core sections of docs/{full} (macros/hooks/core_path.py). Edit docs/{full}, not this page. -->",
@@ -119,8 +130,10 @@ def core_markdown(text: str, full: str, position: tuple[int, int]) -> str:
 def start_markdown(pages: list[tuple[str, str]]) -> str:
     """The path's first page: what it is, and its pages with their times ({{ }} filled by
     the reading_time macro). `pages`: (core page, title)."""
-    steps = "\n".join(f"{n}. [{_md(title)}]({PurePosixPath(page).name}) ({{{{ reading_time(\"{page}\") }}}})"
-                      for n, (page, title) in enumerate(pages, 1))
+    steps = "\n".join(
+        f'{n}. [{_md(title)}]({PurePosixPath(page).name}) ({{{{ reading_time("{page}") }}}})'
+        for n, (page, title) in enumerate(pages, 1)
+    )
     return (
         "---\ntitle: The core path\n"
         "description: \"The guide's core in one sitting: the in-brief paragraph and key points of the five sources, and the ten themes' who-says-what tables.\"\n---\n\n"
@@ -129,7 +142,7 @@ def start_markdown(pages: list[tuple[str, str]]) -> str:
         "The guide's core, read in order: for each of the five sources and ten themes, the paragraph "
         "in brief, the key points and (for a theme) who says what. Each page links to its full page "
         "for the evidence, the quotations and the analysis. "
-        f"All of it takes about {{{{ reading_time(\"{CORE_DIR}\") }}}}; the button at the foot of each "
+        f'All of it takes about {{{{ reading_time("{CORE_DIR}") }}}}; the button at the foot of each '
         "page leads to the next.\n\n"
         f"{steps}\n"
     )
@@ -138,7 +151,7 @@ def start_markdown(pages: list[tuple[str, str]]) -> str:
 def _front_matter(text: str) -> dict:
     lines = text.split("\n")
     n = front_matter_lines(lines)
-    meta = yaml.safe_load("\n".join(lines[1:n - 1])) if n else None
+    meta = yaml.safe_load("\n".join(lines[1 : n - 1])) if n else None
     return meta if isinstance(meta, dict) else {}
 
 

@@ -20,7 +20,11 @@ def history(root: Path) -> dict[str, date]:
     try:
         out = subprocess.run(
             ["git", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", "."],
-            cwd=root, capture_output=True, text=True, timeout=60, check=True,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -34,7 +38,9 @@ def history(root: Path) -> dict[str, date]:
     return dates
 
 
-def page_dates(root: Path, docs_dir: Path, pages: list[str], today: date | None = None) -> dict[str, date]:
+def page_dates(
+    root: Path, docs_dir: Path, pages: list[str], today: date | None = None
+) -> dict[str, date]:
     """Docs-relative page path -> the date it last changed (its data included)."""
     today = today or datetime.now(UTC).date()
     dates = history(root)

@@ -19,13 +19,28 @@ NOTICE = "<!-- Generated page: made from {data} by the {macro}() macro at build 
 
 
 def _page_links(page: str, pages: list[str], titles: dict[str, str]) -> str:
-    return ", ".join(md_link(titles.get(p, p), relative(page, p)) for p in sorted(pages, key=lambda p: titles.get(p, p)))
+    return ", ".join(
+        md_link(titles.get(p, p), relative(page, p))
+        for p in sorted(pages, key=lambda p: titles.get(p, p))
+    )
 
 
 PEOPLE_GROUPS = (
-    ("authors", "Authors and speakers", "The people who wrote, put the questions or spoke in the five sources, source by source."),
-    ("people", "Others the texts name", "Officials, scholars and others the texts name, the most cited first."),
-    ("organizations", "Organizations", "Party and state bodies, organizations, publishers and institutions, the most cited first."),
+    (
+        "authors",
+        "Authors and speakers",
+        "The people who wrote, put the questions or spoke in the five sources, source by source.",
+    ),
+    (
+        "people",
+        "Others the texts name",
+        "Officials, scholars and others the texts name, the most cited first.",
+    ),
+    (
+        "organizations",
+        "Organizations",
+        "Party and state bodies, organizations, publishers and institutions, the most cited first.",
+    ),
 )
 
 
@@ -61,7 +76,13 @@ def people_order(guide: Guide, index: Index) -> dict[str, list]:
         groups[people_group(guide, r)].append(r)
     groups["authors"].sort(key=lambda r: speakers[r["name"]][0])
     for key in ("people", "organizations"):
-        groups[key].sort(key=lambda r: (-sum(citations(index, r.key)), -citations(index, r.key)[0], r["name"].lower()))
+        groups[key].sort(
+            key=lambda r: (
+                -sum(citations(index, r.key)),
+                -citations(index, r.key)[0],
+                r["name"].lower(),
+            )
+        )
     return groups
 
 
@@ -69,9 +90,16 @@ def people_page(guide: Guide, index: Index, page: str) -> str:
     titles = index.page_titles
     out = [NOTICE.format(data="data/people.yaml", macro="people_page")]
     groups = people_order(guide, index)
-    out.append("Principal figures first: " + ", ".join(f"[{title.lower() if n else title}](#{key})" for n, (key, title, _) in enumerate(PEOPLE_GROUPS) if groups[key])
-               + ". Under each name, one line: the role, the sources that name them and how many of the guide's excerpts "
-               "and pages cite them (the count that orders the lists); open it for what the texts say.\n")
+    out.append(
+        "Principal figures first: "
+        + ", ".join(
+            f"[{title.lower() if n else title}](#{key})"
+            for n, (key, title, _) in enumerate(PEOPLE_GROUPS)
+            if groups[key]
+        )
+        + ". Under each name, one line: the role, the sources that name them and how many of the guide's excerpts "
+        "and pages cite them (the count that orders the lists); open it for what the texts say.\n"
+    )
     for key, heading, blurb in PEOPLE_GROUPS:
         if not groups[key]:
             continue
@@ -94,7 +122,7 @@ def person_line(guide: Guide, index: Index, r) -> str:
     if speaker:
         parts = [speaker[1].capitalize() or "Named", guide.sources[speaker[2]]["short"]]
     else:
-        named = shorts[0] if len(shorts) == 1 else f"{len(shorts)} sources"   # one line on a phone
+        named = shorts[0] if len(shorts) == 1 else f"{len(shorts)} sources"  # one line on a phone
         parts = ["Official", named] if r.get("official") else [named]
     excerpts, pages = citations(index, r.key)
     cited = ", ".join(_plural(n, w) for n, w in ((excerpts, "excerpt"), (pages, "page")) if n)
@@ -103,18 +131,31 @@ def person_line(guide: Guide, index: Index, r) -> str:
 
 def _person(guide: Guide, index: Index, page: str, r, titles: dict[str, str]) -> str:
     name = md_text(r["name"]) + (f" {zh(r['hanzi'])}" if r.get("hanzi") else "")
-    out = [f"### {name} {{#{r.key} .who-name}}\n", '<details class="who-more" markdown>',
-           f"<summary>{person_line(guide, index, r)}</summary>\n"]
+    out = [
+        f"### {name} {{#{r.key} .who-name}}\n",
+        '<details class="who-more" markdown>',
+        f"<summary>{person_line(guide, index, r)}</summary>\n",
+    ]
     if r.get("hanzi"):
         out.append(f"{zh(r['hanzi'])} · {pinyin(r['pinyin'])}\n")
     out.append(md_text(r["about"]) + "\n")
     if r.get("aliases"):
         out.append("**Also named:** " + ", ".join(md_text(a) for a in r["aliases"]) + "\n")
-    out.append("**Sources:** " + ", ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in r["sources"]) + "\n")
+    out.append(
+        "**Sources:** "
+        + ", ".join(
+            md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in r["sources"]
+        )
+        + "\n"
+    )
     if index.person_excerpts.get(r.key):
-        out.append("**Excerpts:** " + excerpt_links(guide, page, index.person_excerpts[r.key]) + "\n")
+        out.append(
+            "**Excerpts:** " + excerpt_links(guide, page, index.person_excerpts[r.key]) + "\n"
+        )
     if index.person_pages.get(r.key):
-        out.append("**Mentioned in:** " + _page_links(page, index.person_pages[r.key], titles) + "\n")
+        out.append(
+            "**Mentioned in:** " + _page_links(page, index.person_pages[r.key], titles) + "\n"
+        )
     out.append("</details>\n")
     return "\n".join(out)
 
@@ -132,16 +173,26 @@ def timeline_page(guide: Guide, page: str) -> str:
     events = timeline_order(guide)
     number = {id(e): n for n, e in enumerate(events, 1)}
     out = [NOTICE.format(data="data/timeline.yaml", macro="timeline_page")]
-    out.append("Each event has a date in one form (a month only where the text names one; *c.* marks a year the texts give only roughly, or that the guide infers) beside the source's own words.\n")
+    out.append(
+        "Each event has a date in one form (a month only where the text names one; *c.* marks a year the texts give only roughly, or that the guide infers) beside the source's own words.\n"
+    )
     milestones = [e for e in events if e.get("milestone")]
     if milestones:
         out.append("## Key milestones {#milestones}\n")
         out.append('<div class="timeline-milestones" markdown>\n')
-        out += [f"1. [**{display_date(e)}**](#event-{number[id(e)]}) {md_text(' '.join(e['event'].split()))}" for e in milestones]
+        out += [
+            f"1. [**{display_date(e)}**](#event-{number[id(e)]}) {md_text(' '.join(e['event'].split()))}"
+            for e in milestones
+        ]
         out.append("\n</div>\n")
     out.append("## All events {#events}\n")
-    buttons = "".join(f'<button type="button" data-source="{s}" aria-pressed="false">{html.escape(guide.sources[s]["short"])}</button>' for s in guide.sources)
-    out.append(f'<div class="timeline-filter" hidden role="group" aria-label="Show the events a source dates"><button type="button" data-source="" aria-pressed="true">All sources</button>{buttons} <span class="timeline-count" aria-live="polite"></span></div>\n')
+    buttons = "".join(
+        f'<button type="button" data-source="{s}" aria-pressed="false">{html.escape(guide.sources[s]["short"])}</button>'
+        for s in guide.sources
+    )
+    out.append(
+        f'<div class="timeline-filter" hidden role="group" aria-label="Show the events a source dates"><button type="button" data-source="" aria-pressed="true">All sources</button>{buttons} <span class="timeline-count" aria-live="polite"></span></div>\n'
+    )
     # On a phone guide.css sets each row as one entry (date, event, then the text's words and
     # the source in small type) instead of a card of four labelled cells.
     out.append('<div class="timeline-events" markdown>\n')
@@ -151,12 +202,16 @@ def timeline_page(guide: Guide, page: str) -> str:
         target = relative(page, source_page(e["source"]), e.get("excerpt"))
         label = source["short"] + (", excerpt" if e.get("excerpt") else "")
         date = f'<span id="event-{number[id(e)]}"></span>{display_date(e)}'
-        out.append(f"| {date} | {md_text(' '.join(e['event'].split()))} | {md_text(e['when'])} | {md_link(label, target)} |")
+        out.append(
+            f"| {date} | {md_text(' '.join(e['event'].split()))} | {md_text(e['when'])} | {md_link(label, target)} |"
+        )
     out.append("\n</div>")
     return "\n".join(out) + "\n"
 
 
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
 
 
 def display_date(event) -> str:
@@ -172,13 +227,21 @@ def tracker_page(guide: Guide, index: Index, page: str) -> str:
     cell the source's position in a few words (gist), linked to the theme's table."""
     sources = list(guide.sources)
     out = [NOTICE.format(data="data/positions/", macro="tracker_page")]
-    out.append("Rows are the themes, the most central first; columns are the five sources. Each cell "
-               "gives that source's position on the theme in a few words and links to the theme's "
-               "who-says-what table, where the position, its evidence and what the source concedes are "
-               "set out; a dash means the source is silent on the theme. On a phone each theme is a card "
-               "listing only the sources that speak to it.\n")
+    out.append(
+        "Rows are the themes, the most central first; columns are the five sources. Each cell "
+        "gives that source's position on the theme in a few words and links to the theme's "
+        "who-says-what table, where the position, its evidence and what the source concedes are "
+        "set out; a dash means the source is silent on the theme. On a phone each theme is a card "
+        "listing only the sources that speak to it.\n"
+    )
     out.append('<div class="concept-tracker positions-tracker" markdown>\n')
-    out.append("| Theme | " + " | ".join(md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in sources) + " |")
+    out.append(
+        "| Theme | "
+        + " | ".join(
+            md_link(guide.sources[s]["short"], relative(page, source_page(s))) for s in sources
+        )
+        + " |"
+    )
     out.append("|---|" + "---|" * len(sources))
     for theme, record in sorted(guide.positions.items(), key=lambda item: item[1]["rank"]):
         entry = guide.glossary.get(record["term"], page)
@@ -189,7 +252,9 @@ def tracker_page(guide: Guide, index: Index, page: str) -> str:
         for s in sources:
             row = rows.get(s)
             if row is None or "silent" in row:
-                cells.append('<span class="tracker-silent">— <span class="sr-only">silent</span></span>')
+                cells.append(
+                    '<span class="tracker-silent">— <span class="sr-only">silent</span></span>'
+                )
             else:
                 cells.append(md_link(" ".join(row["gist"].split()), table))
         name = f"{md_link(entry.english[:1].upper() + entry.english[1:], relative(page, chapter))} {zh(entry.hanzi)}"

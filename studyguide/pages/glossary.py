@@ -33,19 +33,34 @@ def glossary_page(guide: Guide, page: str) -> str:
     entries = guide.glossary.sorted()
     letters = [letter for letter, _ in groupby(entries, key=lambda e: e.letter)]
     out = [NOTICE.format(data="glossary.yaml", macro="glossary_page")]
-    out.append(f"{len(entries)} terms, each with its own page. Browse them [A–Z](#a-z), "
-               "[by characters](#by-characters) or [by category](#by-category).\n")
+    out.append(
+        f"{len(entries)} terms, each with its own page. Browse them [A–Z](#a-z), "
+        "[by characters](#by-characters) or [by category](#by-category).\n"
+    )
     out.append(FILTER)
     out.append("## A–Z {#a-z}\n")
-    out.append('<nav class="letter-bar" aria-label="Glossary letters" markdown>\n'
-               + " ".join(f"[{c}](#letter-{c.lower()})" for c in letters) + "\n</nav>\n")
+    out.append(
+        '<nav class="letter-bar" aria-label="Glossary letters" markdown>\n'
+        + " ".join(f"[{c}](#letter-{c.lower()})" for c in letters)
+        + "\n</nav>\n"
+    )
     for letter, group in groupby(entries, key=lambda e: e.letter):
         out.append(f"### {letter} {{#letter-{letter.lower()}}}\n")
-        out.append(_list(f"{_link(page, e, anchor=True)} {zh(e.hanzi)} {pinyin(e.pinyin)} — {md_text(e.english)}" for e in group))
+        out.append(
+            _list(
+                f"{_link(page, e, anchor=True)} {zh(e.hanzi)} {pinyin(e.pinyin)} — {md_text(e.english)}"
+                for e in group
+            )
+        )
     out.append("## By characters {#by-characters}\n")
     out.append("Every term by its characters, ordered by pinyin.\n")
     by_pinyin = sorted(entries, key=lambda e: (toneless(e.pinyin).lower(), e.pinyin, e.key))
-    out.append(_list((f"{zh(e.hanzi)} {pinyin(e.pinyin)} — {_link(page, e)}" for e in by_pinyin), "term-index--characters"))
+    out.append(
+        _list(
+            (f"{zh(e.hanzi)} {pinyin(e.pinyin)} — {_link(page, e)}" for e in by_pinyin),
+            "term-index--characters",
+        )
+    )
     out.append("## By category {#by-category}\n")
     order = list(term_page.CATEGORIES) + [None]
     for category in order:
@@ -63,4 +78,8 @@ def _link(page: str, e, anchor: bool = False) -> str:
 
 
 def _list(rows, extra: str = "") -> str:
-    return f'<div class="term-index {extra}" markdown>\n\n' + "\n".join(f"- {row}" for row in rows) + "\n\n</div>\n"
+    return (
+        f'<div class="term-index {extra}" markdown>\n\n'
+        + "\n".join(f"- {row}" for row in rows)
+        + "\n\n</div>\n"
+    )

@@ -25,6 +25,13 @@ def escape_attribute_meta(meta: dict, where: str) -> dict:
         if value is None:
             continue
         if not isinstance(value, str):
-            raise GuideError(Problem(where, None, key, f"must be plain text, not {type(value).__name__} (write it as one quoted line)"))
+            raise GuideError(
+                Problem(
+                    where,
+                    None,
+                    key,
+                    f"must be plain text, not {type(value).__name__} (write it as one quoted line)",
+                )
+            )
         meta[key] = escape(value, quote=True)
     return meta

@@ -18,11 +18,33 @@ from html.parser import HTMLParser
 from studyguide.errors import GuideError, Problem, did_you_mean
 
 WORDS_PER_MINUTE = 200
-SKIP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "reading-time",
-                "guide-read", "guide-report", "glossary-filter", "guide-mine"}  # controls, not reading
+SKIP_CLASSES = {
+    "headerlink",
+    "md-content__button",
+    "md-source-file",
+    "reading-time",
+    "guide-read",
+    "guide-report",
+    "glossary-filter",
+    "guide-mine",
+}  # controls, not reading
 SKIP_TAGS = {"script", "button", "style", "template"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class _Words(HTMLParser):
@@ -31,7 +53,7 @@ class _Words(HTMLParser):
     def __init__(self, article_only: bool):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skip = 0                         # depth inside a skipped element
+        self.skip = 0  # depth inside a skipped element
         self.inside = 0 if article_only else 1  # depth inside the article (1: whole fragment)
         self.article_only = article_only
 
@@ -100,8 +122,10 @@ def label(words: int) -> str:
 
 def line(words: int) -> str:
     """The line under a page's title."""
-    return (f'<p class="reading-time">Reading time: about {label(words)} '
-            f'<span class="reading-time__words">({words:,} words)</span></p>')
+    return (
+        f'<p class="reading-time">Reading time: about {label(words)} '
+        f'<span class="reading-time__words">({words:,} words)</span></p>'
+    )
 
 
 # A study plan's time: the reading_time() macro leaves a mark in the page, and the
@@ -113,10 +137,12 @@ _MARK = re.compile(r'<span data-reading-time="(?P<pages>[^"]*)"></span>')
 def _expand(name: str, words_of: dict[str, int], page: str) -> list[str]:
     """A folder ("core/") stands for the pages rendered under it, but its index (the
     start page that lists them) and the page itself."""
-    name = name.split("#", 1)[0]   # a deep link counts its whole page
+    name = name.split("#", 1)[0]  # a deep link counts its whole page
     if not name.endswith("/"):
         return [name]
-    return [n for n in words_of if n.startswith(name) and n not in (page, name + "index.md")] or [name]
+    return [n for n in words_of if n.startswith(name) and n not in (page, name + "index.md")] or [
+        name
+    ]
 
 
 def mark(pages: tuple[str, ...]) -> str:
@@ -132,8 +158,14 @@ def fill(html: str, words_of: dict[str, int], page: str) -> str:
         names = [n for name in match.group("pages").split() for n in _expand(name, words_of, page)]
         missing = [n for n in names if n not in words_of]
         for name in missing:
-            problems.append(Problem(f"docs/{page}", None, name, "reading_time() names no page of the guide"
-                                    + did_you_mean(name, words_of)))
+            problems.append(
+                Problem(
+                    f"docs/{page}",
+                    None,
+                    name,
+                    "reading_time() names no page of the guide" + did_you_mean(name, words_of),
+                )
+            )
         return label(sum(words_of.get(n, 0) for n in names))
 
     filled = _MARK.sub(total, html)

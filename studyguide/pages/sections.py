@@ -19,10 +19,12 @@ _ATTRS = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
 
 @dataclass
 class Section:
-    title: str          # the heading's text, attribute list and closing #s dropped
-    level: int          # 1 for "# ...", 2 for "## ..."
-    line: int           # 1-based line of the heading in the file
-    body: list[str] = field(default_factory=list)   # the lines under it, up to the next heading of its level or higher
+    title: str  # the heading's text, attribute list and closing #s dropped
+    level: int  # 1 for "# ...", 2 for "## ..."
+    line: int  # 1-based line of the heading in the file
+    body: list[str] = field(
+        default_factory=list
+    )  # the lines under it, up to the next heading of its level or higher
 
     @property
     def text(self) -> str:
@@ -52,7 +54,12 @@ def headings(text: str):
         line = lines[i]
         opened = _FENCE.match(line)
         if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) and not line.strip().lstrip(fence[0]):
+            if (
+                opened
+                and opened.group(1)[0] == fence[0]
+                and len(opened.group(1)) >= len(fence)
+                and not line.strip().lstrip(fence[0])
+            ):
                 fence = None
             continue
         if opened:
@@ -71,5 +78,5 @@ def sections(text: str, level: int = 2) -> list[Section]:
     marks = [(n, lvl, title, i) for n, lvl, title, i in headings(text) if lvl <= level]
     for k, (n, lvl, title, i) in enumerate(marks):
         end = marks[k + 1][3] if k + 1 < len(marks) else len(lines)
-        found.append(Section(title, lvl, n, lines[i + 1:end]))
+        found.append(Section(title, lvl, n, lines[i + 1 : end]))
     return found

@@ -18,14 +18,20 @@ from studyguide.render.links import md_link, md_text, relative
 TIMELINE_PAGE = "timeline.md"
 GLOSSARY_PAGE = "glossary.md"
 CATEGORIES = {  # glossary.schema.json's categories, as headings
-    "policy": "Policy", "institution": "Institutions", "organization": "Organizations",
-    "society": "Society", "welfare": "Welfare", "rights": "Rights and contention",
-    "analytic": "Analytic terms", "slogan": "Slogans and watchwords",
+    "policy": "Policy",
+    "institution": "Institutions",
+    "organization": "Organizations",
+    "society": "Society",
+    "welfare": "Welfare",
+    "rights": "Rights and contention",
+    "analytic": "Analytic terms",
+    "slogan": "Slogans and watchwords",
 }
 UNCATEGORIZED = "Other terms"
 
 
 path = term_path
+
 
 def category_anchor(category: str | None) -> str:
     return f"category-{category or 'other'}"
@@ -35,7 +41,9 @@ def stub(entry) -> str:
     """The generated Markdown source of a term page."""
     # No hanzi in the title: Material shows it in the header, where no lang mark reaches.
     title = f"{entry.term} · {entry.english}".replace('"', "'")
-    description = (f"{entry.term} ({entry.hanzi}, {entry.pinyin}): {entry.english}. " + entry.definition).replace('"', "'")
+    description = (
+        f"{entry.term} ({entry.hanzi}, {entry.pinyin}): {entry.english}. " + entry.definition
+    ).replace('"', "'")
     return (
         "---\n"
         f'title: "{title}"\n'
@@ -72,21 +80,36 @@ def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
     out.append(_by_source(guide, index, page, e))
     if e.aliases or e.language:
         out.append("## Renderings and spellings\n")
-    if e.language:  # the guide's own, never a claim about the texts (studyguide.load.glossary_notes)
-        out.append(f"**The word** (the guide's note, from general knowledge, not from the texts): {md_text(e.language)}\n")
+    if (
+        e.language
+    ):  # the guide's own, never a claim about the texts (studyguide.load.glossary_notes)
+        out.append(
+            f"**The word** (the guide's note, from general knowledge, not from the texts): {md_text(e.language)}\n"
+        )
     if e.aliases:
-        out.append("The forms the guide matches in the sources' text: " + ", ".join(f"“{md_text(a)}”" for a in e.aliases) + ".\n")
+        out.append(
+            "The forms the guide matches in the sources' text: "
+            + ", ".join(f"“{md_text(a)}”" for a in e.aliases)
+            + ".\n"
+        )
     out.append(_earliest(guide, index, page, e))
     related = list(dict.fromkeys([*e.see_also, *guide.glossary.backlinks()[key]]))
     out.append("## Related\n")
     category = CATEGORIES.get(e.category or "", UNCATEGORIZED)
-    out.append(f"**Category:** {md_link(category, relative(page, GLOSSARY_PAGE, category_anchor(e.category)))}\n")
+    out.append(
+        f"**Category:** {md_link(category, relative(page, GLOSSARY_PAGE, category_anchor(e.category)))}\n"
+    )
     if related:
-        out.append("**Related terms:** " + ", ".join(_term_link(guide, page, k) for k in related) + "\n")
+        out.append(
+            "**Related terms:** " + ", ".join(_term_link(guide, page, k) for k in related) + "\n"
+        )
     used = index.term_pages.get(key, [])
     if used:
         titles = index.page_titles
-        links = ", ".join(md_link(titles.get(p, p), relative(page, p)) for p in sorted(used, key=lambda p: titles.get(p, p)))
+        links = ", ".join(
+            md_link(titles.get(p, p), relative(page, p))
+            for p in sorted(used, key=lambda p: titles.get(p, p))
+        )
         out.append(f"**Used in:** {links}\n")
     return "\n".join(out) + "\n"
 
@@ -99,7 +122,9 @@ def _term_link(guide: Guide, page: str, key: str) -> str:
 def _readings(guide: Guide) -> dict:
     """Every entry's character-by-character reading, worked out (or read from the cache)
     once per build, not once per term page."""
-    return per_character_all(guide.root, tuple(sorted({(x.hanzi, x.pinyin) for x in guide.glossary})))
+    return per_character_all(
+        guide.root, tuple(sorted({(x.hanzi, x.pinyin) for x in guide.glossary}))
+    )
 
 
 @once_per_guide
@@ -116,7 +141,9 @@ def _characters(guide: Guide, e) -> str:
     for char, reading in pairs:
         found = character(_dictionary(guide), char, reading)
         trad = f" {zh(found.traditional)}" if found and found.traditional != char else ""
-        meaning = "; ".join(md_text(m) for m in found.meanings) if found else "(no entry in CC-CEDICT)"
+        meaning = (
+            "; ".join(md_text(m) for m in found.meanings) if found else "(no entry in CC-CEDICT)"
+        )
         rows.append(f"- {zh(char)}{trad} {pinyin(reading)}: {meaning}")
     return (
         "## Character by character\n\n"
@@ -132,7 +159,9 @@ def _by_source(guide: Guide, index: Index, page: str, e) -> str:
     ids = index.term_excerpts.get(e.key, [])
     if not ids:
         return "## In the sources\n\nNo stored excerpt uses this term; the notes above say where it comes from.\n"
-    forms = Matcher({name: [name] for name in dict.fromkeys([e.term, e.hanzi, e.english, *e.aliases])})
+    forms = Matcher(
+        {name: [name] for name in dict.fromkeys([e.term, e.hanzi, e.english, *e.aliases])}
+    )
     out = ["## In the sources\n"]
     for source_id, source in guide.sources.items():
         mine = [i for i in ids if guide.excerpts[i]["source"] == source_id]
@@ -140,13 +169,19 @@ def _by_source(guide: Guide, index: Index, page: str, e) -> str:
             continue
         found = list(dict.fromkeys(f for i in mine for f in forms.find(guide.excerpts[i]["text"])))
         count = f"{len(mine)} excerpt" + ("s" if len(mine) > 1 else "")
-        wording = (" writing it as " + ", ".join(f"“{md_text(f)}”" for f in found)) if found else " (tagged by the guide; the wording differs)"
+        wording = (
+            (" writing it as " + ", ".join(f"“{md_text(f)}”" for f in found))
+            if found
+            else " (tagged by the guide; the wording differs)"
+        )
         out.append(f"### {md_link(source['short'], relative(page, source_page(source_id)))}\n")
         out.append(f"{count},{wording}.\n")
         for excerpt_id in mine:
             text = md_text(" ".join(guide.excerpts[excerpt_id]["text"].split()))
-            out.append(f'<blockquote class="term-excerpt" markdown>\n\n{text}\n\n'
-                       f"<footer markdown>— {excerpt_links(guide, page, [excerpt_id])}</footer>\n\n</blockquote>\n")
+            out.append(
+                f'<blockquote class="term-excerpt" markdown>\n\n{text}\n\n'
+                f"<footer markdown>— {excerpt_links(guide, page, [excerpt_id])}</footer>\n\n</blockquote>\n"
+            )
     return "\n".join(out)
 
 

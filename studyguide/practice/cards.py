@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import re
 
-from studyguide.practice.common import PINYIN, ZH, Context, Link, excerpt_link, plain, seg, term_link
+from studyguide.practice.common import (
+    PINYIN,
+    ZH,
+    Context,
+    Link,
+    excerpt_link,
+    plain,
+    seg,
+    term_link,
+)
 
 BLANK = "_____"
 
@@ -22,29 +31,85 @@ BLANK = "_____"
 # with hub organizations and dual management (how the state registers and steers them),
 # weiwen and weiquan (stability maintenance against rights defence), and migrant workers
 # (whom the hukou leaves out). tests/test_practice.py checks each key is in the glossary.
-CORE_TERMS = ("shehui-guanli", "shehui-zhili", "danwei", "hukou", "ngo", "shuniu-zuzhi",
-              "shuangchong-guanli", "weiwen", "weiquan", "nongmingong")
+CORE_TERMS = (
+    "shehui-guanli",
+    "shehui-zhili",
+    "danwei",
+    "hukou",
+    "ngo",
+    "shuniu-zuzhi",
+    "shuangchong-guanli",
+    "weiwen",
+    "weiquan",
+    "nongmingong",
+)
 CORE_TYPES = ("hanzi-meaning", "meaning-hanzi")
 
 
-def _card(card_id: str, kind: str, front: list, back: list, tags, link: Link, siblings: list[str]) -> dict:
+def _card(
+    card_id: str, kind: str, front: list, back: list, tags, link: Link, siblings: list[str]
+) -> dict:
     """`siblings`: the term and excerpt a card is made from; a card sharing one is its sibling
     (the flashcard page buries siblings for the day, as one card's back answers the other)."""
     core = kind in CORE_TYPES and siblings[0].removeprefix("term:") in CORE_TERMS
-    return {"id": card_id, "type": kind, "front": front, "back": back, "tags": tags.as_json(), "link": link,
-            "siblings": siblings, **({"core": True} if core else {})}
+    return {
+        "id": card_id,
+        "type": kind,
+        "front": front,
+        "back": back,
+        "tags": tags.as_json(),
+        "link": link,
+        "siblings": siblings,
+        **({"core": True} if core else {}),
+    }
 
 
 def term_cards(ctx: Context) -> list[dict]:
     cards = []
     for entry in ctx.guide.glossary.sorted():
         tags, link = ctx.term_tags(entry.key), term_link(ctx.guide, entry.key)
-        answer = [seg(entry.hanzi, ZH), seg(entry.pinyin, PINYIN), seg(f"{entry.term} — {entry.english}")]
-        cards.append(_card(f"hanzi-meaning:{entry.key}", "hanzi-meaning", [seg(entry.hanzi, ZH)],
-                           [seg(entry.pinyin, PINYIN), seg(f"{entry.term} — {entry.english}"), seg(plain(entry.definition))], tags, link, [f"term:{entry.key}"]))
-        cards.append(_card(f"meaning-hanzi:{entry.key}", "meaning-hanzi", [seg(entry.english), seg(plain(entry.definition))], answer, tags, link,
-                           [f"term:{entry.key}"]))
-        cards.append(_card(f"pinyin-hanzi:{entry.key}", "pinyin-hanzi", [seg(entry.pinyin, PINYIN)], answer, tags, link, [f"term:{entry.key}"]))
+        answer = [
+            seg(entry.hanzi, ZH),
+            seg(entry.pinyin, PINYIN),
+            seg(f"{entry.term} — {entry.english}"),
+        ]
+        cards.append(
+            _card(
+                f"hanzi-meaning:{entry.key}",
+                "hanzi-meaning",
+                [seg(entry.hanzi, ZH)],
+                [
+                    seg(entry.pinyin, PINYIN),
+                    seg(f"{entry.term} — {entry.english}"),
+                    seg(plain(entry.definition)),
+                ],
+                tags,
+                link,
+                [f"term:{entry.key}"],
+            )
+        )
+        cards.append(
+            _card(
+                f"meaning-hanzi:{entry.key}",
+                "meaning-hanzi",
+                [seg(entry.english), seg(plain(entry.definition))],
+                answer,
+                tags,
+                link,
+                [f"term:{entry.key}"],
+            )
+        )
+        cards.append(
+            _card(
+                f"pinyin-hanzi:{entry.key}",
+                "pinyin-hanzi",
+                [seg(entry.pinyin, PINYIN)],
+                answer,
+                tags,
+                link,
+                [f"term:{entry.key}"],
+            )
+        )
     return cards
 
 
@@ -53,7 +118,11 @@ def find_term(text: str, entry) -> str | None:
     text contains (whole words, any case), as it is written there; None if none is. Of two
     forms as long, the one listed first (English, aliases, romanization, hanzi) wins: a set's
     order changes from one Python process to the next, and so did the cards."""
-    for form in sorted(dict.fromkeys([entry.english, *entry.aliases, entry.term, entry.hanzi]), key=len, reverse=True):
+    for form in sorted(
+        dict.fromkeys([entry.english, *entry.aliases, entry.term, entry.hanzi]),
+        key=len,
+        reverse=True,
+    ):
         if not form.strip():
             continue
         edge = r"\b" if form[0].isascii() and form[0].isalnum() else ""
@@ -76,8 +145,17 @@ def excerpt_cards(ctx: Context) -> list[dict]:
         source = ctx.guide.sources[record["source"]]
         link = excerpt_link(ctx.guide, excerpt_id)
         who = f"{record['speaker']}, in " if record.get("speaker") else ""
-        cards.append(_card(f"who-wrote:{excerpt_id}", "who-wrote", [seg("Who wrote this?"), seg(f"“{text}”")],
-                           [seg(f"{who}{source['short']}"), seg(record["location"])], ctx.excerpt_tags(excerpt_id, "excerpt"), link, [f"excerpt:{excerpt_id}"]))
+        cards.append(
+            _card(
+                f"who-wrote:{excerpt_id}",
+                "who-wrote",
+                [seg("Who wrote this?"), seg(f"“{text}”")],
+                [seg(f"{who}{source['short']}"), seg(record["location"])],
+                ctx.excerpt_tags(excerpt_id, "excerpt"),
+                link,
+                [f"excerpt:{excerpt_id}"],
+            )
+        )
         for key in record["terms"]:
             entry = ctx.guide.glossary.entries[key]
             found = find_term(text, entry)
@@ -85,9 +163,22 @@ def excerpt_cards(ctx: Context) -> list[dict]:
                 continue
             tags = ctx.excerpt_tags(excerpt_id, "excerpt")
             tags.category.add(entry.category or "other")
-            cards.append(_card(f"cloze:{excerpt_id}:{key}", "cloze", [seg("Fill the blank:"), seg(f"“{cloze(text, found)}”")],
-                               [seg(found), seg(entry.hanzi, ZH), seg(entry.pinyin, PINYIN), seg(f"{entry.term} — {entry.english}")], tags, link,
-                               [f"excerpt:{excerpt_id}", f"term:{key}"]))
+            cards.append(
+                _card(
+                    f"cloze:{excerpt_id}:{key}",
+                    "cloze",
+                    [seg("Fill the blank:"), seg(f"“{cloze(text, found)}”")],
+                    [
+                        seg(found),
+                        seg(entry.hanzi, ZH),
+                        seg(entry.pinyin, PINYIN),
+                        seg(f"{entry.term} — {entry.english}"),
+                    ],
+                    tags,
+                    link,
+                    [f"excerpt:{excerpt_id}", f"term:{key}"],
+                )
+            )
     return cards
 
 

@@ -43,7 +43,9 @@ def term_link(guide: Guide, key: str) -> Link:
 def excerpt_link(guide: Guide, excerpt_id: str) -> Link:
     record = guide.excerpts[excerpt_id]
     source = guide.sources[record["source"]]
-    return Link(f"sources/{record['source']}.md", excerpt_id, f"{source['short']}, {record['location']}")
+    return Link(
+        f"sources/{record['source']}.md", excerpt_id, f"{source['short']}, {record['location']}"
+    )
 
 
 def section_link(guide: Guide, source_id: str, anchor: str) -> Link:
@@ -77,7 +79,11 @@ class Context:
     term_excerpts: dict[str, list[str]]
 
     def excerpt_tags(self, excerpt_id: str, category: str) -> Tags:
-        return Tags({self.guide.excerpts[excerpt_id]["source"]}, set(self.excerpt_themes.get(excerpt_id, ())), {category})
+        return Tags(
+            {self.guide.excerpts[excerpt_id]["source"]},
+            set(self.excerpt_themes.get(excerpt_id, ())),
+            {category},
+        )
 
     def term_tags(self, key: str) -> Tags:
         entry = self.guide.glossary.entries[key]
@@ -89,7 +95,10 @@ class Context:
 
     def decks(self) -> dict:
         """Every deck name a page can offer, with a readable label."""
-        categories = sorted({e.category or "other" for e in self.guide.glossary.entries.values()} | {"excerpt", "timeline", "argument"})
+        categories = sorted(
+            {e.category or "other" for e in self.guide.glossary.entries.values()}
+            | {"excerpt", "timeline", "argument"}
+        )
         return {
             "source": {k: s["short"] for k, s in self.guide.sources.items()},
             "theme": dict(sorted(self.theme_titles.items(), key=lambda kv: kv[1])),

@@ -20,7 +20,11 @@ Url = Callable[[Link], str]
 def directory_url(link: Link) -> str:
     """A page's URL with use_directory_urls (MkDocs' default), for use outside a build."""
     stem = posixpath.splitext(link.page)[0]
-    path = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+    path = (
+        ""
+        if stem == "index"
+        else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+    )
     return path + (f"#{link.anchor}" if link.anchor else "")
 
 
@@ -31,8 +35,16 @@ def _link(link: Link, url: Url) -> dict:
 def cards_json(guide: Guide, url: Url = directory_url) -> str:
     ctx = context(guide)
     cards = [{**c, "link": _link(c["link"], url)} for c in build_cards(ctx)]
-    return json.dumps({"version": 1, "generated": "from glossary.yaml and data/excerpts by studyguide.practice",
-                       "decks": ctx.decks(), "cards": cards}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {
+            "version": 1,
+            "generated": "from glossary.yaml and data/excerpts by studyguide.practice",
+            "decks": ctx.decks(),
+            "cards": cards,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def quiz_json(guide: Guide, url: Url = directory_url) -> str:
@@ -42,9 +54,21 @@ def quiz_json(guide: Guide, url: Url = directory_url) -> str:
         "generated": "from glossary.yaml, data/excerpts, data/timeline.yaml and data/questions by studyguide.practice",
         "seed": SEED,
         "quizzes": quizzes(ctx, questions),
-        "questions": [{
-            "id": q.id, "kind": q.kind, "prompt": q.prompt, "options": [o.text for o in q.options],
-            "answer": q.answer, "why": q.why, **({"reasons": [o.why for o in q.options]} if any(o.why for o in q.options) else {}), "link": _link(q.link, url), "tags": q.tags.as_json(),
-        } for q in questions],
+        "questions": [
+            {
+                "id": q.id,
+                "kind": q.kind,
+                "prompt": q.prompt,
+                "options": [o.text for o in q.options],
+                "answer": q.answer,
+                "why": q.why,
+                **(
+                    {"reasons": [o.why for o in q.options]} if any(o.why for o in q.options) else {}
+                ),
+                "link": _link(q.link, url),
+                "tags": q.tags.as_json(),
+            }
+            for q in questions
+        ],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -20,9 +20,13 @@ def progress_json(pages: list[tuple[str, str]], quiz_text: str, cards_text: str)
     """`pages`: (url, title) of each readable page, in navigation order; the quiz and card
     files as written, for the quizzes' titles and the number of cards."""
     quiz = json.loads(quiz_text)
-    return json.dumps({
-        "version": 1,
-        "pages": [{"url": url, "title": title} for url, title in pages],
-        "quizzes": {z["id"]: z["title"] for z in quiz["quizzes"]},
-        "cards": len(json.loads(cards_text)["cards"]),
-    }, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {
+            "version": 1,
+            "pages": [{"url": url, "title": title} for url, title in pages],
+            "quizzes": {z["id"]: z["title"] for z in quiz["quizzes"]},
+            "cards": len(json.loads(cards_text)["cards"]),
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )

@@ -14,16 +14,30 @@ import random
 import re
 
 from studyguide.load.guide import Guide, once_per_guide
-from studyguide.practice.common import PINYIN, ZH, Context, Tags, context, excerpt_link, plain, section_link, seg, source_link, term_link
+from studyguide.practice.common import (
+    PINYIN,
+    ZH,
+    Context,
+    Tags,
+    context,
+    excerpt_link,
+    plain,
+    section_link,
+    seg,
+    source_link,
+    term_link,
+)
 from studyguide.practice.validate import Option, Question, normal, refuse_ambiguous
 
 SEED = 14
 CHOICES = 4
-MIN_QUIZ = 5          # a deck with fewer questions gets no quiz of its own
+MIN_QUIZ = 5  # a deck with fewer questions gets no quiz of its own
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def _ask(qid, kind, prompt, right: Option, wrong: list[Option], why, link, tags, file, line=None) -> Question:
+def _ask(
+    qid, kind, prompt, right: Option, wrong: list[Option], why, link, tags, file, line=None
+) -> Question:
     options = [right, *wrong]
     random.Random(f"{SEED}:{qid}").shuffle(options)
     return Question(qid, kind, prompt, options, options.index(right), why, link, tags, file, line)
@@ -48,14 +62,26 @@ def term_questions(ctx: Context) -> list[Question]:
     out = []
     kinds = {
         # kind: (prompt, option text, the facts that must differ)
-        "term-meaning": (lambda e: [seg("What does "), seg(e.hanzi, ZH), seg(f" ({e.term}) mean?")],
-                         lambda e: [seg(e.english)], lambda e: {"english": e.english}),
-        "meaning-term": (lambda e: [seg(f"Which term means “{e.english}”?")],
-                         lambda e: [seg(e.hanzi, ZH), seg(f" {e.term}")], lambda e: {"hanzi": e.hanzi, "english": e.english}),
-        "hanzi-pinyin": (lambda e: [seg("How is "), seg(e.hanzi, ZH), seg(" read?")],
-                         lambda e: [seg(e.pinyin, PINYIN)], lambda e: {"pinyin": e.pinyin, "hanzi": e.hanzi}),
-        "pinyin-hanzi": (lambda e: [seg("Which characters are "), seg(e.pinyin, PINYIN), seg("?")],
-                         lambda e: [seg(e.hanzi, ZH)], lambda e: {"hanzi": e.hanzi, "pinyin": e.pinyin}),
+        "term-meaning": (
+            lambda e: [seg("What does "), seg(e.hanzi, ZH), seg(f" ({e.term}) mean?")],
+            lambda e: [seg(e.english)],
+            lambda e: {"english": e.english},
+        ),
+        "meaning-term": (
+            lambda e: [seg(f"Which term means “{e.english}”?")],
+            lambda e: [seg(e.hanzi, ZH), seg(f" {e.term}")],
+            lambda e: {"hanzi": e.hanzi, "english": e.english},
+        ),
+        "hanzi-pinyin": (
+            lambda e: [seg("How is "), seg(e.hanzi, ZH), seg(" read?")],
+            lambda e: [seg(e.pinyin, PINYIN)],
+            lambda e: {"pinyin": e.pinyin, "hanzi": e.hanzi},
+        ),
+        "pinyin-hanzi": (
+            lambda e: [seg("Which characters are "), seg(e.pinyin, PINYIN), seg("?")],
+            lambda e: [seg(e.hanzi, ZH)],
+            lambda e: {"hanzi": e.hanzi, "pinyin": e.pinyin},
+        ),
     }
     for e in entries:
         same = [o for o in entries if o.key != e.key and o.category == e.category]
@@ -63,11 +89,24 @@ def term_questions(ctx: Context) -> list[Question]:
         for kind, (prompt, text, facts) in kinds.items():
             key_fact = lambda x, f=facts: next(iter(f(x).values()))  # noqa: E731
             wrong = _distractors(same, e, key_fact, CHOICES - 1, f"{kind}:{e.key}")
-            wrong += _distractors(others, e, key_fact, CHOICES - 1 - len(wrong), f"{kind}:{e.key}:more", tuple(wrong))
+            wrong += _distractors(
+                others, e, key_fact, CHOICES - 1 - len(wrong), f"{kind}:{e.key}:more", tuple(wrong)
+            )
             why = f"{e.term} ({e.hanzi}, {e.pinyin}), “{e.english}”: {plain(e.summary)}"
-            out.append(_ask(f"{kind}:{e.key}", kind, prompt(e), Option(text(e), facts(e)),
-                            [Option(text(o), facts(o)) for o in wrong], why, term_link(ctx.guide, e.key),
-                            ctx.term_tags(e.key), "glossary.yaml", e.line))
+            out.append(
+                _ask(
+                    f"{kind}:{e.key}",
+                    kind,
+                    prompt(e),
+                    Option(text(e), facts(e)),
+                    [Option(text(o), facts(o)) for o in wrong],
+                    why,
+                    term_link(ctx.guide, e.key),
+                    ctx.term_tags(e.key),
+                    "glossary.yaml",
+                    e.line,
+                )
+            )
     return out
 
 
@@ -75,30 +114,64 @@ def quote_questions(ctx: Context) -> list[Question]:
     g, out = ctx.guide, []
     speakers = sorted({r["speaker"] for r in g.excerpts.values() if r.get("speaker")})
     for xid, r in g.excerpts.items():
-        quote, link, tags = seg(f"“{plain(r['text'])}”"), excerpt_link(g, xid), ctx.excerpt_tags(xid, "excerpt")
+        quote, link, tags = (
+            seg(f"“{plain(r['text'])}”"),
+            excerpt_link(g, xid),
+            ctx.excerpt_tags(xid, "excerpt"),
+        )
         short = g.sources[r["source"]]["short"]
         wrong = _distractors(sorted(g.sources), r["source"], str, CHOICES - 1, f"source:{xid}")
-        out.append(_ask(f"quote-source:{xid}", "quote-source", [seg("Which source is this from?"), quote],
-                        Option([seg(short)], {"source": r["source"]}),
-                        [Option([seg(g.sources[s]["short"])], {"source": s}) for s in wrong],
-                        f"{short}, {r['location']}: {_first_sentence(r['note'])}", link, tags, r.file, r.line))
+        out.append(
+            _ask(
+                f"quote-source:{xid}",
+                "quote-source",
+                [seg("Which source is this from?"), quote],
+                Option([seg(short)], {"source": r["source"]}),
+                [Option([seg(g.sources[s]["short"])], {"source": s}) for s in wrong],
+                f"{short}, {r['location']}: {_first_sentence(r['note'])}",
+                link,
+                tags,
+                r.file,
+                r.line,
+            )
+        )
         if r.get("speaker"):
             wrong = _distractors(speakers, r["speaker"], str, CHOICES - 1, f"speaker:{xid}")
-            out.append(_ask(f"quote-speaker:{xid}", "quote-speaker", [seg("Who says this?"), quote],
-                            Option([seg(r["speaker"])], {"speaker": r["speaker"]}),
-                            [Option([seg(s)], {"speaker": s}) for s in wrong],
-                            f"{r['speaker']}, in {short}, {r['location']}.", link, tags, r.file, r.line))
+            out.append(
+                _ask(
+                    f"quote-speaker:{xid}",
+                    "quote-speaker",
+                    [seg("Who says this?"), quote],
+                    Option([seg(r["speaker"])], {"speaker": r["speaker"]}),
+                    [Option([seg(s)], {"speaker": s}) for s in wrong],
+                    f"{r['speaker']}, in {short}, {r['location']}.",
+                    link,
+                    tags,
+                    r.file,
+                    r.line,
+                )
+            )
     return out
 
 
 def _event_link(ctx: Context, event):
-    return excerpt_link(ctx.guide, event["excerpt"]) if event.get("excerpt") else source_link(ctx.guide, event["source"])
+    return (
+        excerpt_link(ctx.guide, event["excerpt"])
+        if event.get("excerpt")
+        else source_link(ctx.guide, event["source"])
+    )
 
 
 def _names(ctx: Context, source_id: str) -> list[str]:
     source = ctx.guide.sources[source_id]
-    words = [p["family"] for p in source["people"] if p.get("family")] + [source.get("container") or ""]
-    words += [r["speaker"] for r in ctx.guide.excerpts.values() if r["source"] == source_id and r.get("speaker")]
+    words = [p["family"] for p in source["people"] if p.get("family")] + [
+        source.get("container") or ""
+    ]
+    words += [
+        r["speaker"]
+        for r in ctx.guide.excerpts.values()
+        if r["source"] == source_id and r.get("speaker")
+    ]
     return [w for w in words if w] + ["commenter", "commentary", "blog", "interview", "Herald"]
 
 
@@ -126,28 +199,61 @@ def event_questions(ctx: Context) -> list[Question]:
         short = g.sources[e["source"]]["short"]
         if not _YEAR.search(e["event"]):
             wrong = _distractors(dated, e, _year, CHOICES - 1, f"year:{eid}")
-            why = f"{short} dates it “{e['when']}”. The other years: " + "; ".join(f"{_year(o)}, {_gist(o)}" for o in wrong) + "."
-            out.append(_ask(f"event-year:{eid}", "event-year", [seg("When? "), seg(e["event"])],
-                            Option([seg(str(_year(e)))], {"year": _year(e)}),
-                            [Option([seg(str(_year(o)))], {"year": _year(o)}) for o in wrong],
-                            why, _event_link(ctx, e), tags, e.file, e.line))
+            why = (
+                f"{short} dates it “{e['when']}”. The other years: "
+                + "; ".join(f"{_year(o)}, {_gist(o)}" for o in wrong)
+                + "."
+            )
+            out.append(
+                _ask(
+                    f"event-year:{eid}",
+                    "event-year",
+                    [seg("When? "), seg(e["event"])],
+                    Option([seg(str(_year(e)))], {"year": _year(e)}),
+                    [Option([seg(str(_year(o)))], {"year": _year(o)}) for o in wrong],
+                    why,
+                    _event_link(ctx, e),
+                    tags,
+                    e.file,
+                    e.line,
+                )
+            )
         if not any(n.casefold() in e["event"].casefold() for n in _names(ctx, e["source"])):
             wrong = _distractors(sorted(g.sources), e["source"], str, CHOICES - 1, f"claim:{eid}")
-            out.append(_ask(f"claim-source:{eid}", "claim-source", [seg("Which source says this? "), seg(e["event"])],
-                            Option([seg(g.sources[e["source"]]["short"])], {"source": e["source"]}),
-                            [Option([seg(g.sources[s]["short"])], {"source": s}) for s in wrong],
-                            f"Only {short} reports this, dated “{e['when']}”; the other sources do not mention it.",
-                            _event_link(ctx, e), tags, e.file, e.line))
+            out.append(
+                _ask(
+                    f"claim-source:{eid}",
+                    "claim-source",
+                    [seg("Which source says this? "), seg(e["event"])],
+                    Option([seg(g.sources[e["source"]]["short"])], {"source": e["source"]}),
+                    [Option([seg(g.sources[s]["short"])], {"source": s}) for s in wrong],
+                    f"Only {short} reports this, dated “{e['when']}”; the other sources do not mention it.",
+                    _event_link(ctx, e),
+                    tags,
+                    e.file,
+                    e.line,
+                )
+            )
     rng = random.Random(SEED)
     for n in range(len(dated) // 3):
         group = _distractors(dated, {}, _year, CHOICES, f"order:{n}")
         first = min(group, key=_year)
-        out.append(_ask(f"event-order:{n}", "event-order", [seg("Which of these came first?")],
-                        Option([seg(first["event"])], {"year": _year(first)}),
-                        [Option([seg(o["event"])], {"year": _year(o)}) for o in group if o is not first],
-                        "In order: " + "; ".join(f"{o['when']}, {_gist(o)}" for o in sorted(group, key=_year)) + ".",
-                        _event_link(ctx, first),
-                        Tags({first["source"]}, set(), {"timeline"}), first.file, first.line))
+        out.append(
+            _ask(
+                f"event-order:{n}",
+                "event-order",
+                [seg("Which of these came first?")],
+                Option([seg(first["event"])], {"year": _year(first)}),
+                [Option([seg(o["event"])], {"year": _year(o)}) for o in group if o is not first],
+                "In order: "
+                + "; ".join(f"{o['when']}, {_gist(o)}" for o in sorted(group, key=_year))
+                + ".",
+                _event_link(ctx, first),
+                Tags({first["source"]}, set(), {"timeline"}),
+                first.file,
+                first.line,
+            )
+        )
         rng.random()
     return out
 
@@ -178,13 +284,27 @@ def argument_questions(ctx: Context) -> list[Question]:
                 tags.theme |= found.theme
         first, _, anchor = r["cites"][0].partition("#")
         link = section_link(ctx.guide, first, anchor) if anchor else excerpt_link(ctx.guide, first)
-        out.append(_ask(f"argue:{key}", f"argue-{r['kind']}", [seg(r["ask"])], right, wrong,
-                        " ".join(r["why"].split()), link, tags, r.file, r.line))
+        out.append(
+            _ask(
+                f"argue:{key}",
+                f"argue-{r['kind']}",
+                [seg(r["ask"])],
+                right,
+                wrong,
+                " ".join(r["why"].split()),
+                link,
+                tags,
+                r.file,
+                r.line,
+            )
+        )
     return out
 
 
 def build_questions(ctx: Context) -> list[Question]:
-    questions = term_questions(ctx) + quote_questions(ctx) + event_questions(ctx) + argument_questions(ctx)
+    questions = (
+        term_questions(ctx) + quote_questions(ctx) + event_questions(ctx) + argument_questions(ctx)
+    )
     refuse_ambiguous(questions)
     random.Random(SEED).shuffle(questions)
     return questions
@@ -200,7 +320,11 @@ ARGUMENT_SHARE = 0.4
 def topic_quiz(questions: list[Question]) -> list[Question]:
     argument = [q for q in questions if q.kind.startswith("argue-")]
     recall = [q for q in questions if q.kind in RECALL_IN_TOPIC]
-    keep = len(recall) if not argument else min(len(recall), int(len(argument) * (1 - ARGUMENT_SHARE) / ARGUMENT_SHARE + 1e-9))
+    keep = (
+        len(recall)
+        if not argument
+        else min(len(recall), int(len(argument) * (1 - ARGUMENT_SHARE) / ARGUMENT_SHARE + 1e-9))
+    )
     by_kind = {k: [q for q in recall if q.kind == k] for k in RECALL_IN_TOPIC}
     kept: set[str] = set()
     while len(kept) < keep:
@@ -220,5 +344,11 @@ def quizzes(ctx: Context, questions: list[Question]) -> list[dict]:
             if group in ("source", "theme"):
                 chosen = topic_quiz(chosen)
             if len(chosen) >= MIN_QUIZ:
-                out.append({"id": f"{group}:{key}", "title": f"{group.capitalize()}: {label}", "questions": [q.id for q in chosen]})
+                out.append(
+                    {
+                        "id": f"{group}:{key}",
+                        "title": f"{group.capitalize()}: {label}",
+                        "questions": [q.id for q in chosen],
+                    }
+                )
     return out

@@ -24,8 +24,14 @@ LETTERS = "ABCD"
 
 
 def _segments(segs: list) -> str:
-    return "".join(zh(s["text"]) if s.get("lang") == "zh-Hans" else pinyin(s["text"]) if s.get("lang") else md_text(s["text"])
-                   for s in segs)
+    return "".join(
+        zh(s["text"])
+        if s.get("lang") == "zh-Hans"
+        else pinyin(s["text"])
+        if s.get("lang")
+        else md_text(s["text"])
+        for s in segs
+    )
 
 
 def _link(page: str, link: Link) -> str:
@@ -33,8 +39,12 @@ def _link(page: str, link: Link) -> str:
 
 
 def glossary_sheet(guide: Guide) -> list[str]:
-    out = ['<section class="print-sheet" markdown>\n', "## Glossary sheet {#sheet-glossary}\n",
-           "| Hanzi | Pinyin | English |", "|---|---|---|"]
+    out = [
+        '<section class="print-sheet" markdown>\n',
+        "## Glossary sheet {#sheet-glossary}\n",
+        "| Hanzi | Pinyin | English |",
+        "|---|---|---|",
+    ]
     for e in guide.glossary.sorted():
         out.append(f"| {zh(e.hanzi)} | {pinyin(e.pinyin)} | {md_text(e.english)} |")
     return [*out, "\n</section>\n"]
@@ -50,14 +60,23 @@ _QUOTED = re.compile(r'["“]([^"”]{12,})["”]')
 def _plain(guide: Guide, text: str, where: str) -> str:
     """A page's Markdown for print: who()/term() calls become their words, links their text.
     Any other macro is an error naming the page (the sheet could not show it)."""
+
     def words(match: re.Match) -> str:
         name, key, label = match.groups()
         if name == "who" and key in guide.people:
             return label or guide.people[key]["name"]
         if name == "term" and key in guide.glossary.entries:
             return label or guide.glossary.entries[key].term
-        raise GuideError(Problem(where, None, key, f"the printable sheet cannot show {match.group(0)}: "
-                                 "its In brief and Key points may call who() and term() only"))
+        raise GuideError(
+            Problem(
+                where,
+                None,
+                key,
+                f"the printable sheet cannot show {match.group(0)}: "
+                "its In brief and Key points may call who() and term() only",
+            )
+        )
+
     return _MD_LINK.sub(r"\1", _MACRO.sub(words, text))
 
 
@@ -68,7 +87,14 @@ def core_sections(guide: Guide, source_id: str) -> dict[str, str]:
     found = {s.title: s.text for s in sections(text) if s.level == 2}
     missing = [t for t in ("In brief", "Key points") if t not in found]
     if missing:
-        raise GuideError(Problem(f"docs/{path}", None, missing[0], f"no '## {missing[0]}' section for the printable sheet"))
+        raise GuideError(
+            Problem(
+                f"docs/{path}",
+                None,
+                missing[0],
+                f"no '## {missing[0]}' section for the printable sheet",
+            )
+        )
     return {t: _plain(guide, found[t], f"docs/{path}") for t in ("In brief", "Key points")}
 
 
@@ -92,11 +118,18 @@ def source_sheet(guide: Guide, page: str, source_id: str) -> list[str]:
     points) and five quotes from its excerpts."""
     source = guide.sources[source_id]
     core = core_sections(guide, source_id)
-    out = ['<section class="print-sheet" markdown>\n', f"## {md_text(source['short'])} {{#sheet-{source_id}}}\n",
-           f"**{md_text(source['title'])}** · {md_text(source['genre'])} · {md_text(str(source['date']))} · "
-           + md_link("source page", relative(page, source_page(source_id))) + "\n",
-           "### Thesis and evidence\n", core["In brief"] + "\n", "### Key points\n", core["Key points"] + "\n",
-           "### Five quotes\n"]
+    out = [
+        '<section class="print-sheet" markdown>\n',
+        f"## {md_text(source['short'])} {{#sheet-{source_id}}}\n",
+        f"**{md_text(source['title'])}** · {md_text(source['genre'])} · {md_text(str(source['date']))} · "
+        + md_link("source page", relative(page, source_page(source_id)))
+        + "\n",
+        "### Thesis and evidence\n",
+        core["In brief"] + "\n",
+        "### Key points\n",
+        core["Key points"] + "\n",
+        "### Five quotes\n",
+    ]
     for n, x in enumerate(sheet_quotes(guide, source_id, core["In brief"] + core["Key points"]), 1):
         who = f"{md_text(x['speaker'])}, " if x.get("speaker") else ""
         out.append(f"{n}. “{md_text(' '.join(x['text'].split()))}” ({who}{md_text(x['location'])})")
@@ -112,23 +145,39 @@ def quiz_sheets(guide: Guide, page: str) -> list[str]:
             continue
         slug = quiz["id"].split(":")[1]
         chosen = [by_id[i] for i in quiz["questions"][:QUIZ_LENGTH]]
-        out += ['<section class="print-sheet" markdown>\n', f"## Quiz: {md_text(quiz['title'].split(': ', 1)[1])} {{#sheet-quiz-{slug}}}\n"]
+        out += [
+            '<section class="print-sheet" markdown>\n',
+            f"## Quiz: {md_text(quiz['title'].split(': ', 1)[1])} {{#sheet-quiz-{slug}}}\n",
+        ]
         for n, q in enumerate(chosen, 1):
             out.append(f"{n}. {_segments(q.prompt)}\n")
             out += [f"    - {LETTERS[i]}. {_segments(o.text)}" for i, o in enumerate(q.options)]
             out.append("")
-        out += ["\n</section>\n", '<section class="print-sheet" markdown>\n',
-                f"### Answer key: {md_text(quiz['title'].split(': ', 1)[1])} {{#sheet-key-{slug}}}\n"]
-        out += [f"{n}. **{LETTERS[q.answer]}** — {md_text(q.why)} ({_link(page, q.link)})" for n, q in enumerate(chosen, 1)]
+        out += [
+            "\n</section>\n",
+            '<section class="print-sheet" markdown>\n',
+            f"### Answer key: {md_text(quiz['title'].split(': ', 1)[1])} {{#sheet-key-{slug}}}\n",
+        ]
+        out += [
+            f"{n}. **{LETTERS[q.answer]}** — {md_text(q.why)} ({_link(page, q.link)})"
+            for n, q in enumerate(chosen, 1)
+        ]
         out.append("\n</section>\n")
     return out
 
 
 def sheets_page(guide: Guide, page: str) -> str:
-    out = [NOTICE.format(data="glossary.yaml, data/sources.yaml, data/excerpts/ and the source pages' In brief and Key points", macro="sheets_page")]
-    out.append("Print this page (or save it as PDF): the glossary on one sheet, then one sheet per source "
-               "(its thesis and evidence, key points and five quotes), then a quiz per source with its "
-               "answer key on the page after it.\n")
+    out = [
+        NOTICE.format(
+            data="glossary.yaml, data/sources.yaml, data/excerpts/ and the source pages' In brief and Key points",
+            macro="sheets_page",
+        )
+    ]
+    out.append(
+        "Print this page (or save it as PDF): the glossary on one sheet, then one sheet per source "
+        "(its thesis and evidence, key points and five quotes), then a quiz per source with its "
+        "answer key on the page after it.\n"
+    )
     out += glossary_sheet(guide)
     for source_id in guide.sources:
         out += source_sheet(guide, page, source_id)

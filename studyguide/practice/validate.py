@@ -30,9 +30,9 @@ def normal(value) -> str:
 
 @dataclass
 class Option:
-    text: list                       # segments shown to the reader
+    text: list  # segments shown to the reader
     facts: dict = field(default_factory=dict)
-    why: str = ""                    # a wrong option: why it is wrong (argument questions)
+    why: str = ""  # a wrong option: why it is wrong (argument questions)
 
 
 @dataclass
@@ -43,8 +43,8 @@ class Question:
     options: list[Option]
     answer: int
     why: str
-    link: object                     # practice.common.Link
-    tags: object                     # practice.common.Tags
+    link: object  # practice.common.Link
+    tags: object  # practice.common.Tags
     file: str = "data"
     line: int | None = None
 
@@ -56,11 +56,21 @@ def problems_of(question: Question) -> list[Problem]:
         found.append(Problem(*where, "needs at least two options and an answer among them"))
     for (i, a), (j, b) in combinations(enumerate(question.options), 2):
         for fact in FACTS:
-            if fact in a.facts and fact in b.facts and normal(a.facts[fact]) == normal(b.facts[fact]):
-                found.append(Problem(*where, (
-                    f"ambiguous question: options {i + 1} and {j + 1} have the same {fact} "
-                    f"'{a.facts[fact]}', so both could be right (pick distractors that differ, "
-                    "or leave this question out)")))
+            if (
+                fact in a.facts
+                and fact in b.facts
+                and normal(a.facts[fact]) == normal(b.facts[fact])
+            ):
+                found.append(
+                    Problem(
+                        *where,
+                        (
+                            f"ambiguous question: options {i + 1} and {j + 1} have the same {fact} "
+                            f"'{a.facts[fact]}', so both could be right (pick distractors that differ, "
+                            "or leave this question out)"
+                        ),
+                    )
+                )
     return found + fairness_of(question)
 
 
@@ -72,13 +82,19 @@ def fairness_of(question: Question) -> list[Problem]:
     """The rules of studyguide.load.question_rules, applied to a generated question."""
     where = (question.file, question.line, question.id)
     found = []
-    right = _text(question.options[question.answer].text) if 0 <= question.answer < len(question.options) else ""
+    right = (
+        _text(question.options[question.answer].text)
+        if 0 <= question.answer < len(question.options)
+        else ""
+    )
     if restates(question.why, right, _text(question.prompt)):
         found.append(Problem(*where, f"the explanation only restates the answer: {question.why!r}"))
     for text in [_text(question.prompt), *(_text(o.text) for o in question.options)]:
         phrase = unseen_context(text)
         if phrase:
-            found.append(Problem(*where, f"points at context the reader is not shown ('{phrase}'): {text!r}"))
+            found.append(
+                Problem(*where, f"points at context the reader is not shown ('{phrase}'): {text!r}")
+            )
     return found
 
 
@@ -88,7 +104,9 @@ def refuse_ambiguous(questions: list[Question]) -> None:
     seen: set[str] = set()
     for q in questions:
         if q.id in seen:
-            problems.append(Problem(q.file, q.line, q.id, "two questions have this id (ids must be unique)"))
+            problems.append(
+                Problem(q.file, q.line, q.id, "two questions have this id (ids must be unique)")
+            )
         seen.add(q.id)
     if problems:
         raise GuideError(problems)

@@ -17,22 +17,37 @@ from pathlib import Path
 WORKER = Path(__file__).with_name("sw.js")
 MANIFEST = "manifest.webmanifest"
 ICON = "assets/guide-icon.svg"
-PAGES = re.compile(r"^(index\.html|study/.*index\.html|core/.*index\.html|study/[^/]+\.html|core/[^/]+\.html)$")
+PAGES = re.compile(
+    r"^(index\.html|study/.*index\.html|core/.*index\.html|study/[^/]+\.html|core/[^/]+\.html)$"
+)
 ASSET = re.compile(r'(?:src|href)="([^"#?:]+\.(?:css|js|json|svg|png|ico|woff2?|webmanifest))"')
 
 
 def search_files(site: Path, langs: list[str]) -> set[str]:
     """Material's search, which every page starts: its worker, the index and the lunr
     language files for `langs` (what the worker imports), so it has no request to fail offline."""
-    names = ["search/search_index.json", *[p.relative_to(site).as_posix() for p in (site / "assets/javascripts/workers").glob("search.*.js")]]
+    names = [
+        "search/search_index.json",
+        *[
+            p.relative_to(site).as_posix()
+            for p in (site / "assets/javascripts/workers").glob("search.*.js")
+        ],
+    ]
     lunr = "assets/javascripts/lunr/min/lunr.{}.min.js"
-    names += [lunr.format(n) for n in ("stemmer.support", "multi", *(lang for lang in langs if lang != "en"))]
+    names += [
+        lunr.format(n)
+        for n in ("stemmer.support", "multi", *(lang for lang in langs if lang != "en"))
+    ]
     return {n for n in names if (site / n).is_file()}
 
 
 def precache(site: Path, langs: list[str] = ()) -> list[str]:
     """Paths (relative to the site root) of the pages to cache and the files they use."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if PAGES.match(p.relative_to(site).as_posix()))
+    pages = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if PAGES.match(p.relative_to(site).as_posix())
+    )
     files = set()
     for page in pages:
         folder = posixpath.dirname(page)
@@ -58,12 +73,22 @@ def worker(site: Path, langs: list[str] = ()) -> str:
 
 
 def manifest(name: str, short: str, description: str) -> str:
-    return json.dumps({
-        "name": name, "short_name": short, "description": description,
-        "start_url": "./", "scope": "./", "display": "standalone",
-        "background_color": "#ffffff", "theme_color": "#1d4a73", "lang": "en",
-        "icons": [{"src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
-    }, ensure_ascii=False, indent=1)
+    return json.dumps(
+        {
+            "name": name,
+            "short_name": short,
+            "description": description,
+            "start_url": "./",
+            "scope": "./",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#1d4a73",
+            "lang": "en",
+            "icons": [{"src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
 
 
 ICON_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">

@@ -36,7 +36,10 @@ def term(guide: Guide, page: str, key: str, text: str | None = None, *, hanzi: b
     characters follow the link (the first mention on a page: Macros.first_mention)."""
     entry = guide.glossary.get(key, page)
     label = text or entry.term
-    link = md_link(label, relative(page, term_path(key)), entry.tooltip) + f'{{ data-def="{_attribute(entry.summary)}" }}'
+    link = (
+        md_link(label, relative(page, term_path(key)), entry.tooltip)
+        + f'{{ data-def="{_attribute(entry.summary)}" }}'
+    )
     return link + (" " + zh(entry.hanzi) if hanzi and entry.hanzi not in label else "")
 
 
@@ -52,14 +55,23 @@ def who(guide: Guide, page: str, key: str, text: str | None = None) -> str:
     pinyin) is the tooltip and data-def the role in a line, as a term's definition is:
     guide.js shows it under the tooltip, term-card.js on a tap (data-who: a who's-who card)."""
     person = _lookup(guide.people, key, page, "who's-who key", "data/people.yaml")
-    tip = person["name"] + (f" · {person['hanzi']} · {person['pinyin']}" if person.get("hanzi") else "")
+    tip = person["name"] + (
+        f" · {person['hanzi']} · {person['pinyin']}" if person.get("hanzi") else ""
+    )
     link = md_link(text or person["name"], relative(page, WHO_PAGE, key), tip)
     return link + f'{{ data-def="{_attribute(person["role"])}" data-who="" }}'
 
 
 def _lookup(table, key: str, page: str, what: str, where: str):
     if key not in table:
-        raise GuideError(Problem(page, None, key, f"unknown {what}{did_you_mean(key, table)}; {what}s are the keys of {where}"))
+        raise GuideError(
+            Problem(
+                page,
+                None,
+                key,
+                f"unknown {what}{did_you_mean(key, table)}; {what}s are the keys of {where}",
+            )
+        )
     return table[key]
 
 
@@ -70,19 +82,30 @@ def excerpt(guide: Guide, index: Index, page: str, excerpt_id: str, *, home: boo
     record = _lookup(guide.excerpts, excerpt_id, page, "excerpt id", "data/excerpts/*.yaml")
     home_page = source_page(record["source"])
     if page == home_page and not home:
-        raise GuideError(Problem(page, None, excerpt_id, "this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#" + excerpt_id + ")"))
+        raise GuideError(
+            Problem(
+                page,
+                None,
+                excerpt_id,
+                "this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#"
+                + excerpt_id
+                + ")",
+            )
+        )
     speaker = f"{md_text(record['speaker'])}, in " if record.get("speaker") else ""
     where = excerpt_links(guide, page, [excerpt_id])
     # The hanzi beside every term here: a Terms line is often where a reader first meets a
     # term (in a theme chapter's excerpts, before any prose mentions it), and it is a short
     # vocabulary line, where the characters belong whether or not the prose shows them too.
-    terms = " · ".join(term(guide, page, key, hanzi=True) for key in index.excerpt_terms[excerpt_id])
+    terms = " · ".join(
+        term(guide, page, key, hanzi=True) for key in index.excerpt_terms[excerpt_id]
+    )
     lines = [
         f'<blockquote class="excerpt" id="{excerpt_id}" data-source="{record["source"]}" markdown>',
         "",
         md_text(" ".join(record["text"].split())),
         "",
-        f'<footer markdown>— {speaker}<cite>{where}</cite></footer>',
+        f"<footer markdown>— {speaker}<cite>{where}</cite></footer>",
         "",
         cite_passage(guide, record) if home else "",
         "",
@@ -91,7 +114,10 @@ def excerpt(guide: Guide, index: Index, page: str, excerpt_id: str, *, home: boo
         f'<p class="excerpt-terms" markdown>Terms: {terms}</p>' if terms else "",
     ]
     if home:
-        lines += ["", f'<p class="excerpt-note" markdown>**Why it matters.** {md_text(record["note"])}</p>']
+        lines += [
+            "",
+            f'<p class="excerpt-note" markdown>**Why it matters.** {md_text(record["note"])}</p>',
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -100,16 +126,24 @@ def key_excerpts(guide: Guide, index: Index, page: str, source_id: str) -> str:
     _lookup(guide.sources, source_id, page, "source id", "data/sources.yaml")
     records = guide.excerpts_of(source_id)
     if not records:
-        raise GuideError(Problem(page, None, source_id, "this source has no excerpts in data/excerpts/"))
+        raise GuideError(
+            Problem(page, None, source_id, "this source has no excerpts in data/excerpts/")
+        )
     return "\n".join(excerpt(guide, index, page, r.key, home=True) for r in records)
 
 
 def source_card(guide: Guide, page: str, source_id: str) -> str:
     source = _lookup(guide.sources, source_id, page, "source id", "data/sources.yaml")
-    people = "; ".join(f"{md_text(p['name'])} ({p.get('role', 'author')})" for p in source["people"]) or "not named in the text"
+    people = (
+        "; ".join(f"{md_text(p['name'])} ({p.get('role', 'author')})" for p in source["people"])
+        or "not named in the text"
+    )
     item = citations.csl_item(source_id, source)
     rows = [
-        ("Title", md_text(source["title"]) + exports.coins_span(item)),  # COinS: reference managers read it
+        (
+            "Title",
+            md_text(source["title"]) + exports.coins_span(item),
+        ),  # COinS: reference managers read it
         ("People", people),
         ("Published in", md_text(source.get("container", "not stated"))),
         ("Publisher", md_text(source.get("publisher", "not named in the text"))),
@@ -121,13 +155,20 @@ def source_card(guide: Guide, page: str, source_id: str) -> str:
     if source.get("omissions"):
         rows.append(("Not in the text", md_text(source["omissions"])))
     rows.append(("Why read it", md_text(source["why"])))
-    downloads = " · ".join(f"[{label}]({relative(page, exports.export_path(source_id, ext))}){{ download }}"
-                           for ext, label in exports.FORMATS.items())
+    downloads = " · ".join(
+        f"[{label}]({relative(page, exports.export_path(source_id, ext))}){{ download }}"
+        for ext, label in exports.FORMATS.items()
+    )
     rows.append(("For reference managers", downloads))
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
-    styles = "\n\n".join(f"    **{label}:** {citations.reference(item, style)}" for style, label in citations.STYLES.items())
+    styles = "\n\n".join(
+        f"    **{label}:** {citations.reference(item, style)}"
+        for style, label in citations.STYLES.items()
+    )
     return (
-        '<div class="source-card" markdown>\n\n| Record | Detail |\n|---|---|\n' + table + "\n\n</div>\n\n"
+        '<div class="source-card" markdown>\n\n| Record | Detail |\n|---|---|\n'
+        + table
+        + "\n\n</div>\n\n"
         '??? note "How to cite this source"\n\n' + styles + "\n"
     )
 
@@ -146,8 +187,10 @@ def cite_passage(guide: Guide, record) -> str:
         f"<p><strong>{citations.STYLES[style]}:</strong> {citations.passage(item, style, record['location'])}</p>"
         for style in PASSAGE_STYLES
     )
-    return (f'<details class="cite-passage"><summary>Cite this passage</summary>{lines}'
-            "<p>For a note, the full reference is under How to cite this source.</p></details>")
+    return (
+        f'<details class="cite-passage"><summary>Cite this passage</summary>{lines}'
+        "<p>For a note, the full reference is under How to cite this source.</p></details>"
+    )
 
 
 def excerpt_links(guide: Guide, page: str, excerpt_ids: list[str]) -> str:
@@ -170,7 +213,7 @@ def self_check(guide: Guide, page: str, theme: str) -> str:
         answer = md_text(" ".join(item["a"].split()))
         out.append(
             f'??? question "{md_text(title)}"\n\n    {answer}\n\n{model_outline(guide, page, item.get("outline", []))}'
-            f'    **Evidence:** {excerpt_links(guide, page, item["excerpts"])}\n'
+            f"    **Evidence:** {excerpt_links(guide, page, item['excerpts'])}\n"
         )
     return "\n".join(out)
 
@@ -190,4 +233,10 @@ def model_outline(guide: Guide, page: str, points: list[dict]) -> str:
 def cite_guide(cff: dict) -> str:
     """'Cite this guide', from CITATION.cff through the same CSL styles as the sources."""
     item = citations.guide_item(cff)
-    return "\n\n".join(f"**{label}:** {citations.reference(item, style)}" for style, label in citations.STYLES.items()) + "\n"
+    return (
+        "\n\n".join(
+            f"**{label}:** {citations.reference(item, style)}"
+            for style, label in citations.STYLES.items()
+        )
+        + "\n"
+    )

@@ -22,7 +22,21 @@ from html.parser import HTMLParser
 from studyguide.text import CHINESE_OR_PINYIN, HAN_OR_TONED
 
 SKIP = {"code", "pre", "script", "style", "textarea", "svg", "kbd", "samp"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")  # Python-Markdown's inline HTML stash
 
 
@@ -62,22 +76,29 @@ class Marker:
         """`text` as leading text plus spans (each span's tail the text after it);
         `open_tags` tracks raw HTML elements opened and closed by placeholders."""
         if "\x02" not in text and (open_tags and open_tags[-1][1] or not HAN_OR_TONED.search(text)):
-            return text, []  # most text: nothing to mark and no raw HTML to track (a third of the extension's time)
+            return (
+                text,
+                [],
+            )  # most text: nothing to mark and no raw HTML to track (a third of the extension's time)
         head: list[str] = []
         spans: list[ET.Element] = []
 
         def emit(piece: str) -> None:
-            (spans[-1].__setattr__("tail", (spans[-1].tail or "") + piece) if spans else head.append(piece))
+            (
+                spans[-1].__setattr__("tail", (spans[-1].tail or "") + piece)
+                if spans
+                else head.append(piece)
+            )
 
         at = 0
         for holder in [*PLACEHOLDER.finditer(text), None]:
-            plain = text[at:holder.start() if holder else len(text)]
+            plain = text[at : holder.start() if holder else len(text)]
             if open_tags and open_tags[-1][1]:
                 emit(plain)
             else:
                 last = 0
                 for match in CHINESE_OR_PINYIN.finditer(plain):
-                    emit(plain[last:match.start()])
+                    emit(plain[last : match.start()])
                     spans.append(self._span(match))
                     last = match.end()
                 emit(plain[last:])
@@ -104,7 +125,12 @@ class Marker:
             for i, span in enumerate(spans):
                 element.insert(i, span)
         for child in list(element):
-            if child.get("lang") is None or child.tag != "span" or child.text is None or list(child):
+            if (
+                child.get("lang") is None
+                or child.tag != "span"
+                or child.text is None
+                or list(child)
+            ):
                 self.mark(child)
             if child.tail and not _atomic(child.tail):
                 child.tail, spans = self._split(child.tail, open_tags)

@@ -12,7 +12,9 @@ import posixpath
 from functools import lru_cache
 
 
-@lru_cache(maxsize=16384)  # 2,700 calls a build for far fewer pairs; relpath asks the OS for the cwd each time
+@lru_cache(
+    maxsize=16384
+)  # 2,700 calls a build for far fewer pairs; relpath asks the OS for the cwd each time
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Path from one docs-relative .md file to another (or to an anchor in itself)."""
     if from_page == to_page and anchor:

@@ -47,7 +47,9 @@ class Macros:
     guide: Guide
     index: Index
     page: Callable[[], object]  # the page being rendered (MkDocs' Page, or Zensical's)
-    shown: tuple[str, set[str]] = field(default=("", set()))  # (page, term keys whose hanzi it has shown)
+    shown: tuple[str, set[str]] = field(
+        default=("", set())
+    )  # (page, term keys whose hanzi it has shown)
 
     @classmethod
     def load(cls, root, page: Callable[[], object]) -> Macros:
@@ -61,9 +63,13 @@ class Macros:
 
     def _used(self, macro: str, key: str) -> str:
         here = self.here()
-        if here.startswith(core_path.CORE_DIR):  # the core path repeats its pages' sections: no uses of its own
+        if here.startswith(
+            core_path.CORE_DIR
+        ):  # the core path repeats its pages' sections: no uses of its own
             return here
-        record_use(self.guide, self.index, here, getattr(self.page(), "title", None) or here, macro, key)
+        record_use(
+            self.guide, self.index, here, getattr(self.page(), "title", None) or here, macro, key
+        )
         return here
 
     def first_mention(self, page: str, key: str) -> bool:
@@ -88,8 +94,12 @@ class Macros:
         return {
             "term": self._term,
             "who": lambda key, text=None: blocks.who(g, self._used("who", key), key, text),
-            "excerpt": lambda excerpt_id: blocks.excerpt(g, i, self._used("excerpt", excerpt_id), excerpt_id),
-            "key_excerpts": lambda source_id: blocks.key_excerpts(g, i, self._used("key_excerpts", source_id), source_id),
+            "excerpt": lambda excerpt_id: blocks.excerpt(
+                g, i, self._used("excerpt", excerpt_id), excerpt_id
+            ),
+            "key_excerpts": lambda source_id: blocks.key_excerpts(
+                g, i, self._used("key_excerpts", source_id), source_id
+            ),
             "source_card": lambda source_id: blocks.source_card(g, self.here(), source_id),
             "zh": blocks.zh,
             "pinyin": blocks.pinyin,

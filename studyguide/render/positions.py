@@ -17,7 +17,9 @@ def cell(text: str) -> str:
 
 def who_says_what(guide: Guide, page: str, theme: str) -> str:
     """The theme's table; a source that is silent on the theme says so in one line."""
-    record = _lookup(guide.positions, theme, page, "positions theme", "data/positions/ (one file per theme)")
+    record = _lookup(
+        guide.positions, theme, page, "positions theme", "data/positions/ (one file per theme)"
+    )
     rows = []
     for row in record["rows"]:
         source = guide.sources[row["source"]]
@@ -25,5 +27,7 @@ def who_says_what(guide: Guide, page: str, theme: str) -> str:
         if "silent" in row:
             rows.append(f"| {name} | *Silent.* {cell(row['silent'])} | — | — |")
         else:
-            rows.append(f"| {name} | {cell(row['position'])} | {cell(row['evidence'])} | {cell(row['concedes'])} |")
+            rows.append(
+                f"| {name} | {cell(row['position'])} | {cell(row['evidence'])} | {cell(row['concedes'])} |"
+            )
     return HEADER + "\n".join(rows) + "\n"

@@ -17,7 +17,10 @@ def short_title(title: str) -> str:
 
 def chips(guide: Guide, page: str, themes: tuple[str, ...]) -> str:
     titles = theme_titles(guide.root / "docs")
-    links = " ".join(md_link(short_title(titles[t]), relative(page, f"themes/{t}.md"), f"Theme: {titles[t]}") for t in themes)
+    links = " ".join(
+        md_link(short_title(titles[t]), relative(page, f"themes/{t}.md"), f"Theme: {titles[t]}")
+        for t in themes
+    )
     return f'<span class="theme-chips__label">Themes:</span> {links}\n{{: .theme-chips }}'
 
 
@@ -42,10 +45,15 @@ def add_chips(guide: Guide, page: str, markdown: str) -> str:
 def sections_on(guide: Guide, page: str, theme: str) -> str:
     """A theme chapter's list of the source sections tagged with it, in source order."""
     order = list(guide.sources)
-    tags = sorted((t for t in guide.theme_tags if theme in t.themes), key=lambda t: order.index(t.source))
+    tags = sorted(
+        (t for t in guide.theme_tags if theme in t.themes), key=lambda t: order.index(t.source)
+    )
     if not tags:
         return ""
-    lines = ["## Source sections on this theme {#tagged-sections}\n", "The sections of the source pages whose summaries feed this theme:\n"]
+    lines = [
+        "## Source sections on this theme {#tagged-sections}\n",
+        "The sections of the source pages whose summaries feed this theme:\n",
+    ]
     for t in tags:
         target = relative(page, source_page(t.source), t.anchor)
         lines.append(f"- {md_text(guide.sources[t.source]['short'])}: {md_link(t.heading, target)}")

@@ -11,7 +11,12 @@ from studyguide import ROOT
 from studyguide.outputs.epub.content import Chapter, Remapper, chapter_body
 from studyguide.outputs.epub.font import FILE as FONT_FILE
 from studyguide.outputs.epub.font import FontError, is_cjk, subset_font
-from studyguide.outputs.epub.package import cover_document, nav_document, package_document, write_zip
+from studyguide.outputs.epub.package import (
+    cover_document,
+    nav_document,
+    package_document,
+    write_zip,
+)
 from studyguide.outputs.epub.xhtml import document
 from studyguide.outputs.site_pages import build_date, extract_article, iter_pages, load_nav
 
@@ -32,7 +37,10 @@ def write_epub(site_dir: Path, output: Path | None = None, config_file: Path | N
     output = Path(output) if output else site_dir / OUTPUT_NAME
     config, outline = load_nav(Path(config_file) if config_file else ROOT / "mkdocs.yml")
     lang = config["theme"].get("language") or "en"
-    chapters = [Chapter(extract_article(page, site_dir, config["site_name"])) for page in iter_pages(outline)]
+    chapters = [
+        Chapter(extract_article(page, site_dir, config["site_name"]))
+        for page in iter_pages(outline)
+    ]
     remapper = Remapper(chapters, config.get("site_url") or "")
     for chapter in chapters:
         remapper.rewrite(chapter)
@@ -43,7 +51,9 @@ def write_epub(site_dir: Path, output: Path | None = None, config_file: Path | N
     titles = {c.slug: c.content.title for c in chapters}
     files["nav.xhtml"] = nav_document(outline, titles, lang, "epub.css")
     for chapter in chapters:
-        files[chapter.file] = document(chapter.content.title, chapter_body(chapter), lang, "epub.css")
+        files[chapter.file] = document(
+            chapter.content.title, chapter_body(chapter), lang, "epub.css"
+        )
     spine = list(files)
     characters = {c for text in files.values() for c in text if is_cjk(c)}
     files["epub.css"] = STYLESHEET.read_text(encoding="utf-8")
@@ -53,20 +63,35 @@ def write_epub(site_dir: Path, output: Path | None = None, config_file: Path | N
         raise EpubError(str(error)) from None
     if font:
         files[FONT_FILE] = font.data
-    files["package.opf"] = package_document(config, date, LICENCE, lang, spine, [n for n in files if n not in spine])
+    files["package.opf"] = package_document(
+        config, date, LICENCE, lang, spine, [n for n in files if n not in spine]
+    )
     write_zip(output, files)
-    return {"output": output, "bytes": output.stat().st_size, "chapters": len(chapters),
-            "notes": remapper.report.notes, "internal_links": remapper.report.internal,
-            "external_links": remapper.report.external, "problems": remapper.report.problems,
-            "font": font, "seconds": time.perf_counter() - started}
+    return {
+        "output": output,
+        "bytes": output.stat().st_size,
+        "chapters": len(chapters),
+        "notes": remapper.report.notes,
+        "internal_links": remapper.report.internal,
+        "external_links": remapper.report.external,
+        "problems": remapper.report.problems,
+        "font": font,
+        "seconds": time.perf_counter() - started,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m studyguide.outputs.epub", description=__doc__)
     parser.add_argument("site_dir", type=Path, help="the built site (site/)")
-    parser.add_argument("-o", "--output", type=Path, help=f"the EPUB (default: SITE_DIR/{OUTPUT_NAME})")
-    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml")
-    parser.add_argument("--check", action="store_true", help="then run EPUBCheck on it (needs Java)")
+    parser.add_argument(
+        "-o", "--output", type=Path, help=f"the EPUB (default: SITE_DIR/{OUTPUT_NAME})"
+    )
+    parser.add_argument(
+        "-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="then run EPUBCheck on it (needs Java)"
+    )
     args = parser.parse_args(argv)
     try:
         facts = write_epub(args.site_dir, args.output, args.config_file)
@@ -76,10 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     for problem in facts["problems"]:
         print(f"epub: warning: {problem}", file=sys.stderr)
     font = facts["font"]
-    print(f"epub: wrote {facts['output']} ({facts['bytes'] / 1e6:.2f} MB, {facts['chapters']} chapters, "
-          f"{facts['notes']} term popups, {facts['internal_links']} internal and {facts['external_links']} "
-          f"external links, {font.characters if font else 0} CJK characters embedded"
-          f"{' from ' + font.source if font else ''}) in {facts['seconds']:.1f} s")
+    print(
+        f"epub: wrote {facts['output']} ({facts['bytes'] / 1e6:.2f} MB, {facts['chapters']} chapters, "
+        f"{facts['notes']} term popups, {facts['internal_links']} internal and {facts['external_links']} "
+        f"external links, {font.characters if font else 0} CJK characters embedded"
+        f"{' from ' + font.source if font else ''}) in {facts['seconds']:.1f} s"
+    )
     if args.check:
         from studyguide.outputs.epub.check import epubcheck
 

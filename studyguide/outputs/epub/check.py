@@ -13,7 +13,7 @@ from pathlib import Path
 @dataclass
 class CheckResult:
     version: str
-    messages: list[dict]           # EPUBCheck's own: severity, ID, message, locations
+    messages: list[dict]  # EPUBCheck's own: severity, ID, message, locations
 
     def count(self, severity: str) -> int:
         return sum(1 for m in self.messages if m["severity"] == severity)
@@ -23,11 +23,15 @@ class CheckResult:
         return not any(m["severity"] in ("FATAL", "ERROR", "WARNING") for m in self.messages)
 
     def summary(self) -> str:
-        lines = [f"EPUBCheck {self.version}: {self.count('FATAL')} fatal, {self.count('ERROR')} errors, "
-                 f"{self.count('WARNING')} warnings"]
+        lines = [
+            f"EPUBCheck {self.version}: {self.count('FATAL')} fatal, {self.count('ERROR')} errors, "
+            f"{self.count('WARNING')} warnings"
+        ]
         for m in self.messages:
             if m["severity"] in ("FATAL", "ERROR", "WARNING"):
-                where = ", ".join(f"{loc['path']}:{loc['line']}:{loc['column']}" for loc in m["locations"][:3])
+                where = ", ".join(
+                    f"{loc['path']}:{loc['line']}:{loc['column']}" for loc in m["locations"][:3]
+                )
                 lines.append(f"  {m['severity']} {m['ID']} {where}: {m['message']}")
         return "\n".join(lines)
 
@@ -43,11 +47,26 @@ def epubcheck(epub: Path) -> CheckResult:
         raise RuntimeError("EPUBCheck needs Java: apt-get install default-jre-headless")
     # One short run: the client compiler alone and the serial collector start and finish
     # faster than the JVM's defaults (about 8 s of CPU instead of 20 s for the guide).
-    result = subprocess.run([java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", EPUBCHECK,
-                             str(epub), "--json", "-", "-q"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            java(),
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-jar",
+            EPUBCHECK,
+            str(epub),
+            "--json",
+            "-",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
-        raise RuntimeError(f"EPUBCheck gave no report (exit {result.returncode}): {result.stderr[-2000:]}") from None
+        raise RuntimeError(
+            f"EPUBCheck gave no report (exit {result.returncode}): {result.stderr[-2000:]}"
+        ) from None
     return CheckResult(report["checker"]["checkerVersion"], report["messages"])

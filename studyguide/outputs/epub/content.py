@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from studyguide.outputs.epub.xhtml import serialize, tag_of
 from studyguide.outputs.site_pages import PageContent
 
-FAKE_HOST = "guide.invalid"           # resolves relative links without the network
+FAKE_HOST = "guide.invalid"  # resolves relative links without the network
 TERMS_URL = "terms/"
 
 
@@ -33,7 +33,7 @@ def file_name(slug: str) -> str:
 @dataclass
 class Chapter:
     content: PageContent
-    notes: dict[str, str] = field(default_factory=dict)     # term key -> its card, in order of use
+    notes: dict[str, str] = field(default_factory=dict)  # term key -> its card, in order of use
 
     @property
     def slug(self) -> str:
@@ -57,7 +57,11 @@ class Remapper:
 
     def __init__(self, chapters: list[Chapter], site_url: str):
         self.by_url = {c.content.page.url: c for c in chapters}
-        self.cards = {c.content.page.url: term_card(c) for c in chapters if c.content.page.url.startswith(TERMS_URL)}
+        self.cards = {
+            c.content.page.url: term_card(c)
+            for c in chapters
+            if c.content.page.url.startswith(TERMS_URL)
+        }
         self.site_url = site_url
         self.report = LinkReport()
 
@@ -74,7 +78,11 @@ class Remapper:
         target = self.by_url.get(path) if resolved.netloc == FAKE_HOST else None
         if resolved.netloc == FAKE_HOST and target is None:
             # The site's own file outside the book (a download): its address on the web.
-            a.set("href", urljoin(self.site_url, path) + (f"#{resolved.fragment}" if resolved.fragment else ""))
+            a.set(
+                "href",
+                urljoin(self.site_url, path)
+                + (f"#{resolved.fragment}" if resolved.fragment else ""),
+            )
         if target is None:
             self.report.external += 1
             return
@@ -89,10 +97,19 @@ class Remapper:
         self.report.internal += 1
         same = target is chapter
         if fragment and fragment not in target.content.ids:
-            self.report.problems.append(f"{chapter.content.page.dest}: {href}: no id {fragment!r} on "
-                                        f"{target.content.page.dest}; linked to the page's start")
+            self.report.problems.append(
+                f"{chapter.content.page.dest}: {href}: no id {fragment!r} on "
+                f"{target.content.page.dest}; linked to the page's start"
+            )
             fragment = ""
-        a.set("href", (f"#{fragment}" if same and fragment else target.file + (f"#{fragment}" if fragment else "")))
+        a.set(
+            "href",
+            (
+                f"#{fragment}"
+                if same and fragment
+                else target.file + (f"#{fragment}" if fragment else "")
+            ),
+        )
 
 
 def term_card(chapter: Chapter) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from studyguide.outputs.site_pages import find_cjk_font
 
-FAMILY = "Guide CJK"                       # the name the EPUB's stylesheet uses
+FAMILY = "Guide CJK"  # the name the EPUB's stylesheet uses
 FILE = "fonts/cjk-subset.otf"
 CJK_PACKAGE = "fonts-noto-cjk"
 
@@ -27,7 +27,7 @@ class FontError(Exception):
 @dataclass
 class Subset:
     data: bytes
-    source: str                            # family and file it was cut from
+    source: str  # family and file it was cut from
     glyphs: int
     characters: int
 
@@ -35,8 +35,13 @@ class Subset:
 def is_cjk(char: str) -> bool:
     """Hanzi and the full-width punctuation set with them (the font has both)."""
     code = ord(char)
-    return (0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFE30 <= code <= 0xFE4F
-            or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x3FFFF)
+    return (
+        0x2E80 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFE30 <= code <= 0xFE4F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x3FFFF
+    )
 
 
 def subset_font(characters: set[str]) -> Subset:
@@ -45,8 +50,10 @@ def subset_font(characters: set[str]) -> Subset:
 
     font_file = find_cjk_font()
     if font_file is None:
-        raise FontError(f"no Simplified Chinese font (Noto Serif/Sans CJK SC): the EPUB embeds one so "
-                        f"that e-readers without it show hanzi. Install {CJK_PACKAGE} and run again.")
+        raise FontError(
+            f"no Simplified Chinese font (Noto Serif/Sans CJK SC): the EPUB embeds one so "
+            f"that e-readers without it show hanzi. Install {CJK_PACKAGE} and run again."
+        )
     if font_file.path.endswith(".ttc"):
         fonts = TTCollection(font_file.path, lazy=True).fonts
         font = next((f for f in fonts if f["name"].getDebugName(1) == font_file.family), None)
@@ -55,9 +62,9 @@ def subset_font(characters: set[str]) -> Subset:
     else:
         font = TTFont(font_file.path, lazy=True)
     options = Options()
-    options.name_IDs = ["*"]                # keep the copyright and licence records
+    options.name_IDs = ["*"]  # keep the copyright and licence records
     options.name_languages = ["*"]
-    options.layout_features = ["*"]         # vertical forms, locl etc. stay available
+    options.layout_features = ["*"]  # vertical forms, locl etc. stay available
     options.notdef_outline = True
     subsetter = Subsetter(options)
     subsetter.populate(text="".join(sorted(characters)))
@@ -67,5 +74,9 @@ def subset_font(characters: set[str]) -> Subset:
     missing = sorted(c for c in characters if ord(c) not in font.getBestCmap())
     if missing:
         raise FontError(f"{font_file.family} has no glyph for {' '.join(missing)}")
-    return Subset(out.getvalue(), f"{font_file.family} ({font_file.path})",
-                  len(font.getGlyphOrder()), len(characters))
+    return Subset(
+        out.getvalue(),
+        f"{font_file.family} ({font_file.path})",
+        len(font.getGlyphOrder()),
+        len(characters),
+    )

@@ -30,12 +30,15 @@ ACCESSIBILITY = [
     ("schema:accessibilityFeature", "tableOfContents"),
     ("schema:accessibilityFeature", "displayTransformability"),
     ("schema:accessibilityFeature", "readingOrder"),
-    ("schema:accessibilityFeature", "ARIA"),       # doc-toc, doc-footnote roles
-    ("schema:accessibilityFeature", "unlocked"),   # no DRM
+    ("schema:accessibilityFeature", "ARIA"),  # doc-toc, doc-footnote roles
+    ("schema:accessibilityFeature", "unlocked"),  # no DRM
     ("schema:accessibilityHazard", "none"),
-    ("schema:accessibilitySummary", "Meets WCAG 2.2 Level AA as far as automated checks (Ace by DAISY, "
-     "EPUBCheck) can tell. Text only, with headings, a table of contents and popup notes for Chinese "
-     "terms; Chinese and pinyin are marked with their languages."),
+    (
+        "schema:accessibilitySummary",
+        "Meets WCAG 2.2 Level AA as far as automated checks (Ace by DAISY, "
+        "EPUBCheck) can tell. Text only, with headings, a table of contents and popup notes for Chinese "
+        "terms; Chinese and pinyin are marked with their languages.",
+    ),
     ("dcterms:conformsTo", CONFORMS_TO),
 ]
 
@@ -47,7 +50,9 @@ def book_id(site_url: str) -> str:
 
 def zh_marked(text: str) -> str:
     """Escaped text with each Chinese run marked, as the chapters are (lang and xml:lang)."""
-    return mark_chinese_html(text).replace('<span lang="zh-Hans">', '<span lang="zh-Hans" xml:lang="zh-Hans">')
+    return mark_chinese_html(text).replace(
+        '<span lang="zh-Hans">', '<span lang="zh-Hans" xml:lang="zh-Hans">'
+    )
 
 
 def nav_document(outline: list, titles: dict[str, str], lang: str, css: str) -> str:
@@ -55,9 +60,13 @@ def nav_document(outline: list, titles: dict[str, str], lang: str, css: str) -> 
         out = []
         for item in entries:
             if isinstance(item, NavSection):
-                out.append(f"<li><span>{zh_marked(escape(item.title))}</span><ol>{items(item.children)}</ol></li>")
+                out.append(
+                    f"<li><span>{zh_marked(escape(item.title))}</span><ol>{items(item.children)}</ol></li>"
+                )
             elif isinstance(item, NavPage):
-                out.append(f'<li><a href="{item.slug}.xhtml">{zh_marked(escape(titles[item.slug]))}</a></li>')
+                out.append(
+                    f'<li><a href="{item.slug}.xhtml">{zh_marked(escape(titles[item.slug]))}</a></li>'
+                )
         return "".join(out)
 
     first = next(iter(titles))
@@ -87,8 +96,9 @@ def cover_document(config: dict, date: dt.date, licence: str, lang: str, css: st
     return document(site_name, body, lang, css, body_type="cover")
 
 
-def package_document(config: dict, date: dt.date, licence: str, lang: str,
-                     spine: list[str], resources: list[str]) -> str:
+def package_document(
+    config: dict, date: dt.date, licence: str, lang: str, spine: list[str], resources: list[str]
+) -> str:
     """The OPF: metadata, every file in the manifest, the reading order in the spine."""
     modified = dt.datetime.combine(date, dt.time(), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     meta = "".join(f'<meta property="{p}">{escape(v)}</meta>' for p, v in ACCESSIBILITY)
@@ -123,9 +133,15 @@ def write_zip(output: Path, files: dict[str, bytes | str]) -> None:
     """The OCF container: `mimetype` first and stored, then META-INF and EPUB/."""
     tmp = output.with_suffix(".epub.tmp")
     with zipfile.ZipFile(tmp, "w") as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype", (1980, 1, 1, 0, 0, 0)), "application/epub+zip",
-                    compress_type=zipfile.ZIP_STORED)
-        entries = {"META-INF/container.xml": CONTAINER, **{f"EPUB/{k}": v for k, v in files.items()}}
+        zf.writestr(
+            zipfile.ZipInfo("mimetype", (1980, 1, 1, 0, 0, 0)),
+            "application/epub+zip",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        entries = {
+            "META-INF/container.xml": CONTAINER,
+            **{f"EPUB/{k}": v for k, v in files.items()},
+        }
         for name, data in entries.items():
             info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
             zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)

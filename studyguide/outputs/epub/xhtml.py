@@ -16,8 +16,22 @@ from studyguide.text import CJK_RUN
 
 CHINESE_RUN = re.compile(CJK_RUN)
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
 # Attribute names XML accepts (HTML allows more, e.g. "@click"; none is kept), and epub:type.
 _XML_NAME = re.compile(r"^(epub:)?[A-Za-z_][\w.\-]*$")
 # Characters XML 1.0 forbids (C0 controls other than tab, newline, return).

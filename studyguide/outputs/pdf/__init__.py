@@ -20,9 +20,34 @@ from studyguide.outputs.pdf.errors import CJK_PACKAGE, OUTPUT_NAME, PdfError
 from studyguide.outputs.pdf.extract import PageContent, extract_article
 from studyguide.outputs.pdf.fonts import CJKFont, find_cjk_font
 from studyguide.outputs.pdf.links import LinkMapper, LinkStats
-from studyguide.outputs.pdf.nav import APPENDIX_NAV_TITLE, APPENDIX_TITLE, NavPage, NavSection, load_nav, page_slug
+from studyguide.outputs.pdf.nav import (
+    APPENDIX_NAV_TITLE,
+    APPENDIX_TITLE,
+    NavPage,
+    NavSection,
+    load_nav,
+    page_slug,
+)
 from studyguide.outputs.pdf.write import write_pdf
 
-__all__ = ["APPENDIX_NAV_TITLE", "APPENDIX_TITLE", "CJK_PACKAGE", "LICENCE", "OUTPUT_NAME", "CJKFont",
-           "LinkMapper", "LinkStats", "NavPage", "NavSection", "PageContent", "PdfError", "build_date",
-           "build_html", "extract_article", "find_cjk_font", "load_nav", "page_slug", "write_pdf"]
+__all__ = [
+    "APPENDIX_NAV_TITLE",
+    "APPENDIX_TITLE",
+    "CJK_PACKAGE",
+    "LICENCE",
+    "OUTPUT_NAME",
+    "CJKFont",
+    "LinkMapper",
+    "LinkStats",
+    "NavPage",
+    "NavSection",
+    "PageContent",
+    "PdfError",
+    "build_date",
+    "build_html",
+    "extract_article",
+    "find_cjk_font",
+    "load_nav",
+    "page_slug",
+    "write_pdf",
+]

@@ -17,12 +17,22 @@ from studyguide.outputs.pdf.section import CORE_OUTPUT, CORE_SECTION
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m studyguide.outputs.pdf",
-                                     description="Write the whole guide as one PDF from the built site.")
+    parser = argparse.ArgumentParser(
+        prog="python -m studyguide.outputs.pdf",
+        description="Write the whole guide as one PDF from the built site.",
+    )
     parser.add_argument("site_dir", type=Path, help="the built site (site/)")
-    parser.add_argument("-o", "--output", type=Path, help=f"the PDF (default: SITE_DIR/{OUTPUT_NAME})")
-    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml")
-    parser.add_argument("--no-core", action="store_true", help=f"do not write SITE_DIR/{CORE_OUTPUT} (the core path)")
+    parser.add_argument(
+        "-o", "--output", type=Path, help=f"the PDF (default: SITE_DIR/{OUTPUT_NAME})"
+    )
+    parser.add_argument(
+        "-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml"
+    )
+    parser.add_argument(
+        "--no-core",
+        action="store_true",
+        help=f"do not write SITE_DIR/{CORE_OUTPUT} (the core path)",
+    )
     args = parser.parse_args(argv)
     status = _write(args, args.output or args.site_dir / OUTPUT_NAME, None)
     if status == 0 and not args.no_core:
@@ -40,9 +50,11 @@ def _write(args, output: Path, section: str | None) -> int:
         return 1
     for warning in facts["warnings"]:
         print(f"pdf: weasyprint: {warning}", file=sys.stderr)
-    print(f"pdf: wrote {facts['output']} ({facts['pages']} pages, {facts['bytes'] / 1e6:.1f} MB, "
-          f"{facts['internal_links']} internal and {facts['external_links']} external links, "
-          f"hanzi in {facts['font'].family}, tagged) in {facts['seconds']:.1f} s")
+    print(
+        f"pdf: wrote {facts['output']} ({facts['pages']} pages, {facts['bytes'] / 1e6:.1f} MB, "
+        f"{facts['internal_links']} internal and {facts['external_links']} external links, "
+        f"hanzi in {facts['font'].family}, tagged) in {facts['seconds']:.1f} s"
+    )
     return 0
 
 

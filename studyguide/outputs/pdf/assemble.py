@@ -19,8 +19,22 @@ from studyguide.outputs.pdf.nav import NavPage, NavSection, iter_pages
 from studyguide.repository import locate
 
 LICENCE = "Text CC BY-SA 4.0; code MIT; quoted excerpts remain the work of their authors"
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 @dataclass
@@ -77,8 +91,11 @@ def _head_and_cover(config: dict, date: dt.date) -> tuple[str, str]:
         f"<h1 class='pdf-cover-title'>{e(site_name)}</h1>"
         + (f"<p class='pdf-cover-description'>{e(description)}</p>" if description else "")
         + f"<p class='pdf-cover-date'>Built on {date.day} {date:%B %Y}</p>"
-        + (f"<p class='pdf-cover-url'>Online edition: <a class='pdf-bare-url' href='{e(online)}'>{e(online)}</a></p>"
-           if (online := locate(ROOT).site_url) else "")   # SITE_URL or a GitHub origin's Pages address; else none
+        + (
+            f"<p class='pdf-cover-url'>Online edition: <a class='pdf-bare-url' href='{e(online)}'>{e(online)}</a></p>"
+            if (online := locate(ROOT).site_url)
+            else ""
+        )  # SITE_URL or a GitHub origin's Pages address; else none
         + f"<p class='pdf-cover-licence'>{e(LICENCE)}</p>"
         "</section>"
     )
@@ -86,7 +103,9 @@ def _head_and_cover(config: dict, date: dt.date) -> tuple[str, str]:
 
 
 def build_html(config: dict, outline: list, site_dir: Path) -> Assembled:
-    contents = [extract_article(page, site_dir, config["site_name"]) for page in iter_pages(outline)]
+    contents = [
+        extract_article(page, site_dir, config["site_name"]) for page in iter_pages(outline)
+    ]
     by_slug = {c.page.slug: c for c in contents}
     mapper = LinkMapper(contents, site_dir, config.get("site_url"))
     for content in contents:
@@ -94,7 +113,9 @@ def build_html(config: dict, outline: list, site_dir: Path) -> Assembled:
 
     e = html.escape
     head, cover = _head_and_cover(config, build_date())
-    toc: list[str] = ["<nav class='pdf-toc' id='contents'><h1 class='pdf-toc-title'>Contents</h1><ul>"]
+    toc: list[str] = [
+        "<nav class='pdf-toc' id='contents'><h1 class='pdf-toc-title'>Contents</h1><ul>"
+    ]
     body: list[str] = []
 
     def emit(items: list, opens: NavSection | None = None) -> None:
@@ -102,38 +123,56 @@ def build_html(config: dict, outline: list, site_dir: Path) -> Assembled:
         page then stands for the section too, instead of a divider page."""
         for item in items:
             if isinstance(item, NavSection):
-                first = item.children[0] if item.children and isinstance(item.children[0], NavPage) else None
+                first = (
+                    item.children[0]
+                    if item.children and isinstance(item.children[0], NavPage)
+                    else None
+                )
                 merged = first is not None and by_slug[first.slug].title == item.title
-                toc.append(f"<li class='pdf-toc-part pdf-toc-l{item.level}'><a href='#{item.slug}'>{e(item.title)}</a></li>")
+                toc.append(
+                    f"<li class='pdf-toc-part pdf-toc-l{item.level}'><a href='#{item.slug}'>{e(item.title)}</a></li>"
+                )
                 if merged:
                     emit(item.children[:1], opens=item)
                     emit(item.children[1:])
                     continue
-                pages = "".join(f"<li>{e(by_slug[p.slug].title)}</li>" for p in iter_pages(item.children))
+                pages = "".join(
+                    f"<li>{e(by_slug[p.slug].title)}</li>" for p in iter_pages(item.children)
+                )
                 body.append(
                     f"<section class='pdf-part pdf-level-{item.level}' id='{item.slug}' data-bookmark='{e(item.title)}'>"
-                    f"<h1 class='pdf-part-title'>{e(item.title)}</h1><ul class='pdf-part-pages'>{pages}</ul></section>")
+                    f"<h1 class='pdf-part-title'>{e(item.title)}</h1><ul class='pdf-part-pages'>{pages}</ul></section>"
+                )
                 emit(item.children)
             else:
                 body.append(_page_section(by_slug[item.slug], item, opens, toc))
 
     emit(outline)
     toc.append("</ul></nav>")
-    document = (f"<!DOCTYPE html><html lang='{e(config['theme'].get('language') or 'en')}'><head>{head}</head>"
-                f"<body>{cover}{''.join(toc)}{''.join(body)}</body></html>")
+    document = (
+        f"<!DOCTYPE html><html lang='{e(config['theme'].get('language') or 'en')}'><head>{head}</head>"
+        f"<body>{cover}{''.join(toc)}{''.join(body)}</body></html>"
+    )
     return Assembled(document, mapper.stats, contents)
 
 
-def _page_section(content: PageContent, item: NavPage, opens: NavSection | None, toc: list[str]) -> str:
+def _page_section(
+    content: PageContent, item: NavPage, opens: NavSection | None, toc: list[str]
+) -> str:
     e = html.escape
     content.article.tag, content.article.tail = "div", None
     for h2 in (x for x in content.article.iter() if tag_of(x) == "h2"):
         add_class(h2, f"pdf-h2-level-{item.level + 1}")
     if opens is None:
         if item.in_toc:
-            toc.append(f"<li class='pdf-toc-page pdf-toc-l{item.level}'><a href='#page--{item.slug}'>{e(content.title)}</a></li>")
-        return (f"<section class='pdf-page pdf-level-{item.level}' id='page--{item.slug}' data-bookmark='{e(content.title)}'>"
-                + serialize(content.article) + "</section>")
+            toc.append(
+                f"<li class='pdf-toc-page pdf-toc-l{item.level}'><a href='#page--{item.slug}'>{e(content.title)}</a></li>"
+            )
+        return (
+            f"<section class='pdf-page pdf-level-{item.level}' id='page--{item.slug}' data-bookmark='{e(content.title)}'>"
+            + serialize(content.article)
+            + "</section>"
+        )
     # The section's bookmark on the page, the page's own bookmark on its h1.
     h1 = next((x for x in content.article.iter() if tag_of(x) == "h1"), None)
     if h1 is None:
@@ -142,5 +181,7 @@ def _page_section(content: PageContent, item: NavPage, opens: NavSection | None,
         content.article.insert(0, h1)
     add_class(h1, f"pdf-level-{item.level}")
     h1.set("data-bookmark", content.title)
-    return (f"<section class='pdf-page pdf-level-{opens.level}' id='page--{item.slug}' data-bookmark='{e(opens.title)}'>"
-            f"<span id='{opens.slug}'></span>" + serialize(content.article) + "</section>")
+    return (
+        f"<section class='pdf-page pdf-level-{opens.level}' id='page--{item.slug}' data-bookmark='{e(opens.title)}'>"
+        f"<span id='{opens.slug}'></span>" + serialize(content.article) + "</section>"
+    )

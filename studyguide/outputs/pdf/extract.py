@@ -12,16 +12,28 @@ from pathlib import Path
 from studyguide.outputs.pdf.errors import PdfError
 from studyguide.outputs.pdf.nav import NavPage
 
-DROP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "guide-report", "md-announce",
-                "md-header", "md-footer", "md-search", "md-sidebar", "guide-tooltip",
-                "glossary-filter", "guide-read", "guide-mine"}  # screen-only controls: the glossary's filter, the read box
+DROP_CLASSES = {
+    "headerlink",
+    "md-content__button",
+    "md-source-file",
+    "guide-report",
+    "md-announce",
+    "md-header",
+    "md-footer",
+    "md-search",
+    "md-sidebar",
+    "guide-tooltip",
+    "glossary-filter",
+    "guide-read",
+    "guide-mine",
+}  # screen-only controls: the glossary's filter, the read box
 DROP_TAGS = {"script", "noscript", "template", "button", "input", "form"}
 
 
 def tag_of(element) -> str | None:
     tag = element.tag
     if not isinstance(tag, str):
-        return None                          # comment or processing instruction
+        return None  # comment or processing instruction
     return tag.rsplit("}", 1)[-1]
 
 
@@ -50,17 +62,26 @@ def extract_article(page: NavPage, site_dir: Path, site_name: str = "") -> PageC
 
     path = site_dir / page.dest
     if not path.is_file():
-        raise PdfError(f"{path} is missing: the site is older than mkdocs.yml's nav. "
-                       "Build it first (make build, or make pdf which builds).")
+        raise PdfError(
+            f"{path} is missing: the site is older than mkdocs.yml's nav. "
+            "Build it first (make build, or make pdf which builds)."
+        )
     root = tinyhtml5.parse(_title_and_article(path.read_bytes()), namespace_html_elements=False)
-    article = next((e for e in root.iter() if tag_of(e) == "article" and "md-content__inner" in classes(e)), None)
+    article = next(
+        (e for e in root.iter() if tag_of(e) == "article" and "md-content__inner" in classes(e)),
+        None,
+    )
     if article is None:
         article = next((e for e in root.iter() if "md-content" in classes(e)), None)
     if article is None:
-        raise PdfError(f"{path}: no article.md-content__inner or .md-content; is this a page built by MkDocs Material?")
+        raise PdfError(
+            f"{path}: no article.md-content__inner or .md-content; is this a page built by MkDocs Material?"
+        )
     _strip_screen_only(article)
     h1 = next((e for e in article.iter() if tag_of(e) == "h1"), None)
-    title = page.title or _html_title(root, site_name) or (text_of(h1) if h1 is not None else page.slug)
+    title = (
+        page.title or _html_title(root, site_name) or (text_of(h1) if h1 is not None else page.slug)
+    )
     if h1 is not None:
         add_class(h1, "pdf-chapter")
     ids = {e.get("id") for e in article.iter() if e.get("id")}
@@ -79,8 +100,13 @@ def _title_and_article(raw: bytes) -> bytes:
     title_start, title_end = raw.find(b"<title>"), raw.find(b"</title>")
     if start < 0 or end < start or title_start < 0 or title_end < title_start:
         return raw
-    return (b'<!doctype html><html><head><meta charset="utf-8">' + raw[title_start : title_end + len(b"</title>")]
-            + b"</head><body>" + raw[start : end + len(b"</article>")] + b"</body></html>")
+    return (
+        b'<!doctype html><html><head><meta charset="utf-8">'
+        + raw[title_start : title_end + len(b"</title>")]
+        + b"</head><body>"
+        + raw[start : end + len(b"</article>")]
+        + b"</body></html>"
+    )
 
 
 def _html_title(root: ET.Element, site_name: str) -> str | None:

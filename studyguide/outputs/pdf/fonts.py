@@ -34,8 +34,12 @@ def find_cjk_font() -> CJKFont | None:
     fc_list = shutil.which("fc-list")
     if fc_list:
         try:
-            out = subprocess.run([fc_list, "--format", "%{family}\t%{file}\n", ":lang=zh-cn"],
-                                 capture_output=True, text=True, timeout=30).stdout
+            out = subprocess.run(
+                [fc_list, "--format", "%{family}\t%{file}\n", ":lang=zh-cn"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+            ).stdout
         except (OSError, subprocess.SubprocessError):
             out = ""
         found: dict[str, str] = {}
@@ -59,7 +63,8 @@ def require_cjk_font(find=None) -> CJKFont:
         raise PdfError(
             f"no Simplified Chinese font found ({' or '.join(CJK_FAMILIES)}): the hanzi would "
             f"print as empty boxes. Install the Debian package {CJK_PACKAGE} "
-            f"(sudo apt-get install {CJK_PACKAGE}) and run again.")
+            f"(sudo apt-get install {CJK_PACKAGE}) and run again."
+        )
     return font
 
 

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from studyguide.outputs.pdf.extract import PageContent, add_class, tag_of, text_of
 
-FAKE_HOST = "guide.invalid"           # resolves relative links without touching the network
+FAKE_HOST = "guide.invalid"  # resolves relative links without touching the network
 ID_LIST_ATTRS = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
 
 
@@ -49,14 +49,17 @@ class LinkMapper:
         if target is None:
             self._outside(content, href, path)
             if self.site_url:
-                return urljoin(self.site_url, path) + (f"#{resolved.fragment}" if resolved.fragment else ""), False
+                return urljoin(self.site_url, path) + (
+                    f"#{resolved.fragment}" if resolved.fragment else ""
+                ), False
             return href, False
         fragment = unquote(resolved.fragment)
         if fragment and fragment in target.ids:
             return f"#{target.page.slug}--{fragment}", True
         if fragment:
             self.stats.missing_anchors.append(
-                f"{content.page.dest}: {href}: no id {fragment!r} on {target.page.dest} (fix the link or the anchor)")
+                f"{content.page.dest}: {href}: no id {fragment!r} on {target.page.dest} (fix the link or the anchor)"
+            )
         return f"#page--{target.page.slug}", True
 
     def _outside(self, content: PageContent, href: str, path: str) -> None:
@@ -68,7 +71,9 @@ class LinkMapper:
             return
         if (self.site_dir / path / "index.html").is_file() or (self.site_dir / path).is_file():
             return
-        self.stats.missing_pages.append(f"{content.page.dest}: {href}: /{path} is no page of the built site (fix the link)")
+        self.stats.missing_pages.append(
+            f"{content.page.dest}: {href}: /{path} is no page of the built site (fix the link)"
+        )
 
     def rewrite(self, content: PageContent) -> None:
         slug = content.page.slug
@@ -91,7 +96,9 @@ class LinkMapper:
                     if _same_url(text_of(element), new):
                         add_class(element, "pdf-bare-url")
             if tag == "img" and element.get("src"):
-                element.set("src", urljoin(f"https://{FAKE_HOST}/{content.page.url}", element.get("src")))
+                element.set(
+                    "src", urljoin(f"https://{FAKE_HOST}/{content.page.url}", element.get("src"))
+                )
 
 
 def _same_url(text: str, href: str) -> bool:
@@ -100,4 +107,5 @@ def _same_url(text: str, href: str) -> bool:
         for prefix in ("https://", "http://", "mailto:", "www."):
             u = u.removeprefix(prefix)
         return u.rstrip("/")
+
     return bool(text) and norm(text) == norm(href)

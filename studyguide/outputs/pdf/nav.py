@@ -20,18 +20,18 @@ from yaml_env_tag import construct_env_tag
 
 from studyguide.outputs.pdf.errors import PdfError
 
-APPENDIX_NAV_TITLE = "Reference"      # the nav section moved to the end...
-APPENDIX_TITLE = "Appendices"         # ...under this title
+APPENDIX_NAV_TITLE = "Reference"  # the nav section moved to the end...
+APPENDIX_TITLE = "Appendices"  # ...under this title
 
 
 @dataclass
 class NavPage:
-    title: str | None          # nav title; None: the page's h1 (as MkDocs does)
-    url: str                   # site-relative URL: "", "glossary/", "sources/shi-2014/"
-    dest: str                  # built file: "glossary/index.html"
-    slug: str                  # "glossary", "sources-shi-2014", "index"
-    level: int                 # bookmark level of the page
-    in_toc: bool = True        # False: listed on its section's title page only (term pages)
+    title: str | None  # nav title; None: the page's h1 (as MkDocs does)
+    url: str  # site-relative URL: "", "glossary/", "sources/shi-2014/"
+    dest: str  # built file: "glossary/index.html"
+    slug: str  # "glossary", "sources-shi-2014", "index"
+    level: int  # bookmark level of the page
+    in_toc: bool = True  # False: listed on its section's title page only (term pages)
 
 
 @dataclass
@@ -39,7 +39,7 @@ class NavSection:
     title: str
     level: int
     slug: str
-    children: list = field(default_factory=list)   # NavSection | NavPage
+    children: list = field(default_factory=list)  # NavSection | NavPage
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -53,7 +53,7 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def read_config(config_file: Path) -> dict:
     config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     if config.get("site_url") and not config["site_url"].endswith("/"):
-        config["site_url"] += "/"                       # as MkDocs normalises it
+        config["site_url"] += "/"  # as MkDocs normalises it
     theme = config.get("theme")
     config["theme"] = theme if isinstance(theme, dict) else {"name": theme}
     return config
@@ -81,11 +81,13 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
     (nav title "Reference") moved to the end and renamed "Appendices"."""
     config = read_config(config_file)
     if not config.get("nav"):
-        raise PdfError(f"{config_file}: no nav; the PDF follows the nav's order, so list the pages there.")
+        raise PdfError(
+            f"{config_file}: no nav; the PDF follows the nav's order, so list the pages there."
+        )
     directory_urls = config.get("use_directory_urls", True)
     extra = config.get("extra") or {}
-    screen_only = set(extra.get("screen_only") or [])       # browser-only pages
-    to_appendix = list(extra.get("print_appendix") or [])   # pages printed as appendices
+    screen_only = set(extra.get("screen_only") or [])  # browser-only pages
+    to_appendix = list(extra.get("print_appendix") or [])  # pages printed as appendices
     moved: dict[str, NavPage] = {}
 
     def convert(items, level: int) -> list:
@@ -96,7 +98,12 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
                 section = NavSection(str(title), level, "part--" + _ascii_slug(str(title)))
                 section.children = convert(value, level + 1)
                 out.append(section)
-            elif isinstance(value, str) and value.endswith(".md") and "://" not in value and value not in screen_only:
+            elif (
+                isinstance(value, str)
+                and value.endswith(".md")
+                and "://" not in value
+                and value not in screen_only
+            ):
                 url, dest = page_urls(value.lstrip("/"), directory_urls)
                 url = "" if url == "./" else url
                 page = NavPage(title, url, dest, page_slug(url), level)
@@ -108,16 +115,24 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
         return out
 
     outline = convert(config["nav"], 1)
-    appendix = next((s for s in outline if isinstance(s, NavSection)
-                     and s.title.strip().lower() == APPENDIX_NAV_TITLE.lower()), None)
+    appendix = next(
+        (
+            s
+            for s in outline
+            if isinstance(s, NavSection) and s.title.strip().lower() == APPENDIX_NAV_TITLE.lower()
+        ),
+        None,
+    )
     if appendix is not None:
         outline.remove(appendix)
         appendix.title, appendix.slug = APPENDIX_TITLE, "part--appendices"
         outline.append(appendix)
     missing = [src for src in to_appendix if src not in moved]
     if missing:
-        raise PdfError(f"{config_file}: extra.print_appendix lists {', '.join(missing)}, which the nav does not "
-                       "(or lists as screen_only): name pages of the nav.")
+        raise PdfError(
+            f"{config_file}: extra.print_appendix lists {', '.join(missing)}, which the nav does not "
+            "(or lists as screen_only): name pages of the nav."
+        )
     for src in to_appendix:
         page = moved[src]
         page.level = 2 if appendix else 1
@@ -137,7 +152,16 @@ def term_pages(root: Path, level: int) -> NavSection:
     section = NavSection("Terms", level, "part--terms")
     for entry in load_guide(root).glossary.sorted():
         url = f"terms/{entry.key}/"
-        section.children.append(NavPage(f"{entry.term} {entry.hanzi}", url, url + "index.html", page_slug(url), level + 1, in_toc=False))
+        section.children.append(
+            NavPage(
+                f"{entry.term} {entry.hanzi}",
+                url,
+                url + "index.html",
+                page_slug(url),
+                level + 1,
+                in_toc=False,
+            )
+        )
     return section
 
 

@@ -34,8 +34,13 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def render(document: str, base_dir: Path, font: CJKFont, site_name: str,
-           page_texts: dict[str, str] | None = None) -> Rendered:
+def render(
+    document: str,
+    base_dir: Path,
+    font: CJKFont,
+    site_name: str,
+    page_texts: dict[str, str] | None = None,
+) -> Rendered:
     """The PDF's bytes. `page_texts` (page -> its HTML) names the pages of a missing glyph."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -49,10 +54,13 @@ def render(document: str, base_dir: Path, font: CJKFont, site_name: str,
     wp_logger.addHandler(collect)
     try:
         fonts = FontConfiguration()
-        stylesheets = [CSS(filename=str(STYLESHEET), font_config=fonts),
-                       CSS(string=font_css(font) + running_css(site_name), font_config=fonts)]
+        stylesheets = [
+            CSS(filename=str(STYLESHEET), font_config=fonts),
+            CSS(string=font_css(font) + running_css(site_name), font_config=fonts),
+        ]
         rendered = HTML(string=document, base_url=str(Path(base_dir).resolve()) + "/").render(
-            stylesheets=stylesheets, font_config=fonts)
+            stylesheets=stylesheets, font_config=fonts
+        )
         with element_attributes():
             # PDF/UA-1: tagged, PDF 1.7, and XMP metadata that claims it (pdfuaid:part 1);
             # the glyphs are drawn (and found missing) here.
@@ -69,16 +77,22 @@ def render(document: str, base_dir: Path, font: CJKFont, site_name: str,
 
 def _glyph_problem(char: str, font: CJKFont, page_texts: dict[str, str]) -> str:
     pages = [page for page, text in page_texts.items() if char in text] or ["the cover or contents"]
-    return (f"{', '.join(pages)}: no font has a glyph for {char!r} (U+{ord(char):04X}; fonts: DejaVu, "
-            f"{font.family}): drop the character or add a font that has it to the stacks in fonts.py")
+    return (
+        f"{', '.join(pages)}: no font has a glyph for {char!r} (U+{ord(char):04X}; fonts: DejaVu, "
+        f"{font.family}): drop the character or add a font that has it to the stacks in fonts.py"
+    )
 
 
 def check_hanzi_font(used: set[str], document: str, font: CJKFont) -> None:
     """Fail when the document has hanzi but the CJK font set none of them (the font stacks
     fell through to another face). `used`: the PostScript names of the fonts drawn."""
-    if any(is_hanzi(c) for c in document) and not any(font.family.replace(" ", "") in name.replace("-", "") for name in used):
-        raise PdfError(f"the hanzi were set without {font.family} (fonts used: {', '.join(sorted(used)) or 'none'}); "
-                       f"check the font stacks in studyguide/outputs/pdf/fonts.py (font_css) and {CJK_PACKAGE}.")
+    if any(is_hanzi(c) for c in document) and not any(
+        font.family.replace(" ", "") in name.replace("-", "") for name in used
+    ):
+        raise PdfError(
+            f"the hanzi were set without {font.family} (fonts used: {', '.join(sorted(used)) or 'none'}); "
+            f"check the font stacks in studyguide/outputs/pdf/fonts.py (font_css) and {CJK_PACKAGE}."
+        )
 
 
 def used_fonts(rendered) -> set[str]:

@@ -15,8 +15,10 @@ def select_section(outline: list, title: str) -> list:
     section = next((s for s in outline if isinstance(s, NavSection) and s.title == title), None)
     if section is None:
         names = ", ".join(s.title for s in outline if isinstance(s, NavSection))
-        raise PdfError(f"mkdocs.yml: nav: no section '{title}' to print (the sections are: {names})")
-    lift = section.level          # its pages (one level below it) become level 1
+        raise PdfError(
+            f"mkdocs.yml: nav: no section '{title}' to print (the sections are: {names})"
+        )
+    lift = section.level  # its pages (one level below it) become level 1
 
     def shift(items):
         for item in items:

@@ -33,7 +33,11 @@ def element_attributes():
 
     def build(box, parent, *args):
         element = getattr(box, "element", None)
-        lang = element.get("lang") if element is not None and box.element_tag not in ("html", "body") else None
+        lang = (
+            element.get("lang")
+            if element is not None and box.element_tag not in ("html", "body")
+            else None
+        )
         for struct in original(box, parent, *args):
             if lang and "Lang" not in struct:
                 struct["Lang"] = pydyf.String(lang)

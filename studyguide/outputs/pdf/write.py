@@ -17,12 +17,17 @@ from studyguide.outputs.pdf.render import render
 from studyguide.outputs.pdf.section import select_section
 
 
-def write_pdf(site_dir: Path, output: Path | None = None, config_file: Path | None = None,
-              font: CJKFont | None = None, section: str | None = None) -> dict:
+def write_pdf(
+    site_dir: Path,
+    output: Path | None = None,
+    config_file: Path | None = None,
+    font: CJKFont | None = None,
+    section: str | None = None,
+) -> dict:
     """Render SITE_DIR's pages into one PDF (or only the nav section titled `section`);
     return facts for the report."""
     started = time.perf_counter()
-    font = font or require_cjk_font(find_cjk_font)         # before anything slow
+    font = font or require_cjk_font(find_cjk_font)  # before anything slow
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise PdfError(f"{site_dir} is not a built site (no index.html). Run make build first.")
@@ -40,8 +45,12 @@ def write_pdf(site_dir: Path, output: Path | None = None, config_file: Path | No
     tmp.write_bytes(rendered.pdf)
     tmp.replace(output)
     return {
-        "output": output, "pages": rendered.pages, "bytes": len(rendered.pdf),
-        "seconds": time.perf_counter() - started, "font": font,
-        "internal_links": assembled.stats.internal, "external_links": assembled.stats.external,
+        "output": output,
+        "pages": rendered.pages,
+        "bytes": len(rendered.pdf),
+        "seconds": time.perf_counter() - started,
+        "font": font,
+        "internal_links": assembled.stats.internal,
+        "external_links": assembled.stats.external,
         "warnings": rendered.warnings,
     }
