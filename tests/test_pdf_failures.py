@@ -225,19 +225,65 @@ def test_the_article_is_read_the_same_from_the_page_cut_to_title_and_article(sit
     )
 
 
-def test_kept_page_references_are_pydyfs_own_after_every_page():
-    """studyguide.outputs.pdf.pydyf_speed keeps pydyf's page references instead of
-    rebuilding them on each read: after each page added, what it hands back is what
-    pydyf's own property builds."""
-    import pydyf
+TAGGED = (
+    "<html lang='en'><body><p>The <span lang='zh-Hans'>户口</span> "
+    "(<span lang='zh-Latn-pinyin'>hùkǒu</span>) and a <span>plain span</span>.</p>"
+    "<table><thead><tr><th>Term</th><th>Gloss</th></tr></thead>"
+    "<tbody><tr><th scope='row'>单位</th><td>work unit</td></tr></tbody></table></body></html>"
+)
 
-    from studyguide.outputs.pdf import pydyf_speed
 
-    pydyf_speed.apply()
-    pdf = pydyf.PDF()
-    assert pdf.page_references == pydyf_speed._original.fget(pdf) == ()
-    for n in range(1, 5):
-        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
-        first = pdf.page_references
-        assert first == pydyf_speed._original.fget(pdf) and len(first) == n
-        assert pdf.page_references is first  # kept, not rebuilt
+def tagged_elements(document: str) -> list[dict]:
+    """The structure elements of `document` rendered as the guide renders (PDF/UA-1 with
+    tags.add_attributes as WeasyPrint's finisher), in the order they were made."""
+    require_fonts()
+    pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
+    from weasyprint import HTML
+
+    from studyguide.outputs.pdf import tags
+
+    kept = []
+
+    def finisher(document, pdf):
+        tags.add_attributes(document, pdf)
+        kept.extend(o for o in pdf.objects if isinstance(o, dict) and "S" in o)
+
+    HTML(string=document).render().write_pdf(pdf_variant="pdf/ua-1", finisher=finisher)
+    return kept
+
+
+@pytest.mark.pdf
+def test_spans_carry_their_language_and_header_cells_their_scope():
+    """WeasyPrint's own structure elements, given /Lang by the span they were made for
+    and /Scope by the header cell's scope (no attribute: /Column)."""
+    elements = tagged_elements(TAGGED)
+    spans = [
+        (e["Lang"].string if "Lang" in e else "", len(e["K"]))
+        for e in elements
+        if e["S"] == "/Span"
+    ]
+    assert [lang for lang, _ in spans if lang] == ["zh-Hans", "zh-Latn-pinyin"], spans
+    assert all("Lang" not in e for e in elements if e["S"] != "/Span"), "a /Lang elsewhere"
+    scopes = [str(e["A"].get("Scope")) for e in elements if e["S"] == "/TH"]
+    assert scopes == ["/Column", "/Column", "/Row"], scopes
+
+
+@pytest.mark.pdf
+def test_a_language_on_an_element_other_than_a_span_stops_the_pdf():
+    with pytest.raises(nav.PdfError, match=r"only on <span lang>: put <p lang=zh-Hans>"):
+        tagged_elements("<html lang='en'><body><p lang='zh-Hans'>户口</p></body></html>")
+
+
+def test_spans_and_span_elements_that_do_not_pair_stop_the_pdf():
+    """Boxes and elements are paired in order; a count that differs (a WeasyPrint that
+    tags spans otherwise) stops the PDF instead of giving languages to the wrong text."""
+    pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
+    from types import SimpleNamespace
+
+    from studyguide.outputs.pdf import tags
+
+    span = SimpleNamespace(element_tag="span", element={"lang": "zh-Hans"})
+    page = SimpleNamespace(_page_box=SimpleNamespace(descendants=lambda placeholders: [span]))
+    pdf = SimpleNamespace(objects=[])
+    with pytest.raises(nav.PdfError, match="0 /Span structure elements for 1 span boxes"):
+        tags.add_attributes(SimpleNamespace(pages=[page]), pdf)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from studyguide.outputs.pdf.errors import CJK_PACKAGE, PdfError
 from studyguide.outputs.pdf.fonts import CJKFont, font_css, running_css
-from studyguide.outputs.pdf.tags import element_attributes
+from studyguide.outputs.pdf.tags import add_attributes
 from studyguide.text import is_hanzi
 
 STYLESHEET = Path(__file__).with_name("print.css")
@@ -45,10 +45,6 @@ def render(
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from studyguide.outputs.pdf import pydyf_speed
-
-    pydyf_speed.apply()
-
     collect = _Collect()
     wp_logger = logging.getLogger("weasyprint")
     wp_logger.addHandler(collect)
@@ -61,10 +57,9 @@ def render(
         rendered = HTML(string=document, base_url=str(Path(base_dir).resolve()) + "/").render(
             stylesheets=stylesheets, font_config=fonts
         )
-        with element_attributes():
-            # PDF/UA-1: tagged, PDF 1.7, and XMP metadata that claims it (pdfuaid:part 1);
-            # the glyphs are drawn (and found missing) here.
-            pdf = rendered.write_pdf(pdf_variant="pdf/ua-1")
+        # PDF/UA-1: tagged, PDF 1.7, and XMP metadata that claims it (pdfuaid:part 1);
+        # the glyphs are drawn (and found missing) here; tags adds /Lang and /Scope.
+        pdf = rendered.write_pdf(pdf_variant="pdf/ua-1", finisher=add_attributes)
     finally:
         wp_logger.removeHandler(collect)
     missing = sorted({r.args[0] for r in collect.records if r.msg.startswith(".notdef")})
