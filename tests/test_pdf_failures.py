@@ -287,3 +287,28 @@ def test_spans_and_span_elements_that_do_not_pair_stop_the_pdf():
     pdf = SimpleNamespace(objects=[])
     with pytest.raises(nav.PdfError, match="0 /Span structure elements for 1 span boxes"):
         tags.add_attributes(SimpleNamespace(pages=[page]), pdf)
+
+
+@pytest.mark.pdf
+def test_a_rendered_pdf_is_kept_and_made_again_when_its_document_changes(tmp_path, monkeypatch):
+    """render keeps the PDF in the build cache: the same document gives the kept bytes
+    without WeasyPrint laying it out again; another document (or another code key) is
+    rendered afresh."""
+    require_fonts()
+    pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
+    from studyguide.load import cache
+    from studyguide.outputs.pdf import fonts, render
+
+    monkeypatch.setenv("GUIDE_CACHE_DIR", str(tmp_path))
+    font = fonts.find_cjk_font()
+    made = []
+    real = render._render
+    monkeypatch.setattr(render, "_render", lambda *args: made.append(1) or real(*args))
+    first = render.render(TAGGED, tmp_path, font, "Tiny")
+    assert render.render(TAGGED, tmp_path, font, "Tiny") == first and len(made) == 1
+    assert first.pdf.startswith(b"%PDF") and first.pages == 1
+    other = render.render(TAGGED.replace("work unit", "danwei"), tmp_path, font, "Tiny")
+    assert other.pdf != first.pdf and len(made) == 2
+    monkeypatch.setattr(cache, "code_key", lambda: "another version of the code")
+    render.render(TAGGED, tmp_path, font, "Tiny")
+    assert len(made) == 3, "a PDF made by other code was given back"

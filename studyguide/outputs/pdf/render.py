@@ -2,10 +2,18 @@
 no browser): bookmarks follow the nav (section -> page -> h2), the running header carries
 the chapter (string-set from each page's h1), pages are numbered, fonts are subset. A
 missing glyph (.notdef) or hanzi set without the CJK font stop it before anything is
-written."""
+written.
+
+A PDF that passed is kept in the build cache (load.cache.remembered, one file per title)
+under the code's key (this package with print.css, WeasyPrint and the libraries it lays
+out with) and a digest of what else decides it: the document, the font CSS, the CJK
+font's file and Pango's version (the document embeds no local file: links.py makes its
+image URLs absolute). `make pdf` on an unchanged site then writes the kept PDF instead
+of laying 300 pages out again."""
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +49,35 @@ def render(
     site_name: str,
     page_texts: dict[str, str] | None = None,
 ) -> Rendered:
-    """The PDF's bytes. `page_texts` (page -> its HTML) names the pages of a missing glyph."""
+    """The PDF's bytes, from the build cache when nothing that decides them has changed.
+    `page_texts` (page -> its HTML) names the pages of a missing glyph."""
+    from weasyprint.text.ffi import pango
+
+    from studyguide import ROOT
+    from studyguide.load.cache import digest, remembered
+
+    css = font_css(font) + running_css(site_name)
+    font_file = Path(font.path).stat()
+    key = digest(
+        document.encode(),
+        css.encode(),
+        f"{font.path} {font_file.st_size} {font_file.st_mtime_ns}".encode(),
+        str(pango.pango_version()).encode(),
+    )
+
+    def make() -> bytes:
+        made = _render(document, base_dir, font, css, page_texts or {})
+        facts = json.dumps({"pages": made.pages, "warnings": made.warnings}).encode()
+        return facts + b"\n" + made.pdf
+
+    stored = remembered(ROOT, f"pdf-{digest(site_name.encode())[:16]}", key, make)
+    facts, _, pdf = stored.partition(b"\n")  # JSON has no raw line break
+    return Rendered(pdf, **json.loads(facts))
+
+
+def _render(
+    document: str, base_dir: Path, font: CJKFont, css: str, page_texts: dict[str, str]
+) -> Rendered:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -52,7 +88,7 @@ def render(
         fonts = FontConfiguration()
         stylesheets = [
             CSS(filename=str(STYLESHEET), font_config=fonts),
-            CSS(string=font_css(font) + running_css(site_name), font_config=fonts),
+            CSS(string=css, font_config=fonts),
         ]
         rendered = HTML(string=document, base_url=str(Path(base_dir).resolve()) + "/").render(
             stylesheets=stylesheets, font_config=fonts
@@ -64,7 +100,7 @@ def render(
         wp_logger.removeHandler(collect)
     missing = sorted({r.args[0] for r in collect.records if r.msg.startswith(".notdef")})
     if missing:
-        raise PdfError("\n".join(_glyph_problem(char, font, page_texts or {}) for char in missing))
+        raise PdfError("\n".join(_glyph_problem(char, font, page_texts) for char in missing))
     check_hanzi_font(used_fonts(rendered), document, font)
     warnings = [r.getMessage() for r in collect.records if not r.msg.startswith(".notdef")]
     return Rendered(pdf, len(rendered.pages), warnings)
