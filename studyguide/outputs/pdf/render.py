@@ -6,10 +6,12 @@ written.
 
 A PDF that passed is kept in the build cache (load.cache.remembered, one file per title)
 under the code's key (this package with print.css, WeasyPrint and the libraries it lays
-out with) and a digest of what else decides it: the document, the font CSS, the CJK
-font's file and Pango's version (the document embeds no local file: links.py makes its
-image URLs absolute). `make pdf` on an unchanged site then writes the kept PDF instead
-of laying 300 pages out again."""
+out with) and a digest of what else decides it: the document (which carries the build
+date, so a kept PDF lasts a day at most), the font CSS and the CJK font's file; the
+document embeds no local file (links.py makes its image URLs absolute). System libraries
+(Pango, the Latin fonts) are not in the key: after upgrading one, delete .cache/pdf-*.
+`make pdf` on an unchanged site then writes the kept PDF instead of laying 300 pages out
+again, without importing WeasyPrint."""
 
 from __future__ import annotations
 
@@ -51,8 +53,6 @@ def render(
 ) -> Rendered:
     """The PDF's bytes, from the build cache when nothing that decides them has changed.
     `page_texts` (page -> its HTML) names the pages of a missing glyph."""
-    from weasyprint.text.ffi import pango
-
     from studyguide import ROOT
     from studyguide.load.cache import digest, remembered
 
@@ -62,7 +62,6 @@ def render(
         document.encode(),
         css.encode(),
         f"{font.path} {font_file.st_size} {font_file.st_mtime_ns}".encode(),
-        str(pango.pango_version()).encode(),
     )
 
     def make() -> bytes:
