@@ -16,7 +16,7 @@ from studyguide import ROOT
 from studyguide.errors import GuideError
 from studyguide.load.glossary import Glossary
 from studyguide.practice.cards import BLANK, build_cards, find_term
-from studyguide.practice.common import context, plain
+from studyguide.practice.context import context, plain
 from studyguide.practice.quiz import build_questions, quizzes, term_questions
 from studyguide.practice.validate import Option, Question, refuse_ambiguous
 
@@ -66,7 +66,7 @@ def test_the_practice_files_are_the_same_in_every_python_process():
 
     code = (
         "import hashlib; from studyguide import ROOT; from studyguide.load.guide import load_guide; "
-        "from studyguide.practice.output import cards_json, quiz_json; g = load_guide(ROOT); "
+        "from studyguide.practice.json_files import cards_json, quiz_json; g = load_guide(ROOT); "
         "print(hashlib.sha256((cards_json(g) + quiz_json(g)).encode()).hexdigest())"
     )
     digests = {

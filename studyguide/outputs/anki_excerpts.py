@@ -16,7 +16,7 @@ from studyguide.load.guide import Guide
 from studyguide.outputs.citations import csl_item, reference
 from studyguide.outputs.citations import plain as plain_citation
 from studyguide.practice.cards import find_term
-from studyguide.practice.common import plain
+from studyguide.practice.context import plain
 
 CLOZE_MODEL_ID = 1_651_802_350  # fixed forever, like flashcards.MODEL_ID
 WHO_MODEL_ID = 1_651_802_351

@@ -167,12 +167,12 @@ def files(root: Path) -> tuple[bytes, bytes]:
     from studyguide.load import glossary as glossary_module
     from studyguide.load.cache import Checks, digest, remembered
     from studyguide.outputs import anki_excerpts, citations
-    from studyguide.practice import cards, common
+    from studyguide.practice import cards, context
 
     source = root / "glossary.yaml"
     data = deck_inputs(root)
     with_excerpts = len(data) > 1
-    modules = (glossary_module, anki_excerpts, citations, cards, common)
+    modules = (glossary_module, anki_excerpts, citations, cards, context)
     code = [Path(module.__file__).read_bytes() for module in modules] + [
         Path(__file__).read_bytes()
     ]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from studyguide.load.guide import Guide
 from studyguide.practice.cards import build_cards
-from studyguide.practice.common import Link, context
+from studyguide.practice.context import Link, context
 from studyguide.practice.quiz import SEED, questions_for, quizzes
 
 CARDS_PATH = "study/practice/cards.json"
