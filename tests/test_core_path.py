@@ -180,8 +180,8 @@ def test_every_theme_chapter_has_a_positions_file(guide):
 
 
 def test_core_pdf_is_the_core_path_nav_section_alone():
+    from studyguide.outputs.book.nav import NavPage, load_nav
     from studyguide.outputs.pdf.errors import PdfError
-    from studyguide.outputs.pdf.nav import NavPage, load_nav
     from studyguide.outputs.pdf.section import CORE_SECTION, select_section
 
     _, outline = load_nav(ROOT / "mkdocs.yml")
