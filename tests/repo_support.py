@@ -24,7 +24,7 @@ DATA_FILES = {
     "people.schema.json": ["data/people.yaml"],
     "timeline.schema.json": ["data/timeline.yaml"],
     "selfcheck.schema.json": ["data/selfcheck.yaml"],
-    "csl-data.schema.json": [],  # written by studyguide.outputs.citations, checked in tests/test_cite.py
+    "csl-data.schema.json": [],  # written by studyguide.cite.citations, checked in tests/test_cite.py
     "theme-tags.schema.json": ["data/theme-tags.yaml"],
     "questions.schema.json": sorted(
         str(p.relative_to(ROOT)) for p in (ROOT / "data/questions").glob("*.yaml")

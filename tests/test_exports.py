@@ -14,8 +14,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from studyguide import ROOT
-from studyguide.outputs.citation_formats import bibtex, coins, ris
-from studyguide.outputs.citations import csl_item
+from studyguide.cite.citations import csl_item
+from studyguide.cite.formats import bibtex, coins, ris
 
 SOURCES = ["baek-interview", "shi-2014", "gong-2012", "hhm-interview", "zhuojun-blog"]
 

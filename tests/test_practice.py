@@ -230,10 +230,10 @@ def test_anki_deck_gains_cloze_and_who_wrote_notes_with_citations_and_stable_gui
     )
     import html
 
-    from studyguide.outputs.citations import csl_item, plain, reference
+    from studyguide.cite.citations import csl_item, plain, reference
 
     for excerpt_id, record in guide.excerpts.items():
-        fields = notes[anki_excerpts.guid(excerpt_id)].split("\x1f")
+        fields = notes[anki_excerpts.guid(flashcards.GUID_NAMESPACE, excerpt_id)].split("\x1f")
         cited = plain(
             reference(
                 csl_item(record["source"], guide.sources[record["source"]]),
@@ -245,7 +245,7 @@ def test_anki_deck_gains_cloze_and_who_wrote_notes_with_citations_and_stable_gui
         )
     for card in clozes:
         excerpt_id, key = card["id"].split(":")[1:]
-        fields = notes[anki_excerpts.guid(excerpt_id, key)].split("\x1f")
+        fields = notes[anki_excerpts.guid(flashcards.GUID_NAMESPACE, excerpt_id, key)].split("\x1f")
         assert "{{c1::" in fields[0] and fields[4] == f"{excerpt_id}:{key}" and fields[3], card[
             "id"
         ]

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from studyguide.cite import citations
 from studyguide.crossref.index import build_index
 from studyguide.load.guide import Guide
-from studyguide.outputs import citations
 
 GLOSSARY_PATH = "data/glossary.json"  # where the site serves them
 EXCERPTS_PATH = "data/excerpts.json"

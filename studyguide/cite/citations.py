@@ -1,5 +1,5 @@
 """Citations through CSL: data/sources.yaml as CSL-JSON, rendered by citeproc-py with the
-official styles vendored in studyguide/outputs/csl/ (APA 7th, Chicago 18th notes and
+official styles vendored in studyguide/cite/csl/ (APA 7th, Chicago 18th notes and
 bibliography, Chicago 18th author-date).
 
 Titles are stored in sentence case, as CSL expects: APA prints them so, and the Chicago
@@ -28,7 +28,7 @@ def _citeproc():
     import citeproc
     import citeproc.source.json
 
-    from studyguide.outputs import citeproc_gaps, citeproc_speed
+    from studyguide.cite import citeproc_gaps, citeproc_speed
 
     citeproc_gaps.apply()
     citeproc_speed.apply()

@@ -3,6 +3,9 @@
 Each call renders Markdown for the page being built; the calls a page makes itself
 (term, who, excerpt, key_excerpts) are recorded for the cross-reference index, so the
 glossary's "Used in" lists come from what pages actually render.
+
+The registry is glue, in the top layer: it names functions of render, pages and practice,
+which import none of it (macros/main.py hands it to mkdocs-macros).
 """
 
 from __future__ import annotations
