@@ -13,10 +13,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
-SCHEMAS = ROOT / "schemas"
+SCHEMAS = ROOT / "studyguide" / "schemas"
 SOURCE_IDS = ["baek-interview", "shi-2014", "gong-2012", "hhm-interview", "zhuojun-blog"]
 
-# Each schema in schemas/ and the data files it describes.
+# Each schema in studyguide/schemas/ and the data files it describes.
 DATA_FILES = {
     "glossary.schema.json": ["glossary.yaml"],
     "sources.schema.json": ["data/sources.yaml"],

@@ -111,7 +111,7 @@ def _csl_validator():
     from studyguide import ROOT
 
     return Draft202012Validator(
-        json.loads((ROOT / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8"))
+        json.loads((ROOT / "studyguide/schemas/csl-data.schema.json").read_text(encoding="utf-8"))
     )
 
 

@@ -115,3 +115,39 @@ def test_the_readme_lists_the_layers_the_contract_enforces():
     mapped = re.findall(r"^studyguide/(\w+)", block, re.M)
     order = [part.strip() for layer in enforced for part in layer.split("|")]
     assert mapped == order
+
+
+def test_the_package_reads_its_schemas_and_styles_from_itself(tmp_path):
+    """A copy of the package alone, away from the repository (as a wheel installs it),
+    checks data against its JSON Schemas and renders a citation in each CSL style: both
+    are package data read with importlib.resources, not files beside the package."""
+    shutil.copytree(
+        ROOT / "studyguide",
+        tmp_path / "site-packages" / "studyguide",
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+    )
+    code = (
+        "import sys\n"
+        "sys.path.insert(0, sys.argv[1])  # before the repository's own .pth entry\n"
+        "import studyguide\n"
+        "from studyguide.load.schema import validator\n"
+        "from studyguide.cite.citations import STYLES, reference\n"
+        "assert studyguide.__file__.startswith(sys.argv[1]), studyguide.__file__\n"
+        "errors = list(validator('glossary.schema.json').iter_errors({'x': {}}))\n"
+        "assert errors, 'an entry without its fields passed the schema'\n"
+        "item = {'id': 'x', 'type': 'report', 'title': 'A title',\n"
+        "        'author': [{'family': 'Shi', 'given': 'Yu'}], 'issued': {'date-parts': [[2014]]}}\n"
+        "print('\\n'.join(reference(item, style) for style in STYLES))\n"
+    )
+    env = {**os.environ, "GUIDE_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "site-packages")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    styles = sorted(p.stem for p in (ROOT / "studyguide/cite/csl").glob("*.csl"))
+    assert len(result.stdout.splitlines()) == len(styles) and "Shi" in result.stdout, result.stdout

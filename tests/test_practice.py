@@ -20,7 +20,7 @@ from studyguide.practice.context import context, plain
 from studyguide.practice.quiz import build_questions, quizzes, term_questions
 from studyguide.practice.validate import Option, Question, refuse_ambiguous
 
-SCHEMAS = ROOT / "schemas" / "site"
+SCHEMAS = ROOT / "studyguide" / "schemas" / "site"
 
 
 @pytest.fixture(scope="module")

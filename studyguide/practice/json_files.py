@@ -1,5 +1,6 @@
-"""The two JSON files the practice pages load, checked against schemas/practice-*.schema.json
-by tests/test_practice.py. Links are written as site-root-relative URLs by `url`."""
+"""The two JSON files the practice pages load, checked against the schemas in
+studyguide/schemas/site/ by tests/test_practice.py. Links are written as site-root-relative
+URLs by `url`."""
 
 from __future__ import annotations
 
