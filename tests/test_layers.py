@@ -1,7 +1,7 @@
 """The package's layers point one way: `lint-imports` keeps the contract in pyproject.toml
-(upward imports, imports between parts of one layer and import cycles fail), it fails on
-a copy of the package given an import of each kind, and README's map lists the same
-layers in the same order."""
+(upward imports, imports between parts of one layer, import cycles and MkDocs fail), it
+fails on a copy of the package given an import of each kind, README's map lists the same
+layers in the same order, and the package carries its own data."""
 
 from __future__ import annotations
 
@@ -65,6 +65,11 @@ def test_the_package_keeps_its_layers():
             "outputs/epub/xhtml.py",
             "from studyguide.outputs.pdf import write",
             "studyguide.outputs.epub is not allowed to import studyguide.outputs.pdf",
+        ),
+        (  # the package runs without MkDocs: the glue in macros/ imports it, not the reverse
+            "render/lang_marks.py",
+            "import mkdocs.plugins",
+            "studyguide is not allowed to import mkdocs",
         ),
         (  # a cycle inside one layer: guide imports cache
             "load/cache.py",
