@@ -133,7 +133,6 @@ def test_the_package_reads_its_schemas_and_styles_from_itself(tmp_path):
     )
     code = (
         "import sys\n"
-        "sys.path.insert(0, sys.argv[1])  # before the repository's own .pth entry\n"
         "import studyguide\n"
         "from studyguide.load.schema import validator\n"
         "from studyguide.cite.citations import STYLES, reference\n"
@@ -144,7 +143,11 @@ def test_the_package_reads_its_schemas_and_styles_from_itself(tmp_path):
         "        'author': [{'family': 'Shi', 'given': 'Yu'}], 'issued': {'date-parts': [[2014]]}}\n"
         "print('\\n'.join(reference(item, style) for style in STYLES))\n"
     )
-    env = {**os.environ, "GUIDE_CACHE_DIR": str(tmp_path / "cache")}
+    env = {  # PYTHONPATH comes before the .pth entry that names the repository
+        **os.environ,
+        "PYTHONPATH": str(tmp_path / "site-packages"),
+        "GUIDE_CACHE_DIR": str(tmp_path / "cache"),
+    }
     result = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "site-packages")],
         cwd=tmp_path,
