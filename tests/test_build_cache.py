@@ -129,7 +129,10 @@ def test_a_changed_pinyin_rule_checks_every_pair_again(tmp_path, monkeypatch):
         build(tmp_path)
 
 
-@pytest.mark.parametrize("module", ["load/pinyin.py", "load/schema.py", "outputs/csl/apa.csl"])
+@pytest.mark.parametrize(
+    "module",
+    ["load/pinyin.py", "load/schema.py", "cite/csl/apa.csl", "schemas/glossary.schema.json"],
+)
 def test_editing_any_file_of_the_package_forgets_every_pass_and_file(tmp_path, monkeypatch, module):
     """One key for every cache: a module, a schema or a CSL style edited, and nothing
     remembered under the old code is given back."""
@@ -158,8 +161,8 @@ def test_the_code_key_follows_each_librarys_version_and_each_package_file(
     monkeypatch.undo()
     cache_module.code_key.cache_clear()
     assert cache_module.code_key() == key, "the key is not stable"
-    style = sorted((cache_module.PACKAGE / "outputs/csl").glob("*.csl"))[0]
-    edited = edited_package(tmp_path, f"outputs/csl/{style.name}", "<!-- edited -->\n")
+    style = sorted((cache_module.PACKAGE / "cite/csl").glob("*.csl"))[0]
+    edited = edited_package(tmp_path, f"cite/csl/{style.name}", "<!-- edited -->\n")
     monkeypatch.setattr(cache_module, "PACKAGE", edited)
     cache_module.code_key.cache_clear()
     assert cache_module.code_key() != key, "a CSL style is not in the key"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyguide.outputs.citations import (
+from studyguide.cite.citations import (
     STYLES,
     csl_item,
     guide_item,
@@ -111,7 +111,7 @@ def _csl_validator():
     from studyguide import ROOT
 
     return Draft202012Validator(
-        json.loads((ROOT / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8"))
+        json.loads((ROOT / "studyguide/schemas/csl-data.schema.json").read_text(encoding="utf-8"))
     )
 
 
@@ -134,7 +134,7 @@ def test_csl_schema_rejects_an_unknown_variable_and_a_bad_date(guide):
 def test_rendered_citations_are_kept_across_builds_and_forgotten_when_the_code_changes(
     tmp_path, monkeypatch
 ):
-    from studyguide.outputs import citations
+    from studyguide.cite import citations
 
     item = {"id": "x", "type": "report", "title": "A title", "issued": {"date-parts": [[2014]]}}
     first = citations.RenderedCache(tmp_path / "citations.json")
@@ -160,16 +160,17 @@ def test_rendered_citations_are_kept_across_builds_and_forgotten_when_the_code_c
 
 @pytest.mark.parametrize("style", STYLES)
 def test_guide_style_is_citeprocs_own_classes_and_macros(style):
-    """studyguide.outputs.citeproc_style builds each element of a style from a subclass of
+    """studyguide.cite.citeproc_style builds each element of a style from a subclass of
     the class citeproc-py itself gives it (nothing in citeproc-py is replaced), and the
     macro table finds, for every macro the style calls, the element citeproc-py's own
     XPath lookup finds."""
     from citeproc import CitationStylesStyle, model
 
-    from studyguide.outputs import citations
+    from studyguide.cite import citations
 
     ours = citations._style(style).root
-    stock = CitationStylesStyle(str(citations.CSL_DIR / f"{style}.csl"), validate=False).root
+    with (citations.CSL_DIR / f"{style}.csl").open("rb") as file:
+        stock = CitationStylesStyle(file, validate=False).root
     pairs = list(zip(ours.iter(), stock.iter(), strict=True))
     for mine, theirs in pairs:
         assert mine.tag == theirs.tag and isinstance(mine, type(theirs)), (mine.tag, type(mine))
@@ -196,7 +197,7 @@ def test_a_citation_in_the_cache_is_given_without_importing_citeproc(tmp_path):
 
     code = (
         "import json, sys; from studyguide import ROOT; from studyguide.load.guide import load_guide; "
-        "from studyguide.outputs.citations import STYLES, csl_item, reference; g = load_guide(ROOT); "
+        "from studyguide.cite.citations import STYLES, csl_item, reference; g = load_guide(ROOT); "
         "sid = sorted(g.sources)[0]; text = reference(csl_item(sid, g.sources[sid]), next(iter(STYLES))); "
         "print(json.dumps([text, 'citeproc' in sys.modules]))"
     )

@@ -89,7 +89,7 @@ def deck(glossary: Glossary, guide=None):
     if guide is not None:
         from studyguide.outputs.anki_excerpts import notes
 
-        for note in notes(guide):
+        for note in notes(guide, GUID_NAMESPACE):
             result.add_note(note)
     return result
 

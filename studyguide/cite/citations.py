@@ -1,5 +1,5 @@
 """Citations through CSL: data/sources.yaml as CSL-JSON, rendered by citeproc-py with the
-official styles vendored in studyguide/outputs/csl/ (APA 7th, Chicago 18th notes and
+official styles vendored in studyguide/cite/csl/ (APA 7th, Chicago 18th notes and
 bibliography, Chicago 18th author-date).
 
 Titles are stored in sentence case, as CSL expects: APA prints them so, and the Chicago
@@ -14,6 +14,7 @@ import html
 import json
 import re
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ def _citeproc():
     return citeproc
 
 
-CSL_DIR = Path(__file__).parent / "csl"
+CSL_DIR = files("studyguide.cite") / "csl"  # package data (pyproject.toml)
 STYLES = {  # file name in csl/ -> label on the page
     "chicago-notes-bibliography": "Chicago (notes and bibliography)",
     "chicago-author-date": "Chicago (author-date)",
@@ -106,7 +107,7 @@ def _issued(source) -> dict | None:
 
 
 def csl_item(source_id: str, source) -> dict:
-    """One source as a CSL-JSON item (schemas/csl-data.schema.json)."""
+    """One source as a CSL-JSON item (studyguide/schemas/csl-data.schema.json)."""
     item: dict = {
         "id": source_id,
         "type": CSL_TYPES[source["genre"]],
@@ -151,10 +152,11 @@ def csl_item(source_id: str, source) -> dict:
 
 @cache
 def _style(name: str) -> CitationStylesStyle:
-    """The style, its elements our subclasses of citeproc-py's (citeproc_style)."""
-    from studyguide.outputs.citeproc_style import GuideStyle
+    """The style, its elements our subclasses of citeproc-py's (citeproc_style); read from
+    the package's file itself (a name citeproc-py would look up among its bundled styles)."""
+    from studyguide.cite.citeproc_style import GuideStyle
 
-    return GuideStyle(str(CSL_DIR / f"{name}.csl"))
+    return GuideStyle((CSL_DIR / f"{name}.csl").read_bytes())
 
 
 def _punctuation_in_quote(text: str) -> str:

@@ -28,6 +28,7 @@ so this runs on a cold build or after a source, a style or citeproc-py changes.
 from __future__ import annotations
 
 from functools import cache
+from io import BytesIO
 
 from citeproc import CitationStylesStyle, model
 from citeproc.frontend import CitationStylesXML
@@ -116,8 +117,8 @@ def guide_class(library_class: type) -> type:
 class GuideStyle(CitationStylesStyle):
     """citeproc-py's CitationStylesStyle, its elements built from our subclasses."""
 
-    def __init__(self, path: str, locale: str | None = None):
-        stock = CitationStylesXML(path, validate=False).root  # citeproc-py's own classes
+    def __init__(self, style: bytes, locale: str | None = None):
+        stock = CitationStylesXML(BytesIO(style), validate=False).root  # citeproc-py's classes
         lookup = etree.ElementNamespaceClassLookup()
         namespace = lookup.get_namespace(CSL_NS)
         namespace[None] = model.CitationStylesElement
@@ -126,7 +127,7 @@ class GuideStyle(CitationStylesStyle):
                 namespace[etree.QName(element).localname] = guide_class(type(element))
         self.parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
         self.parser.set_element_class_lookup(lookup)
-        self.xml = etree.parse(path, self.parser)
+        self.xml = etree.parse(BytesIO(style), self.parser)
         self.root = self.xml.getroot()
         self.root.set_locale_list(
             locale or self.root.get("default-locale", "en-US"), validate=False
