@@ -8,9 +8,9 @@ from pathlib import Path
 from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load import schema
 from studyguide.load.cache import Checks
+from studyguide.load.headings import section_anchors
 from studyguide.load.question_rules import restates, unseen_context
 from studyguide.load.records import Record
-from studyguide.load.theme_tags import section_anchors
 
 
 def load_questions(

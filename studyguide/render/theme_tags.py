@@ -5,7 +5,8 @@ MkDocs checks every page and anchor they point to."""
 from __future__ import annotations
 
 from studyguide.load.guide import Guide
-from studyguide.load.theme_tags import HEADING, section_anchors, theme_titles
+from studyguide.load.headings import headings
+from studyguide.load.theme_tags import theme_titles
 from studyguide.render.blocks import source_page
 from studyguide.render.links import md_link, md_text, relative
 
@@ -30,16 +31,11 @@ def add_chips(guide: Guide, page: str, markdown: str) -> str:
     tagged = {t.anchor: t.themes for t in guide.theme_tags if t.source == source}
     if not tagged:
         return markdown
-    anchors = iter(section_anchors(markdown))
-    out, last = [], 0
-    for match in HEADING.finditer(markdown):
-        anchor = next(anchors)
-        if anchor in tagged:
-            out.append(markdown[last : match.end()])
-            out.append("\n\n" + chips(guide, page, tagged[anchor]) + "\n")
-            last = match.end()
-    out.append(markdown[last:])
-    return "".join(out)
+    lines = markdown.split("\n")
+    for heading in reversed(headings(markdown, f"docs/{page}")):
+        if heading.level == 3 and heading.id in tagged:
+            lines.insert(heading.line + 1, "\n" + chips(guide, page, tagged[heading.id]))
+    return "\n".join(lines)
 
 
 def sections_on(guide: Guide, page: str, theme: str) -> str:

@@ -1,0 +1,74 @@
+"""A page's front matter (the YAML block between `---` lines at its top), read as MkDocs
+reads it for page.meta and the page title: with MkDocs' own reader,
+mkdocs.utils.meta.get_data. The one place the guide reads front matter.
+
+MkDocs drops a block that is not valid YAML (or not a mapping) without a word, and the
+page loses its title; here it stops the build instead, naming the file and the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from studyguide.errors import GuideError, Problem
+
+DELIMITER = "---"
+
+
+@dataclass(frozen=True)
+class Page:
+    meta: dict  # the front matter's keys ({} when there is none)
+    body: str  # the Markdown after it, as MkDocs renders it
+    offset: int  # how many lines of the file come before `body`
+
+    @property
+    def title(self) -> str | None:
+        title = self.meta.get("title")
+        return str(title) if title is not None else None
+
+
+def read(text: str, display: str = "<page>") -> Page:
+    """The front matter and the body of a page's Markdown `text` (`display`: its path, for
+    errors)."""
+    from mkdocs.utils.meta import get_data  # imported here: the package imports without MkDocs
+
+    body, meta = get_data(text)
+    if not meta and text.split("\n", 1)[0].rstrip() == DELIMITER:
+        _check_yaml(text, display)
+    offset = text.count("\n", 0, len(text) - len(body)) if body else text.count("\n")
+    return Page(meta, body, offset)
+
+
+def read_file(path: Path, display: str | None = None) -> Page:
+    return read(path.read_text(encoding="utf-8"), display or str(path))
+
+
+def title(path: Path, display: str | None = None) -> str | None:
+    """The page's front-matter title, or None."""
+    return read_file(path, display).title
+
+
+def _check_yaml(text: str, display: str) -> None:
+    """MkDocs found no front matter in a page that opens with `---`: say why."""
+    lines = text.split("\n")
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), 0)
+    if not end:
+        raise GuideError(
+            Problem(display, 1, None, "front matter opened with '---' is never closed")
+        )
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        reason = getattr(error, "problem", None) or str(error)
+        raise GuideError(
+            Problem(display, line, None, f"front matter is not valid YAML: {reason}")
+        ) from error
+    if data is not None and not isinstance(data, dict):
+        raise GuideError(
+            Problem(display, 2, None, "front matter must be keys and values (a YAML mapping)")
+        )
