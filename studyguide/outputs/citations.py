@@ -10,12 +10,13 @@ URL that the text itself gives is kept.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from studyguide.render.html_text import html_text
 
 if TYPE_CHECKING:
     from citeproc import CitationStylesStyle
@@ -286,5 +287,5 @@ def guide_item(cff: dict) -> dict:
 
 
 def plain(rendered: str) -> str:
-    """A rendered citation as plain text (for RIS, COinS and the like)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    """A rendered citation (citeproc's HTML) as plain text, for RIS, COinS and the like."""
+    return html_text(rendered)

@@ -13,44 +13,14 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 
 from markdown import Extension, Markdown
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 
+from studyguide.render.html_text import visible_text
+
 MIN_COLUMNS = 3  # narrower tables stack readably without labels
-
-
-class _VisibleText(HTMLParser):
-    """The text of an HTML fragment as a sighted reader sees it: without the contents of
-    class="sr-only" elements."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden: list[str] = []  # the open elements since (and including) an sr-only one
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        if self.hidden or "sr-only" in classes:
-            self.hidden.append(tag)
-
-    def handle_endtag(self, tag):
-        if self.hidden and tag in self.hidden:
-            while self.hidden.pop() != tag:
-                pass
-
-    def handle_data(self, data):
-        if not self.hidden:
-            self.parts.append(data)
-
-
-def visible_text(fragment: str) -> str:
-    parser = _VisibleText()
-    parser.feed(fragment)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
 
 
 class TableLabels(Treeprocessor):

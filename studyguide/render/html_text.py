@@ -1,0 +1,45 @@
+"""The text of an HTML fragment, read with the standard library's HTML parser (tags
+gone, character references decoded), optionally without what is only for screen readers.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+SCREEN_READER_ONLY = "sr-only"  # guide.css: the class of text only screen readers read
+
+
+class _Text(HTMLParser):
+    def __init__(self, hidden_class: str | None):
+        super().__init__(convert_charrefs=True)
+        self.hidden_class = hidden_class
+        self.parts: list[str] = []
+        self.hidden: list[str] = []  # the open elements since (and including) a hidden one
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if self.hidden or (self.hidden_class and self.hidden_class in classes):
+            self.hidden.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.hidden and tag in self.hidden:
+            while self.hidden.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_text(fragment: str, hidden_class: str | None = None) -> str:
+    """The fragment's text as it stands (whitespace kept); with `hidden_class`, without
+    the content of elements of that class."""
+    parser = _Text(hidden_class)
+    parser.feed(fragment)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def visible_text(fragment: str) -> str:
+    """The text a sighted reader sees, whitespace folded: screen-reader-only text gone."""
+    return " ".join(html_text(fragment, SCREEN_READER_ONLY).split())
