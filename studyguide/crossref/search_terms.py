@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from studyguide.load.guide import Guide
 from studyguide.load.pinyin import toneless
@@ -19,14 +20,18 @@ from studyguide.load.pinyin import toneless
 GLOBAL = "guideSearchTerms"
 
 
-def records(guide: Guide, directory_urls: bool = True) -> list[dict]:
-    """One record per glossary entry, in glossary order; `url` as the site writes its
-    pages (terms/hukou/, or terms/hukou.html in the offline copy, which has no directory URLs)."""
+TermUrl = Callable[[str], str]  # glossary key -> its term page's URL, as MkDocs gave it
+
+
+def records(guide: Guide, term_url: TermUrl) -> list[dict]:
+    """One record per glossary entry, in glossary order; `url` the term page's URL in the
+    build (terms/hukou/, or terms/hukou.html in the offline copy, which has no directory
+    URLs), from MkDocs' files."""
     out = []
     for e in guide.glossary.sorted():
         out.append(
             {
-                "url": f"terms/{e.key}/" if directory_urls else f"terms/{e.key}.html",
+                "url": term_url(e.key),
                 "hanzi": e.hanzi,
                 "traditional": e.traditional or "",
                 "pinyin": e.pinyin,
@@ -38,10 +43,10 @@ def records(guide: Guide, directory_urls: bool = True) -> list[dict]:
     return out
 
 
-def script(guide: Guide, directory_urls: bool = True) -> str:
+def script(guide: Guide, term_url: TermUrl) -> str:
     """The records as a script that sets window.guideSearchTerms (a script, not JSON, so
     the offline copy, opened from disk where fetch() is refused, loads it too)."""
-    body = json.dumps(records(guide, directory_urls), ensure_ascii=False, separators=(",", ":"))
+    body = json.dumps(records(guide, term_url), ensure_ascii=False, separators=(",", ":"))
     return f"window.{GLOBAL}={body};\n"
 
 
@@ -53,13 +58,13 @@ def _plain(text: str) -> str:
     return " ".join(TAG.sub("", text).split())
 
 
-def rewrite_index(index: dict, guide: Guide) -> dict:
+def rewrite_index(index: dict, guide: Guide, term_url: TermUrl) -> dict:
     """Material's search index with each term page's own entry reordered for its result:
     the definition first (the result shows its first lines, which were the reading time,
     the spelling line and, for hukou, a provenance note), then the spelling line, then the
     rest, without the reading time; and the pinyin's toneless and unspaced forms added
     (hùkǒu, hukou, hu kou), so Material matches them as well as the dictionary part does."""
-    entries = {f"terms/{e.key}/": e for e in guide.glossary}
+    entries = {term_url(e.key): e for e in guide.glossary}
     for doc in index["docs"]:
         e = entries.get(doc["location"])
         if e is None:
