@@ -34,6 +34,7 @@ class NavPage:
     slug: str  # "glossary", "sources-shi-2014", "index"
     level: int  # bookmark level of the page
     in_toc: bool = True  # False: listed on its section's title page only (term pages)
+    src: str = ""  # the page's source in docs/: "terms/hukou.md"
 
 
 @dataclass
@@ -100,7 +101,12 @@ def load_nav(config_file: Path, site_dir: Path) -> tuple[dict, list]:
         if entry.src in screen_only:
             continue
         page = NavPage(
-            entry.nav_title, entry.url, entry.dest, page_slug(entry.url), len(entry.sections) + 1
+            entry.nav_title,
+            entry.url,
+            entry.dest,
+            page_slug(entry.url),
+            len(entry.sections) + 1,
+            src=entry.src,
         )
         if entry.src in to_appendix:
             moved[entry.src] = page
@@ -152,6 +158,7 @@ def term_pages(root: Path, manifest: page_manifest.Manifest, level: int) -> NavS
                 page_slug(page.url),
                 level + 1,
                 in_toc=False,
+                src=page.src,
             )
         )
     return section
