@@ -9,6 +9,7 @@ page loses its title; here it stops the build instead, naming the file and the l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -43,7 +44,15 @@ def read(text: str, display: str = "<page>") -> Page:
 
 
 def read_file(path: Path, display: str | None = None) -> Page:
-    return read(path.read_text(encoding="utf-8"), display or str(path))
+    """The page at `path`, read again only when the file has changed (pages ask for the
+    theme chapters' titles many times a build)."""
+    stat = Path(path).stat()
+    return _read_file(Path(path), stat.st_mtime_ns, stat.st_size, display or str(path))
+
+
+@lru_cache(maxsize=256)
+def _read_file(path: Path, _mtime: int, _size: int, display: str) -> Page:
+    return read(path.read_text(encoding="utf-8"), display)
 
 
 def title(path: Path, display: str | None = None) -> str | None:

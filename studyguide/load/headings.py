@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown import Markdown
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.toc import TocExtension
 
 from studyguide.load import front_matter
 
@@ -55,12 +57,19 @@ def _flat(tokens: list[dict]):
         yield from _flat(token["children"])
 
 
-@lru_cache(maxsize=64)
 def headings(text: str, display: str = "<page>") -> tuple[Heading, ...]:
-    """Every ATX heading of a page's Markdown `text`, in order."""
+    """Every ATX heading of a page's Markdown `text`, in order (`display`: its path, for
+    errors in its front matter)."""
+    return _headings(text, front_matter.read(text, display).offset)
+
+
+@lru_cache(maxsize=64)  # the checks and the source pages' chips ask for the same pages
+def _headings(text: str, start: int) -> tuple[Heading, ...]:
     lines = text.split("\n")
-    at = heading_lines(lines, front_matter.read(text, display).offset)
-    md = Markdown(extensions=["toc", "attr_list"])
+    at = heading_lines(lines, start)
+    md = Markdown(
+        extensions=[TocExtension(), AttrListExtension()]
+    )  # instances: no entry-point scan
     md.convert("\n\n".join(lines[i].strip() for i in at))
     tokens = list(_flat(md.toc_tokens))
     return tuple(
