@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 
-from studyguide.errors import Problem, did_you_mean
+from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load import front_matter
 from studyguide.load.guide import Guide
 
@@ -117,6 +117,9 @@ def page_problems(guide: Guide, docs: Path, report: PageReport | None = None) ->
         report.pages += 1
         try:
             found = calls(page_text(path, shown))
+        except GuideError as error:  # a front matter that is not YAML
+            problems += error.problems
+            continue
         except TemplateSyntaxError as error:
             problems.append(
                 Problem(
