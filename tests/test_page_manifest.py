@@ -83,3 +83,14 @@ def test_a_page_moved_in_the_nav_gets_its_new_place_everywhere(tmp_path):
         ("index.html", "index.html"),
         ("a/page.html", "a/page.html"),
     ]
+
+
+def test_page_paths_name_each_page_once():
+    from studyguide.load import page_paths
+
+    assert page_paths.key_of(page_paths.source_page("shi-2014"), page_paths.SOURCES) == "shi-2014"
+    assert page_paths.key_of(page_paths.THEMES_INDEX, page_paths.THEMES) is None
+    assert page_paths.key_of("themes/x.md", page_paths.SOURCES) is None
+    chapters = [p.stem for p in page_paths.theme_files(ROOT / page_paths.DOCS)]
+    assert chapters and "index" not in chapters
+    assert all((ROOT / "docs" / page_paths.theme_page(t)).is_file() for t in chapters)

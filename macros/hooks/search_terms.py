@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 from studyguide.crossref.search_terms import rewrite_index, script
 from studyguide.load import page_manifest
 from studyguide.load.guide import load_guide
-from studyguide.render.blocks import term_path
+from studyguide.load.page_paths import term_page
 
 OUTPUT = "javascripts/search-terms.js"
 INDEX = "search/search_index.json"
@@ -30,7 +30,7 @@ def _guide(config):
 
 def on_files(files, config):
     def term_url(key: str) -> str:  # term pages are added by term_pages.py, listed before
-        return files.get_file_from_path(term_path(key)).url
+        return files.get_file_from_path(term_page(key)).url
 
     files.append(File.generated(config, OUTPUT, content=script(_guide(config), term_url)))
     return files
@@ -44,6 +44,6 @@ def on_post_build(config):
     index = rewrite_index(
         json.loads(path.read_text(encoding="utf-8")),
         _guide(config),
-        lambda key: manifest.url(term_path(key)),
+        lambda key: manifest.url(term_page(key)),
     )
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

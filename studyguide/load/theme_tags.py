@@ -14,6 +14,7 @@ from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load import front_matter, schema
 from studyguide.load.cache import Checks
 from studyguide.load.headings import section_anchors
+from studyguide.load.page_paths import DOCS, source_page, theme_files, theme_page
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,8 @@ class Tag:
 def theme_titles(docs: Path) -> dict[str, str]:
     """Theme id -> the chapter's title (front matter `title:`, else its id)."""
     return {
-        path.stem: front_matter.title(path, f"docs/themes/{path.name}") or path.stem
-        for path in sorted((docs / "themes").glob("*.md"))
-        if path.stem != "index"
+        path.stem: front_matter.title(path, f"{DOCS}/{theme_page(path.stem)}") or path.stem
+        for path in theme_files(docs)
     }
 
 
@@ -50,9 +50,9 @@ def load_theme_tags(
                 )
             )
             continue
-        page = docs / "sources" / f"{source}.md"
+        page = source_page(source)
         anchors = section_anchors(
-            page.read_text(encoding="utf-8"), display=f"docs/sources/{source}.md"
+            (docs / page).read_text(encoding="utf-8"), display=f"{DOCS}/{page}"
         )
         for anchor, theme_ids in sections.items():
             if anchor not in anchors:

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from studyguide.load.page_paths import TERMS
 from studyguide.outputs.epub.xhtml import serialize, tag_of
 from studyguide.outputs.site_pages import PageContent
-from studyguide.pages import TERM_PAGES
 
 FAKE_HOST = "guide.invalid"  # resolves relative links without the network
 
@@ -61,7 +61,7 @@ class Remapper:
         self.cards = {
             c.content.page.url: term_card(c)
             for c in chapters
-            if c.content.page.src.startswith(TERM_PAGES)
+            if c.content.page.src.startswith(TERMS)
         }
         self.site_url = site_url
         self.report = LinkReport()

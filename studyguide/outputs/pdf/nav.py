@@ -19,7 +19,7 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from studyguide.errors import GuideError
-from studyguide.load import page_manifest
+from studyguide.load import page_manifest, page_paths
 from studyguide.outputs.pdf.errors import PdfError
 
 APPENDIX_NAV_TITLE = "Reference"  # the nav section moved to the end...
@@ -145,11 +145,10 @@ def term_pages(root: Path, manifest: page_manifest.Manifest, level: int) -> NavS
     among the appendices so that every term link stays inside the book: an offline reader
     gets each term's full page, not only the glossary index."""
     from studyguide.load.guide import load_guide
-    from studyguide.render.blocks import term_path
 
     section = NavSection("Terms", level, "part--terms")
     for entry in load_guide(root).glossary.sorted():
-        page = manifest.page(term_path(entry.key))
+        page = manifest.page(page_paths.term_page(entry.key))
         section.children.append(
             NavPage(
                 f"{entry.term} {entry.hanzi}",
