@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import markdown
 
-from studyguide.render.html_text import html_text, visible_text
+from studyguide.load.html_text import html_text, visible_text
 from studyguide.render.table_labels import TableLabelsExtension
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studyguide.render.html_text import html_text
+from studyguide.load.html_text import html_text
 
 if TYPE_CHECKING:
     from citeproc import CitationStylesStyle

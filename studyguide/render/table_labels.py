@@ -18,7 +18,7 @@ from markdown import Extension, Markdown
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 
-from studyguide.render.html_text import visible_text
+from studyguide.load.html_text import visible_text
 
 MIN_COLUMNS = 3  # narrower tables stack readably without labels
 
