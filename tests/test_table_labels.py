@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import markdown
 
-from studyguide.load.html_text import html_text, visible_text
 from studyguide.render.table_labels import TableLabelsExtension
 
 
@@ -32,18 +31,3 @@ def test_two_column_tables_and_headerless_tables_are_left_alone():
     assert "data-label" not in render(two)
     raw = "<table><tr><td>1</td><td>2</td><td>3</td></tr></table>\n"
     assert render(raw) == raw.strip()
-
-
-def test_screen_reader_only_text_and_markup_do_not_reach_the_label():
-    """Bad input for the header reader: nested and unclosed sr-only markup, entities."""
-    assert visible_text('<a href="x">B</a> <span class="sr-only">(<b>hidden</b>)</span>') == "B"
-    assert visible_text('<span class="a sr-only">gone') == ""
-    assert visible_text("A &amp;\n B &lt;c&gt;") == "A & B <c>"
-
-
-def test_html_text_reads_citations_as_plain_text():
-    """citations.plain (RIS, COinS): tags gone, references decoded, spacing kept; a stray
-    '<' or an unclosed tag does not swallow the text after it."""
-    rendered = "Shi, S.-J. (2014). <i>The emerging &amp; new</i>  paradigm &#8220;x&#8221;."
-    assert html_text(rendered) == "Shi, S.-J. (2014). The emerging & new  paradigm “x”."
-    assert html_text("a < b <i>c") == "a < b c"

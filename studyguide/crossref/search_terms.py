@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from studyguide.load.guide import Guide
+from studyguide.load.html_text import elements, html_text
 from studyguide.load.pinyin import toneless
 
 GLOBAL = "guideSearchTerms"
@@ -50,12 +51,12 @@ def script(guide: Guide, term_url: TermUrl) -> str:
     return f"window.{GLOBAL}={body};\n"
 
 
-BLOCK = re.compile(r"<p\b.*?</p>", re.S)
-TAG = re.compile(r"<[^>]+>|[\u200b*_`\[\]]")
+MARKS = re.compile(r"[\u200b*_`\[\]]")  # word breaks and Markdown marks, not words
 
 
 def _plain(text: str) -> str:
-    return " ".join(TAG.sub("", text).split())
+    """Search text (HTML) or Markdown as words: tags gone (an HTML parser), marks gone."""
+    return " ".join(MARKS.sub("", html_text(text)).split())
 
 
 def rewrite_index(index: dict, guide: Guide, term_url: TermUrl) -> dict:
@@ -69,7 +70,8 @@ def rewrite_index(index: dict, guide: Guide, term_url: TermUrl) -> dict:
         e = entries.get(doc["location"])
         if e is None:
             continue
-        blocks = [b for b in BLOCK.findall(doc["text"]) if not _plain(b).startswith("Reading time")]
+        paragraphs = elements(doc["text"], "p")
+        blocks = [b for b in paragraphs if not _plain(b).startswith("Reading time")]
         start = _plain(e.definition)[:40]
         first = [b for b in blocks if _plain(b).startswith(start)][:1]
         forms = dict.fromkeys([e.pinyin, toneless(e.pinyin), toneless(e.pinyin).replace(" ", "")])

@@ -43,3 +43,39 @@ def html_text(fragment: str, hidden_class: str | None = None) -> str:
 def visible_text(fragment: str) -> str:
     """The text a sighted reader sees, whitespace folded: screen-reader-only text gone."""
     return " ".join(html_text(fragment, SCREEN_READER_ONLY).split())
+
+
+class _Elements(HTMLParser):
+    """Where each outermost element named `tag` starts and ends in the fragment."""
+
+    def __init__(self, fragment: str, tag: str):
+        super().__init__(convert_charrefs=True)
+        self.fragment, self.tag = fragment, tag
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(fragment) if c == "\n"]
+        self.depth, self.start = 0, 0
+        self.spans: list[tuple[int, int]] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if tag == self.tag:
+            if not self.depth:
+                self.start = self._offset()
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == self.tag and self.depth:
+            self.depth -= 1
+            if not self.depth:
+                self.spans.append((self.start, self.fragment.index(">", self._offset()) + 1))
+
+
+def elements(fragment: str, tag: str) -> list[str]:
+    """The source text of each outermost `tag` element of the fragment, in order
+    (elements("<p>a</p><ul>…</ul><p>b</p>", "p") == ["<p>a</p>", "<p>b</p>"])."""
+    parser = _Elements(fragment, tag)
+    parser.feed(fragment)
+    parser.close()
+    return [fragment[start:end] for start, end in parser.spans]
