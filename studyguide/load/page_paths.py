@@ -23,6 +23,7 @@ SOURCES = "sources/"  # a page per source: sources/<source id>.md
 THEMES = "themes/"  # a chapter per theme: themes/<theme id>.md, and themes/index.md
 THEMES_INDEX = "themes/index.md"
 TERMS = "terms/"  # a page per glossary term, made at build time (macros/hooks/term_pages.py)
+CORE = "core/"  # the core path: core/<source or theme id>.md, made at build time
 
 
 def source_page(source_id: str) -> str:
@@ -38,10 +39,10 @@ def term_page(key: str) -> str:
 
 
 def key_of(page: str, folder: str) -> str | None:
-    """The id a page of `folder` is named for ("sources/shi-2014.md" -> "shi-2014"), or
-    None for a page elsewhere or the folder's index."""
+    """The id a page right in `folder` is named for ("sources/shi-2014.md" -> "shi-2014"),
+    or None for a page elsewhere or the folder's index."""
     path = PurePosixPath(page)
-    if not page.startswith(folder) or path.suffix != ".md" or path.stem == "index":
+    if path.parent != PurePosixPath(folder) or path.suffix != ".md" or path.stem == "index":
         return None
     return path.stem
 
