@@ -14,17 +14,17 @@ import re
 from pathlib import PurePosixPath
 
 from studyguide.errors import GuideError, Problem
-from studyguide.load import front_matter
+from studyguide.load import front_matter, page_paths
 from studyguide.pages.sections import sections
 
-CORE_DIR = "core/"
-START = "core/index.md"
+CORE_DIR = page_paths.CORE
+START = f"{page_paths.CORE}index.md"
 NAV_TITLE = "Core path"
 REQUIRED = ("In brief", "Key points")  # every source page and theme chapter
 THEME_ONLY = ("Who says what",)  # theme chapters, when they have the table
 SECTIONS = REQUIRED + THEME_ONLY
-FULL_FOLDERS = ("sources/", "themes/")
-NOT_ON_PATH = {"themes/index.md"}
+FULL_FOLDERS = (page_paths.SOURCES, page_paths.THEMES)
+NOT_ON_PATH = {page_paths.THEMES_INDEX}
 LAYOUT = (
     "'## In brief', one paragraph of at most 120 words, then '## Key points', 3-7 one-line bullets, "
     "then on a theme '## Who says what'"
