@@ -62,6 +62,23 @@ def test_front_matter_is_read_as_mkdocs_reads_it():
     assert front_matter.read("# No front matter\n").offset == 0
 
 
+def test_front_matter_is_mkdocs_own_reading_on_every_page():
+    """Pinned against MkDocs' reader (mkdocs.utils.meta.get_data) on every page of docs/ and
+    the generated term pages: the same keys, the same body."""
+    from mkdocs.utils.meta import get_data
+
+    from studyguide.load.guide import load_guide
+    from studyguide.pages.term_page import stub
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").rglob("*.md"))]
+    texts += [stub(e) for e in list(load_guide(ROOT).glossary.sorted())[:20]]
+    for text in texts + ["no front matter\n", "---\ntitle: x\n...\n\n\nbody\n"]:
+        body, meta = get_data(text)
+        page = front_matter.read(text)
+        assert (page.meta, page.body) == (meta, body), text[:80]
+        assert "\n".join(text.split("\n")[page.offset :]) == body
+
+
 @pytest.mark.parametrize(
     "text, line, message",
     [

@@ -12,7 +12,7 @@ import pytest
 from studyguide import ROOT
 from studyguide.errors import GuideError
 from studyguide.load import page_manifest
-from studyguide.outputs.pdf import nav as pdf_nav
+from studyguide.outputs.book import nav as book_nav
 
 HOOK = ROOT / "macros/hooks/page_manifest.py"
 
@@ -74,7 +74,7 @@ def test_a_page_moved_in_the_nav_gets_its_new_place_everywhere(tmp_path):
         ("b.md", (), "B"),
         ("a/page.md", ("Part",), "A page"),
     ]
-    _, outline = pdf_nav.load_nav(tmp_path / "mkdocs.yml", tmp_path / "site")
+    _, outline = book_nav.load_nav(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert [type(i).__name__ for i in outline] == ["NavPage", "NavPage", "NavSection"]
     assert outline[2].title == "Part" and outline[2].children[0].url == "a/page/"
 

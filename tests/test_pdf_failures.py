@@ -12,7 +12,8 @@ from pdf_support import guide_pdf, require_fonts, run_pdf
 
 from studyguide import ROOT
 from studyguide.load import page_manifest
-from studyguide.outputs.pdf import nav, write
+from studyguide.outputs.book import BookError, nav
+from studyguide.outputs.pdf import write
 
 
 def _content(url: str, ids: set[str]):
@@ -90,7 +91,7 @@ def test_print_appendix_names_a_page_not_in_the_nav(tmp_path):
         ("study/sheets.md", "study/sheets/", "study/sheets/index.html"),
     )
     with pytest.raises(
-        nav.PdfError, match=r"print_appendix lists study/sheet\.md, which the nav does not"
+        BookError, match=r"print_appendix lists study/sheet\.md, which the nav does not"
     ):
         nav.load_nav(config, tmp_path)
 
@@ -98,10 +99,10 @@ def test_print_appendix_names_a_page_not_in_the_nav(tmp_path):
 def test_a_site_without_a_page_manifest_is_refused(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: X\nnav:\n  - index.md\n")
-    with pytest.raises(nav.PdfError, match=r"pages\.json: no page manifest: build the site"):
+    with pytest.raises(BookError, match=r"pages\.json: no page manifest: build the site"):
         nav.load_nav(config, tmp_path)
     (tmp_path / "pages.json").write_text('{"version": 99, "pages": []}')
-    with pytest.raises(nav.PdfError, match=r"not a page manifest this code can read: version 99"):
+    with pytest.raises(BookError, match=r"not a page manifest this code can read: version 99"):
         nav.load_nav(config, tmp_path)
 
 
@@ -184,16 +185,17 @@ def test_hanzi_set_without_the_cjk_font_stop_the_pdf():
     pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
     from weasyprint import HTML
 
-    from studyguide.outputs.pdf import fonts, render
+    from studyguide.outputs.book import cjk_font
+    from studyguide.outputs.pdf import render
 
-    cjk = fonts.find_cjk_font()
+    cjk = cjk_font.find_cjk_font()
     rendered = HTML(string=f"<p style=\"font-family: '{cjk.family}'\">户口 hukou</p>").render()
     rendered.write_pdf()
     used = render.used_fonts(rendered)
     assert any(cjk.family.replace(" ", "") in name.replace("-", "") for name in used), used
     render.check_hanzi_font(used, "户口", cjk)  # set with the CJK font: fine
     with pytest.raises(
-        nav.PdfError, match=r"the hanzi were set without .*fonts used: ABCDEF\+DejaVuSerif"
+        render.PdfError, match=r"the hanzi were set without .*fonts used: ABCDEF\+DejaVuSerif"
     ):
         render.check_hanzi_font({"ABCDEF+DejaVuSerif"}, "户口", cjk)
     render.check_hanzi_font(set(), "no hanzi here", cjk)  # nothing to set: nothing to check
@@ -205,7 +207,7 @@ def test_the_article_is_read_the_same_from_the_page_cut_to_title_and_article(sit
     keeps; a page without the article markup is parsed whole."""
     import tinyhtml5
 
-    from studyguide.outputs.pdf import extract
+    from studyguide.outputs.book import extract
 
     kinds = [
         "",

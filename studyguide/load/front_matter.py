@@ -1,6 +1,8 @@
 """A page's front matter (the YAML block between `---` lines at its top), read as MkDocs
-reads it for page.meta and the page title: with MkDocs' own reader,
-mkdocs.utils.meta.get_data. The one place the guide reads front matter.
+reads it for page.meta and the page title (mkdocs.utils.meta.get_data: the block, then
+the body without the blank lines after it; tests/test_headings.py holds the two equal on
+every page). The one place the guide reads front matter; the package does not import
+MkDocs, so this is PyYAML on the block MkDocs would take.
 
 MkDocs drops a block that is not valid YAML (or not a mapping) without a word, and the
 page loses its title; here it stops the build instead, naming the file and the line.
@@ -17,6 +19,8 @@ import yaml
 from studyguide.errors import GuideError, Problem
 
 DELIMITER = "---"
+ENDS = ("---", "...")  # the lines that close it
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, as MkDocs uses
 
 
 @dataclass(frozen=True)
@@ -34,13 +38,34 @@ class Page:
 def read(text: str, display: str = "<page>") -> Page:
     """The front matter and the body of a page's Markdown `text` (`display`: its path, for
     errors)."""
-    from mkdocs.utils.meta import get_data  # imported here: the package imports without MkDocs
-
-    body, meta = get_data(text)
-    if not meta and text.split("\n", 1)[0].rstrip() == DELIMITER:
-        _check_yaml(text, display)
-    offset = text.count("\n", 0, len(text) - len(body)) if body else text.count("\n")
-    return Page(meta, body, offset)
+    lines = text.split("\n")
+    if lines[0].rstrip(" \t") != DELIMITER:
+        return Page({}, text, 0)
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip(" \t") in ENDS), 0)
+    if not end:
+        raise GuideError(
+            Problem(display, 1, None, "front matter opened with '---' is never closed")
+        )
+    try:
+        meta = yaml.load("\n".join(lines[1:end]), Loader=SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or str(error)
+        raise GuideError(
+            Problem(
+                display,
+                mark.line + 2 if mark else 1,
+                None,
+                f"front matter is not valid YAML: {reason}",
+            )
+        ) from error
+    if meta is not None and not isinstance(meta, dict):
+        raise GuideError(
+            Problem(display, 2, None, "front matter must be keys and values (a YAML mapping)")
+        )
+    rest = "\n".join(lines[end + 1 :])
+    body = rest.lstrip("\n")
+    return Page(meta or {}, body, end + 1 + len(rest) - len(body))
 
 
 def read_file(path: Path, display: str | None = None) -> Page:
@@ -58,26 +83,3 @@ def _read_file(path: Path, _mtime: int, _size: int, display: str) -> Page:
 def title(path: Path, display: str | None = None) -> str | None:
     """The page's front-matter title, or None."""
     return read_file(path, display).title
-
-
-def _check_yaml(text: str, display: str) -> None:
-    """MkDocs found no front matter in a page that opens with `---`: say why."""
-    lines = text.split("\n")
-    end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), 0)
-    if not end:
-        raise GuideError(
-            Problem(display, 1, None, "front matter opened with '---' is never closed")
-        )
-    try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        reason = getattr(error, "problem", None) or str(error)
-        raise GuideError(
-            Problem(display, line, None, f"front matter is not valid YAML: {reason}")
-        ) from error
-    if data is not None and not isinstance(data, dict):
-        raise GuideError(
-            Problem(display, 2, None, "front matter must be keys and values (a YAML mapping)")
-        )

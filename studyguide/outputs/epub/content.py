@@ -1,6 +1,6 @@
 """The guide's pages as EPUB content documents, one per page, in the PDF's order.
 
-Each page's article (studyguide/outputs/site_pages.py) becomes text/<slug>.xhtml. Links
+Each page's article (studyguide/outputs/book/extract.py) becomes text/<slug>.xhtml. Links
 are resolved against the page's URL on the site and remapped:
 
 - a term link (to terms/<key>/ from any other page) becomes a popup note: an
@@ -21,8 +21,8 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from studyguide.load.page_paths import TERMS
+from studyguide.outputs.book.extract import PageContent
 from studyguide.outputs.epub.xhtml import serialize, tag_of
-from studyguide.outputs.site_pages import PageContent
 
 FAKE_HOST = "guide.invalid"  # resolves relative links without the network
 

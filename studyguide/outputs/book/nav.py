@@ -1,7 +1,7 @@
-"""The PDF's outline: the pages of the built site in nav order (the page manifest MkDocs
-wrote into the site, studyguide.load.page_manifest: URLs, files, titles and nav sections
-as MkDocs made them), and mkdocs.yml's settings, read with PyYAML alone (MkDocs' own
-loader would import every hook listed in mkdocs.yml, and with them jieba).
+"""The book's outline (PDF and EPUB): the pages of the built site in nav order (the page
+manifest MkDocs wrote into the site, studyguide.load.page_manifest: URLs, files, titles
+and nav sections as MkDocs made them), and mkdocs.yml's settings, read with PyYAML alone
+(MkDocs' own loader would import every hook listed in mkdocs.yml, and with them jieba).
 
 Two exceptions to the nav's order: the section titled "Reference" (glossary, who's who,
 timeline, tracker) always goes at the end of the PDF, titled "Appendices"; and the pages
@@ -20,7 +20,7 @@ from yaml_env_tag import construct_env_tag
 
 from studyguide.errors import GuideError
 from studyguide.load import page_manifest, page_paths
-from studyguide.outputs.pdf.errors import PdfError
+from studyguide.outputs.book import BookError
 
 APPENDIX_NAV_TITLE = "Reference"  # the nav section moved to the end...
 APPENDIX_TITLE = "Appendices"  # ...under this title
@@ -75,9 +75,9 @@ def load_nav(config_file: Path, site_dir: Path) -> tuple[dict, list]:
     try:
         manifest = page_manifest.read(site_dir)
     except GuideError as error:
-        raise PdfError(str(error)) from None
+        raise BookError(str(error)) from None
     if not manifest.nav():
-        raise PdfError(
+        raise BookError(
             f"{config_file}: no nav; the PDF follows the nav's order, so list the pages there."
         )
     extra = config.get("extra") or {}
@@ -126,7 +126,7 @@ def load_nav(config_file: Path, site_dir: Path) -> tuple[dict, list]:
         outline.append(appendix)
     missing = [src for src in to_appendix if src not in moved]
     if missing:
-        raise PdfError(
+        raise BookError(
             f"{config_file}: extra.print_appendix lists {', '.join(missing)}, which the nav does not "
             "(or lists as screen_only): name pages of the nav."
         )
