@@ -119,13 +119,13 @@ def test_the_dictionary_links_terms_where_mkdocs_put_them(site):
     """The records' URLs are the term pages' URLs in the build's page manifest (`make
     offline` turns directory URLs off, terms/hukou.html: the links follow MkDocs)."""
     from studyguide.load import page_manifest
-    from studyguide.render.blocks import term_path
+    from studyguide.load.page_paths import term_page
 
     manifest = page_manifest.read(site)
     script = (site / "javascripts/search-terms.js").read_text(encoding="utf-8")
     guide = load_guide(ROOT)
     terms = json.loads(script.split("=", 1)[1].rstrip().rstrip(";"))
     assert [t["url"] for t in terms] == [
-        manifest.url(term_path(e.key)) for e in guide.glossary.sorted()
+        manifest.url(term_page(e.key)) for e in guide.glossary.sorted()
     ]
-    assert all((site / manifest.page(term_path(e.key)).dest).is_file() for e in guide.glossary)
+    assert all((site / manifest.page(term_page(e.key)).dest).is_file() for e in guide.glossary)

@@ -15,7 +15,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 
 from studyguide.errors import GuideError, Problem, did_you_mean
-from studyguide.load import front_matter
+from studyguide.load import front_matter, page_paths
 from studyguide.load.guide import Guide
 
 # Each macro registered in studyguide/site_macros.py and what its first argument names
@@ -167,7 +167,9 @@ def _call_problems(
                 f"unknown {what}{did_you_mean(call.key, valid)}; {what}s are the keys of {where}",
             )
         ]
-    if call.name == "excerpt" and page == f"sources/{guide.excerpts[call.key]['source']}.md":
+    if call.name == "excerpt" and page == page_paths.source_page(
+        guide.excerpts[call.key]["source"]
+    ):
         return [
             Problem(
                 shown,

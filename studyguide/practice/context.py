@@ -7,13 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studyguide.load import page_paths
 from studyguide.load.guide import Guide
 from studyguide.load.page_calls import calls, page_text
 from studyguide.load.theme_tags import theme_titles
 
 ZH = "zh-Hans"
 PINYIN = "zh-Latn-pinyin"
-GLOSSARY_PAGE = "glossary.md"
 THEMES = "docs/themes"
 
 
@@ -37,24 +37,28 @@ class Link:
 
 
 def term_link(guide: Guide, key: str) -> Link:
-    return Link(GLOSSARY_PAGE, key, f"Glossary: {guide.glossary.entries[key].term}")
+    return Link(page_paths.GLOSSARY, key, f"Glossary: {guide.glossary.entries[key].term}")
 
 
 def excerpt_link(guide: Guide, excerpt_id: str) -> Link:
     record = guide.excerpts[excerpt_id]
     source = guide.sources[record["source"]]
     return Link(
-        f"sources/{record['source']}.md", excerpt_id, f"{source['short']}, {record['location']}"
+        page_paths.source_page(record["source"]),
+        excerpt_id,
+        f"{source['short']}, {record['location']}",
     )
 
 
 def section_link(guide: Guide, source_id: str, anchor: str) -> Link:
     """A section of a source page (anchor: its ### heading's id)."""
-    return Link(f"sources/{source_id}.md", anchor, f"{guide.sources[source_id]['short']}, section")
+    return Link(
+        page_paths.source_page(source_id), anchor, f"{guide.sources[source_id]['short']}, section"
+    )
 
 
 def source_link(guide: Guide, source_id: str) -> Link:
-    return Link(f"sources/{source_id}.md", None, guide.sources[source_id]["short"])
+    return Link(page_paths.source_page(source_id), None, guide.sources[source_id]["short"])
 
 
 @dataclass

@@ -14,11 +14,12 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from studyguide.errors import GuideError, Problem
 from studyguide.load.guide import Guide
+from studyguide.load.page_paths import source_page
 from studyguide.pages import NOTICE
 from studyguide.pages.sections import sections
 from studyguide.practice.context import Link
 from studyguide.practice.quiz import questions_for, quizzes
-from studyguide.render.blocks import pinyin, source_page, zh
+from studyguide.render.blocks import pinyin, zh
 from studyguide.render.links import md_link, md_text, relative
 
 QUIZ_LENGTH = 10

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from studyguide.load.guide import Guide
 from studyguide.load.headings import headings
-from studyguide.load.page_paths import SOURCES, THEMES, key_of, theme_page
+from studyguide.load.page_paths import SOURCES, THEMES, key_of, source_page, theme_page
 from studyguide.load.theme_tags import theme_titles
-from studyguide.render.blocks import source_page
 from studyguide.render.links import md_link, md_text, relative
 
 
