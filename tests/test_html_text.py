@@ -28,6 +28,9 @@ def test_paragraphs_are_cut_out_exactly_whatever_is_around_them():
         '<p class="a>b">One <em>two</em></p>\n<pre><code>&lt;p&gt;no</code></pre>'
         "<ul><li>x</li></ul>\n<p>Three\nlines</p >tail<p>unclosed"
     )
-    assert elements(text, "p") == ['<p class="a>b">One <em>two</em></p>', "<p>Three\nlines</p >"]
-    assert elements("<div><p>a<p>b</p></p></div>", "p") == ["<p>a<p>b</p></p>"]
+    assert elements(text, "p") == [
+        ('<p class="a>b">One <em>two</em></p>', "One two"),
+        ("<p>Three\nlines</p >", "Three\nlines"),
+    ]
+    assert elements("<div><p>a<p>b</p></p></div>", "p") == [("<p>a<p>b</p></p>", "ab")]
     assert elements("no markup", "p") == []

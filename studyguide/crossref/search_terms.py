@@ -54,9 +54,14 @@ def script(guide: Guide, term_url: TermUrl) -> str:
 MARKS = re.compile(r"[\u200b*_`\[\]]")  # word breaks and Markdown marks, not words
 
 
+def _words(text: str) -> str:
+    """Text as words: word breaks and Markdown marks gone, whitespace folded."""
+    return " ".join(MARKS.sub("", text).split())
+
+
 def _plain(text: str) -> str:
     """Search text (HTML) or Markdown as words: tags gone (an HTML parser), marks gone."""
-    return " ".join(MARKS.sub("", html_text(text)).split())
+    return _words(html_text(text))
 
 
 def rewrite_index(index: dict, guide: Guide, term_url: TermUrl) -> dict:
@@ -70,10 +75,11 @@ def rewrite_index(index: dict, guide: Guide, term_url: TermUrl) -> dict:
         e = entries.get(doc["location"])
         if e is None:
             continue
-        paragraphs = elements(doc["text"], "p")
-        blocks = [b for b in paragraphs if not _plain(b).startswith("Reading time")]
+        kept = [(b, _words(t)) for b, t in elements(doc["text"], "p")]
+        kept = [(b, w) for b, w in kept if not w.startswith("Reading time")]
         start = _plain(e.definition)[:40]
-        first = [b for b in blocks if _plain(b).startswith(start)][:1]
+        first = [b for b, w in kept if w.startswith(start)][:1]
+        blocks = [b for b, _ in kept]
         forms = dict.fromkeys([e.pinyin, toneless(e.pinyin), toneless(e.pinyin).replace(" ", "")])
         rest = [b for b in blocks if b not in first]
         doc["text"] = " ".join([*first, *rest, f"<p>{' · '.join(forms)}</p>"])

@@ -46,7 +46,8 @@ def visible_text(fragment: str) -> str:
 
 
 class _Elements(HTMLParser):
-    """Where each outermost element named `tag` starts and ends in the fragment."""
+    """Where each outermost element named `tag` starts and ends in the fragment, and the
+    text inside it."""
 
     def __init__(self, fragment: str, tag: str):
         super().__init__(convert_charrefs=True)
@@ -54,6 +55,8 @@ class _Elements(HTMLParser):
         self.line_starts = [0] + [i + 1 for i, c in enumerate(fragment) if c == "\n"]
         self.depth, self.start = 0, 0
         self.spans: list[tuple[int, int]] = []
+        self.texts: list[str] = []
+        self.parts: list[str] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -62,7 +65,7 @@ class _Elements(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == self.tag:
             if not self.depth:
-                self.start = self._offset()
+                self.start, self.parts = self._offset(), []
             self.depth += 1
 
     def handle_endtag(self, tag):
@@ -70,12 +73,18 @@ class _Elements(HTMLParser):
             self.depth -= 1
             if not self.depth:
                 self.spans.append((self.start, self.fragment.index(">", self._offset()) + 1))
+                self.texts.append("".join(self.parts))
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
 
 
-def elements(fragment: str, tag: str) -> list[str]:
-    """The source text of each outermost `tag` element of the fragment, in order
-    (elements("<p>a</p><ul>…</ul><p>b</p>", "p") == ["<p>a</p>", "<p>b</p>"])."""
+def elements(fragment: str, tag: str) -> list[tuple[str, str]]:
+    """(source, text) of each outermost `tag` element of the fragment, in order, in one
+    pass: elements("<p>a</p><ul>…</ul><p><b>b</b></p>", "p") ==
+    [("<p>a</p>", "a"), ("<p><b>b</b></p>", "b")]."""
     parser = _Elements(fragment, tag)
     parser.feed(fragment)
     parser.close()
-    return [fragment[start:end] for start, end in parser.spans]
+    return [(fragment[a:b], text) for (a, b), text in zip(parser.spans, parser.texts, strict=True)]
