@@ -57,7 +57,7 @@ class Manifest:
     def to_json(self) -> str:
         data = {
             "version": VERSION,
-            "generated": "by MkDocs (macros/hooks/page_manifest.py): every page, its URL and nav place",
+            "generated": "by MkDocs (macros/hooks/page_manifest.py): each page's URL, nav place",
             "use_directory_urls": self.use_directory_urls,
             "pages": [asdict(p) for p in self.pages],
         }
