@@ -1,5 +1,6 @@
 """Menu, labels and data that a reader sees the same way everywhere: source order, the
-tracker's name, the timeline's dates and milestones, tables labelled for phones."""
+tracker's name, the timeline's dates and milestones.
+(Tables labelled for phones: tests/test_table_labels.py.)"""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from conftest import load_error
 from studyguide import ROOT
 from studyguide.errors import GuideError
 from studyguide.load.guide import load_guide
-from studyguide.render.table_labels import label_tables
 
 
 def nav() -> list:
@@ -42,14 +42,6 @@ def test_themes_has_no_child_called_themes_and_benchmarks_is_no_page():
     assert {"Overview": "themes/index.md"} in section("Themes")
     assert "benchmarks.md" not in str(nav())
     assert not (ROOT / "docs/benchmarks.md").exists()
-
-
-def test_tables_cells_carry_their_column_names():
-    table = '<table><thead><tr><th>A</th><th><a>B</a></th><th><span class="sr-only">x</span></th></tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>'
-    out = label_tables(table)
-    assert '<td data-label="A">1</td><td data-label="B">2</td><td>3</td>' in out
-    two = "<table><thead><tr><th>K</th><th>V</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
-    assert label_tables(two) == two
 
 
 def test_timeline_events_have_one_date_format(site, guide):

@@ -179,12 +179,12 @@ def test_every_theme_chapter_has_a_positions_file(guide):
     assert not missing, f"no data/positions/<theme>.yaml for: {', '.join(missing)}"
 
 
-def test_core_pdf_is_the_core_path_nav_section_alone():
+def test_core_pdf_is_the_core_path_nav_section_alone(site):
     from studyguide.outputs.book.nav import NavPage, load_nav
     from studyguide.outputs.pdf.errors import PdfError
     from studyguide.outputs.pdf.section import CORE_SECTION, select_section
 
-    _, outline = load_nav(ROOT / "mkdocs.yml")
+    _, outline = load_nav(ROOT / "mkdocs.yml", site)
     pages = select_section(outline, CORE_SECTION)
     assert [p.url for p in pages] == ["core/"] + [
         f"core/{p.removesuffix('.md').split('/')[-1]}/" for p in core_path.full_pages(mkdocs_nav())

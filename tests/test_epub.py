@@ -141,10 +141,10 @@ def test_container_has_mimetype_first_and_stored(epub):
         assert "EPUB/package.opf" in zf.read("META-INF/container.xml").decode()
 
 
-def test_nav_lists_every_page_in_the_pdf_order(documents):
+def test_nav_lists_every_page_in_the_pdf_order(documents, site):
     """The navigation document lists every page of mkdocs.yml's nav, in the PDF's order
     (Reference last, then the study sheets), and the spine-ready files exist."""
-    _, outline = load_nav(ROOT / "mkdocs.yml")
+    _, outline = load_nav(ROOT / "mkdocs.yml", site)
     expected = [f"{page.slug}.xhtml" for page in iter_pages(outline)]
     toc = next(
         n for n in documents["nav.xhtml"].iter(f"{XHTML}nav") if n.get(f"{EPUB_NS}type") == "toc"

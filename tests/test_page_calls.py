@@ -54,6 +54,16 @@ def test_an_unknown_term_excerpt_and_person_are_three_file_line_errors(tmp_path,
     assert "3 problems" in out.err and "OK" not in out.out
 
 
+def test_a_front_matter_mkdocs_would_drop_is_a_file_line_error(tmp_path, capsys):
+    """MkDocs ignores a front matter that is not YAML (the page loses its title); the
+    check names the file and the line instead (studyguide.load.front_matter)."""
+    broken = '---\ntitle: Broken\ndescription: "unclosed\n---\n\n# Broken\n'
+    root = project_with(tmp_path, {"broken.md": broken})
+    assert check.main(root, {"GUIDE_SEEDS": str(SEEDS)}) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("docs/broken.md:3: front matter is not valid YAML: "), err
+
+
 def test_a_misspelt_macro_a_template_error_and_an_excerpt_on_its_own_page(tmp_path, capsys):
     root = project_with(
         tmp_path,

@@ -11,6 +11,7 @@ import pytest
 from pdf_support import guide_pdf, require_fonts, run_pdf
 
 from studyguide import ROOT
+from studyguide.load import page_manifest
 from studyguide.outputs.book import BookError, nav
 from studyguide.outputs.pdf import write
 
@@ -45,15 +46,12 @@ def test_links_resolve_against_the_page_url(tmp_path):
     ]
 
 
-def test_page_urls_follow_mkdocs():
-    assert nav.page_urls("index.md") == ("", "index.html")
-    assert nav.page_urls("glossary.md") == ("glossary/", "glossary/index.html")
-    assert nav.page_urls("themes/index.md") == ("themes/", "themes/index.html")
-    assert nav.page_urls("sources/shi-2014.md") == (
-        "sources/shi-2014/",
-        "sources/shi-2014/index.html",
-    )
-    assert nav.page_urls("a/b.md", directory_urls=False) == ("a/b.html", "a/b.html")
+def write_manifest(site_dir, *srcs: str) -> None:
+    """A built site's page manifest listing `srcs` in the nav, with MkDocs' URLs."""
+    pages = [
+        page_manifest.Page(src, url, dest, src, (), i) for i, (src, url, dest) in enumerate(srcs)
+    ]
+    (site_dir / page_manifest.FILE).write_text(page_manifest.Manifest(pages).to_json())
 
 
 def test_config_reads_env_tags(tmp_path, monkeypatch):
@@ -63,16 +61,17 @@ def test_config_reads_env_tags(tmp_path, monkeypatch):
         "theme: {name: material, language: en}\nnav:\n  - index.md\n  - Web: https://b.example/\n"
     )
     monkeypatch.setenv("SITE_URL", "https://c.example/guide")
-    settings, outline = nav.load_nav(config)
+    write_manifest(tmp_path, ("index.md", "", "index.html"))
+    settings, outline = nav.load_nav(config, tmp_path)
     assert settings["site_url"] == "https://c.example/guide/"
     assert [(p.url, p.dest) for p in outline] == [("", "index.html")], (
         "an external nav link is not a page"
     )
 
 
-def test_print_appendix_pages_join_the_appendices_before_the_terms():
+def test_print_appendix_pages_join_the_appendices_before_the_terms(site):
     """The guide's own mkdocs.yml: the study sheets leave the Study part for the appendices."""
-    _, outline = nav.load_nav(ROOT / "mkdocs.yml")
+    _, outline = nav.load_nav(ROOT / "mkdocs.yml", site)
     study = next(s for s in outline if s.title == "Study")
     assert "study/sheets/" not in [p.url for p in study.children]
     appendix = outline[-1]
@@ -86,10 +85,25 @@ def test_print_appendix_names_a_page_not_in_the_nav(tmp_path):
     config.write_text(
         "site_name: X\nextra: {print_appendix: [study/sheet.md]}\nnav:\n  - index.md\n  - study/sheets.md\n"
     )
+    write_manifest(
+        tmp_path,
+        ("index.md", "", "index.html"),
+        ("study/sheets.md", "study/sheets/", "study/sheets/index.html"),
+    )
     with pytest.raises(
         BookError, match=r"print_appendix lists study/sheet\.md, which the nav does not"
     ):
-        nav.load_nav(config)
+        nav.load_nav(config, tmp_path)
+
+
+def test_a_site_without_a_page_manifest_is_refused(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: X\nnav:\n  - index.md\n")
+    with pytest.raises(BookError, match=r"pages\.json: no page manifest: build the site"):
+        nav.load_nav(config, tmp_path)
+    (tmp_path / "pages.json").write_text('{"version": 99, "pages": []}')
+    with pytest.raises(BookError, match=r"not a page manifest this code can read: version 99"):
+        nav.load_nav(config, tmp_path)
 
 
 def test_fails_fast_without_a_cjk_font(monkeypatch, tmp_path, capsys):
@@ -152,6 +166,7 @@ def test_missing_glyph_fails_naming_page_and_character(tmp_path):
         "<h1>Odd</h1><p>a \u0378 and 中文</p></article></body></html>",
         encoding="utf-8",
     )
+    write_manifest(tmp_path / "site", ("odd.md", "odd/", "odd/index.html"))
     result = run_pdf(tmp_path / "site", "-f", str(config))
     assert result.returncode == 1, result.stderr[-2000:]
     errors = [line for line in result.stderr.splitlines() if line.startswith("pdf: error: ")]

@@ -67,7 +67,7 @@ def test_the_practice_files_are_the_same_in_every_python_process():
     code = (
         "import hashlib; from studyguide import ROOT; from studyguide.load.guide import load_guide; "
         "from studyguide.practice.json_files import cards_json, quiz_json; g = load_guide(ROOT); "
-        "print(hashlib.sha256((cards_json(g) + quiz_json(g)).encode()).hexdigest())"
+        "print(hashlib.sha256((cards_json(g, str) + quiz_json(g, str)).encode()).hexdigest())"
     )
     digests = {
         seed: subprocess.run(

@@ -15,6 +15,13 @@ from conftest import ROOT
 from studyguide.crossref.search_terms import records
 from studyguide.load.guide import load_guide
 
+
+def published_term_url(key: str) -> str:
+    """A term page's URL in the published site (checked against the build's page manifest
+    by test_the_dictionary_links_terms_where_mkdocs_put_them)."""
+    return f"terms/{key}/"
+
+
 SCRIPT = ROOT / "docs/javascripts/search-dictionary.js"
 
 QUERIES = {
@@ -43,7 +50,7 @@ def run_node(queries: list[str]) -> list:
     node = shutil.which("node")
     if node is None:
         pytest.skip("node not installed: the JavaScript side is not checked")
-    terms = records(load_guide(ROOT))
+    terms = records(load_guide(ROOT), published_term_url)
     code = (
         f"const d = require({json.dumps(str(SCRIPT))}); const terms = {json.dumps(terms, ensure_ascii=False)};"
         f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(q => {{ const t = d.match(q, terms); return t && t.url; }})))"
@@ -61,7 +68,7 @@ def test_each_query_names_its_term_or_none():
 
 
 def test_every_term_is_found_by_each_of_its_forms():
-    terms = records(load_guide(ROOT))
+    terms = records(load_guide(ROOT), published_term_url)
     queries = [f for t in terms for f in (t["hanzi"], t["pinyin"], t["english"])]
     found = run_node(queries)
     expected = [t["url"] for t in terms for _ in range(3)]
@@ -72,7 +79,7 @@ def test_every_term_is_found_by_each_of_its_forms():
 
 
 def test_records_carry_what_the_result_shows():
-    terms = {t["url"]: t for t in records(load_guide(ROOT))}
+    terms = {t["url"]: t for t in records(load_guide(ROOT), published_term_url)}
     hukou = terms["terms/hukou/"]
     assert (hukou["hanzi"], hukou["traditional"], hukou["pinyin"], hukou["english"]) == (
         "户口",
@@ -91,7 +98,7 @@ def test_each_term_pages_search_entry_starts_with_its_definition_and_has_toneles
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     docs = {d["location"]: d for d in index["docs"]}
     wrong = []
-    for term in records(load_guide(ROOT)):
+    for term in records(load_guide(ROOT), published_term_url):
         text = docs[term["url"]]["text"]
         first = _plain(text.split("</p>", 1)[0])
         plain = "".join(
@@ -108,10 +115,17 @@ def test_each_term_pages_search_entry_starts_with_its_definition_and_has_toneles
     )
 
 
-def test_the_offline_copy_links_terms_as_its_files():
-    """`make offline` turns directory URLs off (terms/hukou.html): the dictionary's links follow."""
-    from studyguide.crossref.search_terms import script
+def test_the_dictionary_links_terms_where_mkdocs_put_them(site):
+    """The records' URLs are the term pages' URLs in the build's page manifest (`make
+    offline` turns directory URLs off, terms/hukou.html: the links follow MkDocs)."""
+    from studyguide.load import page_manifest
+    from studyguide.load.page_paths import term_page
 
+    manifest = page_manifest.read(site)
+    script = (site / "javascripts/search-terms.js").read_text(encoding="utf-8")
     guide = load_guide(ROOT)
-    assert '"url":"terms/hukou.html"' in script(guide, directory_urls=False)
-    assert '"url":"terms/hukou/"' in script(guide) and ".html" not in script(guide)
+    terms = json.loads(script.split("=", 1)[1].rstrip().rstrip(";"))
+    assert [t["url"] for t in terms] == [
+        manifest.url(term_page(e.key)) for e in guide.glossary.sorted()
+    ]
+    assert all((site / manifest.page(term_page(e.key)).dest).is_file() for e in guide.glossary)

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import load_error
 from studyguide import ROOT
-from studyguide.load.theme_tags import section_anchors
+from studyguide.load.headings import section_anchors
 
 
 def summary_sections(source: str) -> list[str]:

@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 from mkdocs.structure.files import File
 
 from studyguide.load.guide import load_guide
+from studyguide.load.page_paths import source_page, term_page
 from studyguide.outputs.open_data import files as data_files
-from studyguide.render.blocks import source_page, term_path
 
 
 def on_files(files, config):
@@ -24,7 +24,7 @@ def on_files(files, config):
     # term pages are added by the term_pages hook, listed before this one in mkdocs.yml
     for path, text in data_files(
         guide,
-        lambda key: page_url(term_path(key)),
+        lambda key: page_url(term_page(key)),
         lambda record: page_url(source_page(record["source"]), record.key),
     ).items():
         files.append(File.generated(config, path, content=text))

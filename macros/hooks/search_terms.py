@@ -16,7 +16,9 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from studyguide.crossref.search_terms import rewrite_index, script
+from studyguide.load import page_manifest
 from studyguide.load.guide import load_guide
+from studyguide.load.page_paths import term_page
 
 OUTPUT = "javascripts/search-terms.js"
 INDEX = "search/search_index.json"
@@ -27,9 +29,10 @@ def _guide(config):
 
 
 def on_files(files, config):
-    files.append(
-        File.generated(config, OUTPUT, content=script(_guide(config), config["use_directory_urls"]))
-    )
+    def term_url(key: str) -> str:  # term pages are added by term_pages.py, listed before
+        return files.get_file_from_path(term_page(key)).url
+
+    files.append(File.generated(config, OUTPUT, content=script(_guide(config), term_url)))
     return files
 
 
@@ -37,5 +40,10 @@ def on_post_build(config):
     path = Path(config["site_dir"]) / INDEX
     if not path.exists():
         return
-    index = rewrite_index(json.loads(path.read_text(encoding="utf-8")), _guide(config))
+    manifest = page_manifest.read(Path(config["site_dir"]))  # written on_env (page_manifest.py)
+    index = rewrite_index(
+        json.loads(path.read_text(encoding="utf-8")),
+        _guide(config),
+        lambda key: manifest.url(term_page(key)),
+    )
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

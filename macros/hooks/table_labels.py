@@ -1,10 +1,12 @@
 """Hook: every wide table's cells carry their column header as data-label, for the
-stacked phone layout in stylesheets/tables.css (studyguide.render.table_labels)."""
+stacked phone layout in stylesheets/tables.css: adds the Markdown extension
+studyguide.render.table_labels to the build's markdown_extensions."""
 
 from __future__ import annotations
 
-from studyguide.render.table_labels import label_tables
+from studyguide.render.table_labels import TableLabelsExtension
 
 
-def on_page_content(html, page, config, files):
-    return label_tables(html) if "<table" in html else html
+def on_config(config):
+    config.markdown_extensions.append(TableLabelsExtension())
+    return config

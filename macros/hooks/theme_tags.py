@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from studyguide.load.guide import load_guide
+from studyguide.load.page_paths import SOURCES, THEMES, key_of
 from studyguide.render.theme_tags import add_chips, add_sections
 
 
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
-    if src.startswith("sources/"):
+    if key_of(src, SOURCES):
         return add_chips(load_guide(Path(config["config_file_path"]).parent), src, markdown)
-    if src.startswith("themes/") and src != "themes/index.md":
+    if key_of(src, THEMES):
         return add_sections(load_guide(Path(config["config_file_path"]).parent), src, markdown)
     return markdown

@@ -10,13 +10,14 @@ URL that the text itself gives is kept.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from studyguide.load.html_text import html_text
 
 if TYPE_CHECKING:
     from citeproc import CitationStylesStyle
@@ -281,5 +282,5 @@ def guide_item(cff: dict) -> dict:
 
 
 def plain(rendered: str) -> str:
-    """A rendered citation as plain text (for RIS, COinS and the like)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    """A rendered citation (citeproc's HTML) as plain text, for RIS, COinS and the like."""
+    return html_text(rendered)

@@ -12,21 +12,27 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from studyguide.load.guide import Guide
+from studyguide.load.html_text import elements, html_text
 from studyguide.load.pinyin import toneless
 
 GLOBAL = "guideSearchTerms"
 
 
-def records(guide: Guide, directory_urls: bool = True) -> list[dict]:
-    """One record per glossary entry, in glossary order; `url` as the site writes its
-    pages (terms/hukou/, or terms/hukou.html in the offline copy, which has no directory URLs)."""
+TermUrl = Callable[[str], str]  # glossary key -> its term page's URL, as MkDocs gave it
+
+
+def records(guide: Guide, term_url: TermUrl) -> list[dict]:
+    """One record per glossary entry, in glossary order; `url` the term page's URL in the
+    build (terms/hukou/, or terms/hukou.html in the offline copy, which has no directory
+    URLs), from MkDocs' files."""
     out = []
     for e in guide.glossary.sorted():
         out.append(
             {
-                "url": f"terms/{e.key}/" if directory_urls else f"terms/{e.key}.html",
+                "url": term_url(e.key),
                 "hanzi": e.hanzi,
                 "traditional": e.traditional or "",
                 "pinyin": e.pinyin,
@@ -38,35 +44,42 @@ def records(guide: Guide, directory_urls: bool = True) -> list[dict]:
     return out
 
 
-def script(guide: Guide, directory_urls: bool = True) -> str:
+def script(guide: Guide, term_url: TermUrl) -> str:
     """The records as a script that sets window.guideSearchTerms (a script, not JSON, so
     the offline copy, opened from disk where fetch() is refused, loads it too)."""
-    body = json.dumps(records(guide, directory_urls), ensure_ascii=False, separators=(",", ":"))
+    body = json.dumps(records(guide, term_url), ensure_ascii=False, separators=(",", ":"))
     return f"window.{GLOBAL}={body};\n"
 
 
-BLOCK = re.compile(r"<p\b.*?</p>", re.S)
-TAG = re.compile(r"<[^>]+>|[\u200b*_`\[\]]")
+MARKS = re.compile(r"[\u200b*_`\[\]]")  # word breaks and Markdown marks, not words
+
+
+def _words(text: str) -> str:
+    """Text as words: word breaks and Markdown marks gone, whitespace folded."""
+    return " ".join(MARKS.sub("", text).split())
 
 
 def _plain(text: str) -> str:
-    return " ".join(TAG.sub("", text).split())
+    """Search text (HTML) or Markdown as words: tags gone (an HTML parser), marks gone."""
+    return _words(html_text(text))
 
 
-def rewrite_index(index: dict, guide: Guide) -> dict:
+def rewrite_index(index: dict, guide: Guide, term_url: TermUrl) -> dict:
     """Material's search index with each term page's own entry reordered for its result:
     the definition first (the result shows its first lines, which were the reading time,
     the spelling line and, for hukou, a provenance note), then the spelling line, then the
     rest, without the reading time; and the pinyin's toneless and unspaced forms added
     (hùkǒu, hukou, hu kou), so Material matches them as well as the dictionary part does."""
-    entries = {f"terms/{e.key}/": e for e in guide.glossary}
+    entries = {term_url(e.key): e for e in guide.glossary}
     for doc in index["docs"]:
         e = entries.get(doc["location"])
         if e is None:
             continue
-        blocks = [b for b in BLOCK.findall(doc["text"]) if not _plain(b).startswith("Reading time")]
+        kept = [(b, _words(t)) for b, t in elements(doc["text"], "p")]
+        kept = [(b, w) for b, w in kept if not w.startswith("Reading time")]
         start = _plain(e.definition)[:40]
-        first = [b for b in blocks if _plain(b).startswith(start)][:1]
+        first = [b for b, w in kept if w.startswith(start)][:1]
+        blocks = [b for b, _ in kept]
         forms = dict.fromkeys([e.pinyin, toneless(e.pinyin), toneless(e.pinyin).replace(" ", "")])
         rest = [b for b in blocks if b not in first]
         doc["text"] = " ".join([*first, *rest, f"<p>{' · '.join(forms)}</p>"])

@@ -8,7 +8,7 @@ from functools import wraps
 from pathlib import Path
 
 from studyguide.errors import GuideError, Problem, did_you_mean
-from studyguide.load import records, schema
+from studyguide.load import page_paths, records, schema
 from studyguide.load.cache import Checks
 from studyguide.load.glossary import Glossary, load_glossary
 from studyguide.load.glossary_notes import note_problems
@@ -48,8 +48,9 @@ def _state(root: Path) -> tuple:
         *sorted((root / "data").rglob("*.yaml")),
         *sorted(p for p in schema.SCHEMA_DIR.iterdir() if p.name.endswith(".json")),
     ]
-    paths += sorted((root / "docs/sources").glob("*.md")) + sorted(
-        (root / "docs/themes").glob("*.md")
+    docs = root / page_paths.DOCS
+    paths += sorted((docs / page_paths.SOURCES).glob("*.md")) + sorted(
+        (docs / page_paths.THEMES).glob("*.md")
     )  # theme tags' anchors
     return (root, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists()))
 
@@ -184,7 +185,7 @@ def check_references(guide: Guide) -> None:
 
 def theme_names(guide: Guide) -> list[str]:
     """The theme chapters: docs/themes/<name>.md, but the index."""
-    return sorted(p.stem for p in (guide.root / "docs/themes").glob("*.md") if p.stem != "index")
+    return [p.stem for p in page_paths.theme_files(guide.root / page_paths.DOCS)]
 
 
 def position_problems(guide: Guide) -> list[Problem]:

@@ -8,14 +8,14 @@ one page at a time and without a line number; this check finds them all before b
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 
-from studyguide.errors import Problem, did_you_mean
+from studyguide.errors import GuideError, Problem, did_you_mean
+from studyguide.load import front_matter, page_paths
 from studyguide.load.guide import Guide
 
 # Each macro registered in studyguide/site_macros.py and what its first argument names
@@ -53,7 +53,6 @@ KINDS = {
     "positions": ("positions theme", "data/positions/ (one file per theme)"),
     "selfcheck": ("self-check theme", "data/selfcheck.yaml"),
 }
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -63,11 +62,11 @@ class Call:
     key: str | None  # the first argument when it is a literal string, else None
 
 
-def page_text(path: Path) -> str:
+def page_text(path: Path, display: str | None = None) -> str:
     """The page as mkdocs-macros renders it: without its front matter, whose lines are kept
     blank so that line numbers are the file's."""
-    text = path.read_text(encoding="utf-8")
-    return FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text, count=1)
+    page = front_matter.read_file(path, display)
+    return "\n" * page.offset + page.body
 
 
 def calls(text: str) -> list[Call]:
@@ -117,7 +116,10 @@ def page_problems(guide: Guide, docs: Path, report: PageReport | None = None) ->
         shown = f"{docs.name}/{path.relative_to(docs).as_posix()}"
         report.pages += 1
         try:
-            found = calls(page_text(path))
+            found = calls(page_text(path, shown))
+        except GuideError as error:  # a front matter that is not YAML
+            problems += error.problems
+            continue
         except TemplateSyntaxError as error:
             problems.append(
                 Problem(
@@ -165,7 +167,9 @@ def _call_problems(
                 f"unknown {what}{did_you_mean(call.key, valid)}; {what}s are the keys of {where}",
             )
         ]
-    if call.name == "excerpt" and page == f"sources/{guide.excerpts[call.key]['source']}.md":
+    if call.name == "excerpt" and page == page_paths.source_page(
+        guide.excerpts[call.key]["source"]
+    ):
         return [
             Problem(
                 shown,

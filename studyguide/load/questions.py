@@ -8,9 +8,10 @@ from pathlib import Path
 from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load import schema
 from studyguide.load.cache import Checks
+from studyguide.load.headings import section_anchors
+from studyguide.load.page_paths import source_page
 from studyguide.load.question_rules import restates, unseen_context
 from studyguide.load.records import Record
-from studyguide.load.theme_tags import section_anchors
 
 
 def load_questions(
@@ -75,9 +76,9 @@ def question_reference_problems(
     """Cited excerpts, source sections and named themes exist."""
     problems = []
     anchors = {
-        s: section_anchors((docs / "sources" / f"{s}.md").read_text(encoding="utf-8"))
+        s: section_anchors((docs / source_page(s)).read_text(encoding="utf-8"))
         for s in sources
-        if (docs / "sources" / f"{s}.md").exists()
+        if (docs / source_page(s)).exists()
     }
     for q in questions.values():
         for cite in q["cites"]:

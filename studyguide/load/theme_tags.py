@@ -7,36 +7,14 @@ file, the line and the nearest valid key.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown.extensions.toc import slugify
-
 from studyguide.errors import GuideError, Problem, did_you_mean
-from studyguide.load import schema
+from studyguide.load import front_matter, schema
 from studyguide.load.cache import Checks
-
-HEADING = re.compile(r"^### +(.+?)\s*$", re.M)
-EXPLICIT_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
-LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-MARKUP = re.compile(r"<[^>]+>|[*_`]")
-
-
-def section_anchors(markdown: str) -> dict[str, str]:
-    """The `###` headings of a page: anchor -> heading text, as Python-Markdown's toc
-    extension makes the ids (explicit `{#id}` first)."""
-    sections = {}
-    for heading in HEADING.findall(markdown):
-        explicit = EXPLICIT_ID.search(heading)
-        text = MARKUP.sub("", LINK.sub(r"\1", EXPLICIT_ID.sub("", heading))).strip()
-        anchor = explicit.group(1) if explicit else slugify(text, "-")
-        base, n = anchor, 0
-        while anchor in sections:
-            n += 1
-            anchor = f"{base}_{n}"
-        sections[anchor] = text
-    return sections
+from studyguide.load.headings import section_anchors
+from studyguide.load.page_paths import DOCS, source_page, theme_files, theme_page
 
 
 @dataclass(frozen=True)
@@ -49,13 +27,10 @@ class Tag:
 
 def theme_titles(docs: Path) -> dict[str, str]:
     """Theme id -> the chapter's title (front matter `title:`, else its id)."""
-    titles = {}
-    for path in sorted((docs / "themes").glob("*.md")):
-        if path.stem == "index":
-            continue
-        match = re.search(r"^title:\s*(.+)$", path.read_text(encoding="utf-8"), re.M)
-        titles[path.stem] = match.group(1).strip().strip("\"'") if match else path.stem
-    return titles
+    return {
+        path.stem: front_matter.title(path, f"{DOCS}/{theme_page(path.stem)}") or path.stem
+        for path in theme_files(docs)
+    }
 
 
 def load_theme_tags(
@@ -75,8 +50,10 @@ def load_theme_tags(
                 )
             )
             continue
-        page = docs / "sources" / f"{source}.md"
-        anchors = section_anchors(page.read_text(encoding="utf-8"))
+        page = source_page(source)
+        anchors = section_anchors(
+            (docs / page).read_text(encoding="utf-8"), display=f"{DOCS}/{page}"
+        )
         for anchor, theme_ids in sections.items():
             if anchor not in anchors:
                 problems.append(

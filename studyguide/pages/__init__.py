@@ -2,6 +2,8 @@
 (glossary, term_page, who, timeline, tracker, review), and when each page last changed
 (dates)."""
 
+from studyguide.load import page_paths
+
 # The first line of a generated page, for contributors only: an HTML comment (the page's
 # edit button opens the data file).
 NOTICE = (
@@ -11,12 +13,12 @@ NOTICE = (
 
 # Generated pages and the data each is made from (for page dates and build order).
 GENERATED = {
-    "glossary.md": ["glossary.yaml", "data/excerpts"],
-    "who.md": ["data/people.yaml", "data/excerpts"],
-    "timeline.md": ["data/timeline.yaml"],
-    "tracker.md": ["data/positions", "glossary.yaml"],
-    "study/review.md": ["data/selfcheck.yaml"],
-    "study/sheets.md": [
+    page_paths.GLOSSARY: ["glossary.yaml", "data/excerpts"],
+    page_paths.WHO: ["data/people.yaml", "data/excerpts"],
+    page_paths.TIMELINE: ["data/timeline.yaml"],
+    page_paths.TRACKER: ["data/positions", "glossary.yaml"],
+    page_paths.REVIEW: ["data/selfcheck.yaml"],
+    page_paths.SHEETS: [
         "glossary.yaml",
         "data/sources.yaml",
         "data/excerpts",
@@ -24,13 +26,12 @@ GENERATED = {
     ],
 }
 # Term pages (terms/<key>.md) exist only in the build (macros/hooks/term_pages.py).
-TERM_PAGES = "terms/"
 TERM_PAGE_DATA = ["glossary.yaml", "data/excerpts", "data/timeline.yaml"]
 
 
 def generated_from(page: str) -> list[str] | None:
     """The data a generated page is made from; None for a page written by hand."""
-    if page.startswith(TERM_PAGES):
+    if page.startswith(page_paths.TERMS):
         return TERM_PAGE_DATA
     return GENERATED.get(page)
 

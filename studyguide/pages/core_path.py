@@ -13,19 +13,18 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-import yaml
-
 from studyguide.errors import GuideError, Problem
-from studyguide.pages.sections import front_matter_lines, sections
+from studyguide.load import front_matter, page_paths
+from studyguide.pages.sections import sections
 
-CORE_DIR = "core/"
-START = "core/index.md"
+CORE_DIR = page_paths.CORE
+START = f"{page_paths.CORE}index.md"
 NAV_TITLE = "Core path"
 REQUIRED = ("In brief", "Key points")  # every source page and theme chapter
 THEME_ONLY = ("Who says what",)  # theme chapters, when they have the table
 SECTIONS = REQUIRED + THEME_ONLY
-FULL_FOLDERS = ("sources/", "themes/")
-NOT_ON_PATH = {"themes/index.md"}
+FULL_FOLDERS = (page_paths.SOURCES, page_paths.THEMES)
+NOT_ON_PATH = {page_paths.THEMES_INDEX}
 LAYOUT = (
     "'## In brief', one paragraph of at most 120 words, then '## Key points', 3-7 one-line bullets, "
     "then on a theme '## Who says what'"
@@ -107,7 +106,7 @@ def core_markdown(text: str, full: str, position: tuple[int, int]) -> str:
     """The core page for the full page `full` (its Markdown `text`)."""
     title, parts = extract(text, full)
     n, total = position
-    nav_title = _front_matter(text).get("title") or title
+    nav_title = front_matter.read(text, f"docs/{full}").title or title
     out = [
         "---",
         f"title: {_yaml_string(f'{n}/{total} {nav_title}')}",
@@ -146,13 +145,6 @@ def start_markdown(pages: list[tuple[str, str]]) -> str:
         "page leads to the next.\n\n"
         f"{steps}\n"
     )
-
-
-def _front_matter(text: str) -> dict:
-    lines = text.split("\n")
-    n = front_matter_lines(lines)
-    meta = yaml.safe_load("\n".join(lines[1 : n - 1])) if n else None
-    return meta if isinstance(meta, dict) else {}
 
 
 def _md(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from studyguide.crossref.index import Index
+from studyguide.load import page_paths
 from studyguide.load.guide import Guide
 from studyguide.pages import NOTICE
 from studyguide.render.blocks import self_check
@@ -13,7 +14,7 @@ def review_page(guide: Guide, index: Index, page: str) -> str:
     """Every theme's self-check questions on one page, grouped by theme."""
     out = [NOTICE.format(data="data/selfcheck.yaml", macro="review_page")]
     for theme in guide.selfcheck:
-        target = f"themes/{theme}.md"
+        target = page_paths.theme_page(theme)
         title = index.page_titles.get(target, theme)
         out.append(f"## {md_text(title)}\n")
         out.append(f"From the chapter {md_link(title, relative(page, target))}.\n")

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+from studyguide.load import front_matter
+from studyguide.load.headings import heading_lines
+
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _ATTRS = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
 
@@ -38,36 +40,16 @@ def heading_title(raw: str) -> str:
 
 
 def front_matter_lines(lines: list[str]) -> int:
-    """How many lines the YAML front matter takes (0 when there is none)."""
-    if lines and lines[0].strip() == "---":
-        for n, line in enumerate(lines[1:], 2):
-            if line.strip() in ("---", "..."):
-                return n
-    return 0
+    """How many lines the front matter takes (0 when there is none), as MkDocs reads it."""
+    return front_matter.read("\n".join(lines)).offset if lines else 0
 
 
 def headings(text: str):
     """(line number, level, title, line index) of each ATX heading outside fenced code."""
     lines = text.split("\n")
-    fence: str | None = None
-    for i in range(front_matter_lines(lines), len(lines)):
-        line = lines[i]
-        opened = _FENCE.match(line)
-        if fence:
-            if (
-                opened
-                and opened.group(1)[0] == fence[0]
-                and len(opened.group(1)) >= len(fence)
-                and not line.strip().lstrip(fence[0])
-            ):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        heading = _ATX.match(line)
-        if heading:
-            yield i + 1, len(heading.group(1)), heading_title(heading.group(2)), i
+    for i in heading_lines(lines, front_matter_lines(lines)):
+        heading = _ATX.match(lines[i])
+        yield i + 1, len(heading.group(1)), heading_title(heading.group(2)), i
 
 
 def sections(text: str, level: int = 2) -> list[Section]:

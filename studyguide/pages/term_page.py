@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from studyguide.crossref.cedict import character, entries
 from studyguide.crossref.index import Index, Matcher
+from studyguide.load import page_paths
 from studyguide.load.guide import Guide, once_per_guide
+from studyguide.load.page_paths import source_page
 from studyguide.load.pinyin import per_character_all
 from studyguide.pages.timeline import display_date, event_anchor
-from studyguide.render.blocks import excerpt_links, pinyin, source_page, term, term_path, zh
+from studyguide.render.blocks import excerpt_links, pinyin, term, zh
 from studyguide.render.links import md_link, md_text, relative
 
-TIMELINE_PAGE = "timeline.md"
-GLOSSARY_PAGE = "glossary.md"
 CATEGORIES = {  # glossary.schema.json's categories, as headings
     "policy": "Policy",
     "institution": "Institutions",
@@ -30,7 +30,7 @@ CATEGORIES = {  # glossary.schema.json's categories, as headings
 UNCATEGORIZED = "Other terms"
 
 
-path = term_path
+path = page_paths.term_page
 
 
 def category_anchor(category: str | None) -> str:
@@ -96,9 +96,8 @@ def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
     related = list(dict.fromkeys([*e.see_also, *guide.glossary.backlinks()[key]]))
     out.append("## Related\n")
     category = CATEGORIES.get(e.category or "", UNCATEGORIZED)
-    out.append(
-        f"**Category:** {md_link(category, relative(page, GLOSSARY_PAGE, category_anchor(e.category)))}\n"
-    )
+    in_glossary = relative(page, page_paths.GLOSSARY, category_anchor(e.category))
+    out.append(f"**Category:** {md_link(category, in_glossary)}\n")
     if related:
         out.append(
             "**Related terms:** " + ", ".join(_term_link(guide, page, k) for k in related) + "\n"
@@ -192,9 +191,10 @@ def _earliest(guide: Guide, index: Index, page: str, e) -> str:
         return ""
     first = min(events, key=lambda ev: ev["date"])
     source = guide.sources[first["source"]]
+    on_timeline = relative(page, page_paths.TIMELINE, event_anchor(guide, first))
     return (
         "## Earliest dated mention\n\n"
         f"**{display_date(first)}** ({md_text(first['when'])}): {md_text(' '.join(first['event'].split()))} "
         f"({excerpt_links(guide, page, [first['excerpt']])}; dated by {md_text(source['short'])}; "
-        f"see it {md_link('on the timeline', relative(page, TIMELINE_PAGE, event_anchor(guide, first)))}.)\n"
+        f"see it {md_link('on the timeline', on_timeline)}.)\n"
     )

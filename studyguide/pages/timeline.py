@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 
 from studyguide.load.guide import Guide
+from studyguide.load.page_paths import source_page
 from studyguide.pages import NOTICE
-from studyguide.render.blocks import source_page
 from studyguide.render.links import md_link, md_text, relative
 
 

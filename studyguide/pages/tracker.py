@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from studyguide.crossref.index import Index
 from studyguide.load.guide import Guide
+from studyguide.load.page_paths import source_page, theme_page
 from studyguide.pages import NOTICE
-from studyguide.render.blocks import source_page, zh
+from studyguide.render.blocks import zh
 from studyguide.render.links import md_link, relative
 
 
@@ -34,7 +35,7 @@ def tracker_page(guide: Guide, index: Index, page: str) -> str:
     out.append("|---|" + "---|" * len(sources))
     for theme, record in sorted(guide.positions.items(), key=lambda item: item[1]["rank"]):
         entry = guide.glossary.get(record["term"], page)
-        chapter = f"themes/{theme}.md"
+        chapter = theme_page(theme)
         table = relative(page, chapter, "who-says-what")
         rows = {row["source"]: row for row in record["rows"]}
         cells = []

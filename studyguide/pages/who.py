@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from studyguide.crossref.index import Index
 from studyguide.load.guide import Guide
+from studyguide.load.page_paths import source_page
 from studyguide.pages import NOTICE
-from studyguide.render.blocks import excerpt_links, pinyin, source_page, zh
+from studyguide.render.blocks import excerpt_links, pinyin, zh
 from studyguide.render.links import md_link, md_text, relative
 
 

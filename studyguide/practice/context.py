@@ -7,14 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studyguide.load import page_paths
 from studyguide.load.guide import Guide
+from studyguide.load.page_calls import calls, page_text
+from studyguide.load.theme_tags import theme_titles
 
 ZH = "zh-Hans"
 PINYIN = "zh-Latn-pinyin"
-GLOSSARY_PAGE = "glossary.md"
 THEMES = "docs/themes"
-_EXCERPT_CALL = re.compile(r'excerpt\(\s*"([a-z0-9-]+)"')
-_TITLE = re.compile(r'^title:\s*"?(.*?)"?\s*$', re.MULTILINE)
 
 
 def seg(text: str, lang: str | None = None) -> dict:
@@ -37,24 +37,28 @@ class Link:
 
 
 def term_link(guide: Guide, key: str) -> Link:
-    return Link(GLOSSARY_PAGE, key, f"Glossary: {guide.glossary.entries[key].term}")
+    return Link(page_paths.GLOSSARY, key, f"Glossary: {guide.glossary.entries[key].term}")
 
 
 def excerpt_link(guide: Guide, excerpt_id: str) -> Link:
     record = guide.excerpts[excerpt_id]
     source = guide.sources[record["source"]]
     return Link(
-        f"sources/{record['source']}.md", excerpt_id, f"{source['short']}, {record['location']}"
+        page_paths.source_page(record["source"]),
+        excerpt_id,
+        f"{source['short']}, {record['location']}",
     )
 
 
 def section_link(guide: Guide, source_id: str, anchor: str) -> Link:
     """A section of a source page (anchor: its ### heading's id)."""
-    return Link(f"sources/{source_id}.md", anchor, f"{guide.sources[source_id]['short']}, section")
+    return Link(
+        page_paths.source_page(source_id), anchor, f"{guide.sources[source_id]['short']}, section"
+    )
 
 
 def source_link(guide: Guide, source_id: str) -> Link:
-    return Link(f"sources/{source_id}.md", None, guide.sources[source_id]["short"])
+    return Link(page_paths.source_page(source_id), None, guide.sources[source_id]["short"])
 
 
 @dataclass
@@ -109,16 +113,12 @@ class Context:
 def themes(guide: Guide) -> tuple[dict[str, str], dict[str, set[str]]]:
     """Theme chapters (docs/themes/<key>.md) by title, and the themes each excerpt serves:
     the excerpts a chapter quotes and those its self-check answers rest on."""
-    titles: dict[str, str] = {}
+    titles = theme_titles(Path(guide.root, "docs"))
     of_excerpt: dict[str, set[str]] = defaultdict(set)
-    for path in sorted(Path(guide.root, THEMES).glob("*.md")):
-        if path.stem == "index":
-            continue
-        text = path.read_text(encoding="utf-8")
-        match = _TITLE.search(text)
-        titles[path.stem] = match.group(1) if match else path.stem
-        for excerpt_id in _EXCERPT_CALL.findall(text):
-            of_excerpt[excerpt_id].add(path.stem)
+    for theme in titles:
+        for call in calls(page_text(Path(guide.root, THEMES, f"{theme}.md"))):
+            if call.name == "excerpt" and call.key:
+                of_excerpt[call.key].add(theme)
     for theme, record in guide.selfcheck.items():
         for item in record["items"]:
             for excerpt_id in item["excerpts"]:

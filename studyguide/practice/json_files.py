@@ -1,11 +1,11 @@
 """The two JSON files the practice pages load, checked against the schemas in
 studyguide/schemas/site/ by tests/test_practice.py. Links are written as site-root-relative
-URLs by `url`."""
+URLs by `url`: the build's (macros/hooks/practice.py asks MkDocs' files), never worked out
+here."""
 
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Callable
 
 from studyguide.load.guide import Guide
@@ -18,22 +18,11 @@ QUIZ_PATH = "study/practice/quiz.json"
 Url = Callable[[Link], str]
 
 
-def directory_url(link: Link) -> str:
-    """A page's URL with use_directory_urls (MkDocs' default), for use outside a build."""
-    stem = posixpath.splitext(link.page)[0]
-    path = (
-        ""
-        if stem == "index"
-        else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-    )
-    return path + (f"#{link.anchor}" if link.anchor else "")
-
-
 def _link(link: Link, url: Url) -> dict:
     return {"href": url(link), "text": link.text}
 
 
-def cards_json(guide: Guide, url: Url = directory_url) -> str:
+def cards_json(guide: Guide, url: Url) -> str:
     ctx = context(guide)
     cards = [{**c, "link": _link(c["link"], url)} for c in build_cards(ctx)]
     return json.dumps(
@@ -48,7 +37,7 @@ def cards_json(guide: Guide, url: Url = directory_url) -> str:
     )
 
 
-def quiz_json(guide: Guide, url: Url = directory_url) -> str:
+def quiz_json(guide: Guide, url: Url) -> str:
     ctx, questions = questions_for(guide)
     data = {
         "version": 1,

@@ -5,15 +5,15 @@ overview). The page list follows the navigation, so it picks up whatever pages e
 from __future__ import annotations
 
 import json
-import re
+
+from studyguide.load.page_paths import CORE, SOURCES, THEMES, key_of
 
 PROGRESS_PATH = "study/practice/progress.json"
-_READABLE = re.compile(r"^(sources|themes|core)/(?!index\.md$)[^/]+\.md$")
 
 
 def readable(src_uri: str) -> bool:
     """True for a page (by its path under docs/) that gets the "I have read this page" box."""
-    return bool(_READABLE.match(src_uri))
+    return any(key_of(src_uri, folder) for folder in (SOURCES, THEMES, CORE))
 
 
 def progress_json(pages: list[tuple[str, str]], quiz_text: str, cards_text: str) -> str:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
 from studyguide.errors import GuideError, Problem
 from studyguide.load.guide import Guide
+from studyguide.load.page_paths import source_page
 from studyguide.pages import NOTICE
 from studyguide.pages.sections import sections
 from studyguide.practice.context import Link
 from studyguide.practice.quiz import questions_for, quizzes
-from studyguide.render.blocks import pinyin, source_page, zh
+from studyguide.render.blocks import pinyin, zh
 from studyguide.render.links import md_link, md_text, relative
 
 QUIZ_LENGTH = 10
@@ -51,33 +54,53 @@ def glossary_sheet(guide: Guide) -> list[str]:
 
 
 QUOTES = 5
-# A macro call in a page's Markdown: {{ who("key") }}, {{ term("key", "label") }}.
-_MACRO = re.compile(r'\{\{\s*(\w+)\(\s*"([^"]+)"\s*(?:,\s*"([^"]*)"\s*)?\)\s*\}\}')
 _MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]*\)(\{[^}]*\})?")
 _QUOTED = re.compile(r'["“]([^"”]{12,})["”]')
+# The page's macro calls read with Jinja's parser (the template engine mkdocs-macros
+# renders them with); who() and term() calls with literal arguments stand in for the
+# site's macros, and anything else stops the build.
+_JINJA = Environment(keep_trailing_newline=True)
 
 
 def _plain(guide: Guide, text: str, where: str) -> str:
     """A page's Markdown for print: who()/term() calls become their words, links their text.
-    Any other macro is an error naming the page (the sheet could not show it)."""
+    Any other macro, or a key the data lacks, is an error naming the page."""
 
-    def words(match: re.Match) -> str:
-        name, key, label = match.groups()
+    def problem(message: str) -> GuideError:
+        return GuideError(
+            Problem(
+                where,
+                None,
+                None,
+                f"the printable sheet cannot show {message}: "
+                "its In brief and Key points may call who() and term() only, with known keys",
+            )
+        )
+
+    def words(node) -> str:
+        call = isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)
+        name = node.node.name if call else None
+        args = [a.value for a in node.args if isinstance(a, nodes.Const)] if call else []
+        if name not in ("who", "term") or not args or len(args) != len(node.args) or node.kwargs:
+            raise problem(f"{name}()" if name else "an expression")
+        key, label = args[0], (args[1] if len(args) > 1 else None)
         if name == "who" and key in guide.people:
             return label or guide.people[key]["name"]
         if name == "term" and key in guide.glossary.entries:
             return label or guide.glossary.entries[key].term
-        raise GuideError(
-            Problem(
-                where,
-                None,
-                key,
-                f"the printable sheet cannot show {match.group(0)}: "
-                "its In brief and Key points may call who() and term() only",
-            )
-        )
+        known = "data/people.yaml" if name == "who" else "glossary.yaml"
+        raise problem(f"{name}('{key}'), which is not a key of {known}")
 
-    return _MD_LINK.sub(r"\1", _MACRO.sub(words, text))
+    try:
+        tree = _JINJA.parse(text)
+    except TemplateSyntaxError as error:
+        raise problem(f"its template ({error.message})") from None
+    out = []
+    for block in tree.body:
+        if not isinstance(block, nodes.Output):
+            raise problem(f"a {{% {type(block).__name__.lower()} %}} block")
+        out += [n.data if isinstance(n, nodes.TemplateData) else words(n) for n in block.nodes]
+    return _MD_LINK.sub(r"\1", "".join(out))
 
 
 def core_sections(guide: Guide, source_id: str) -> dict[str, str]:

@@ -8,18 +8,8 @@ from studyguide.cite import citations, formats
 from studyguide.crossref.index import Index
 from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load.guide import Guide
+from studyguide.load.page_paths import WHO, source_page, term_page
 from studyguide.render.links import md_link, md_text, relative
-
-WHO_PAGE = "who.md"
-
-
-def term_path(key: str) -> str:
-    """A term's own page (generated: studyguide.pages.term_page)."""
-    return f"terms/{key}.md"
-
-
-def source_page(source_id: str) -> str:
-    return f"sources/{source_id}.md"
 
 
 def zh(text: str) -> str:
@@ -37,7 +27,7 @@ def term(guide: Guide, page: str, key: str, text: str | None = None, *, hanzi: b
     entry = guide.glossary.get(key, page)
     label = text or entry.term
     link = (
-        md_link(label, relative(page, term_path(key)), entry.tooltip)
+        md_link(label, relative(page, term_page(key)), entry.tooltip)
         + f'{{ data-def="{_attribute(entry.summary)}" }}'
     )
     return link + (" " + zh(entry.hanzi) if hanzi and entry.hanzi not in label else "")
@@ -58,7 +48,7 @@ def who(guide: Guide, page: str, key: str, text: str | None = None) -> str:
     tip = person["name"] + (
         f" · {person['hanzi']} · {person['pinyin']}" if person.get("hanzi") else ""
     )
-    link = md_link(text or person["name"], relative(page, WHO_PAGE, key), tip)
+    link = md_link(text or person["name"], relative(page, WHO, key), tip)
     return link + f'{{ data-def="{_attribute(person["role"])}" data-who="" }}'
 
 

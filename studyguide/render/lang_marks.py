@@ -14,10 +14,11 @@ library's HTML parser, so text inside a raw element with a lang attribute is lef
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 from html.parser import HTMLParser
+
+from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
 from studyguide.text import CHINESE_OR_PINYIN, HAN_OR_TONED
 
@@ -37,7 +38,6 @@ VOID = {
     "track",
     "wbr",
 }
-PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")  # Python-Markdown's inline HTML stash
 
 
 class _Tags(HTMLParser):
@@ -75,7 +75,7 @@ class Marker:
     def _split(self, text: str, open_tags: list) -> tuple[str, list[ET.Element]]:
         """`text` as leading text plus spans (each span's tail the text after it);
         `open_tags` tracks raw HTML elements opened and closed by placeholders."""
-        if "\x02" not in text and (open_tags and open_tags[-1][1] or not HAN_OR_TONED.search(text)):
+        if STX not in text and (open_tags and open_tags[-1][1] or not HAN_OR_TONED.search(text)):
             return (
                 text,
                 [],
@@ -91,7 +91,7 @@ class Marker:
             )
 
         at = 0
-        for holder in [*PLACEHOLDER.finditer(text), None]:
+        for holder in [*HTML_PLACEHOLDER_RE.finditer(text), None]:
             plain = text[at : holder.start() if holder else len(text)]
             if open_tags and open_tags[-1][1]:
                 emit(plain)
@@ -145,4 +145,4 @@ def mark_tree(element: ET.Element, stash: list | None = None) -> None:
 
 def _atomic(text: str) -> bool:
     """Python-Markdown marks text it must not process further (code spans) as AtomicString."""
-    return type(text).__name__ == "AtomicString"
+    return isinstance(text, AtomicString)

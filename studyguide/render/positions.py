@@ -4,7 +4,8 @@ per source, its position, evidence and concession, each one attributed line."""
 from __future__ import annotations
 
 from studyguide.load.guide import Guide
-from studyguide.render.blocks import _lookup, source_page
+from studyguide.load.page_paths import source_page
+from studyguide.render.blocks import _lookup
 from studyguide.render.links import md_link, md_text, relative
 
 HEADER = "| Source | Position | Evidence | Concedes |\n| --- | --- | --- | --- |\n"

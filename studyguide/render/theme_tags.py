@@ -5,8 +5,9 @@ MkDocs checks every page and anchor they point to."""
 from __future__ import annotations
 
 from studyguide.load.guide import Guide
-from studyguide.load.theme_tags import HEADING, section_anchors, theme_titles
-from studyguide.render.blocks import source_page
+from studyguide.load.headings import headings
+from studyguide.load.page_paths import SOURCES, THEMES, key_of, source_page, theme_page
+from studyguide.load.theme_tags import theme_titles
 from studyguide.render.links import md_link, md_text, relative
 
 
@@ -18,7 +19,7 @@ def short_title(title: str) -> str:
 def chips(guide: Guide, page: str, themes: tuple[str, ...]) -> str:
     titles = theme_titles(guide.root / "docs")
     links = " ".join(
-        md_link(short_title(titles[t]), relative(page, f"themes/{t}.md"), f"Theme: {titles[t]}")
+        md_link(short_title(titles[t]), relative(page, theme_page(t)), f"Theme: {titles[t]}")
         for t in themes
     )
     return f'<span class="theme-chips__label">Themes:</span> {links}\n{{: .theme-chips }}'
@@ -26,20 +27,15 @@ def chips(guide: Guide, page: str, themes: tuple[str, ...]) -> str:
 
 def add_chips(guide: Guide, page: str, markdown: str) -> str:
     """The page's Markdown with a chips paragraph after each tagged `###` heading."""
-    source = page.removeprefix("sources/").removesuffix(".md")
+    source = key_of(page, SOURCES)
     tagged = {t.anchor: t.themes for t in guide.theme_tags if t.source == source}
     if not tagged:
         return markdown
-    anchors = iter(section_anchors(markdown))
-    out, last = [], 0
-    for match in HEADING.finditer(markdown):
-        anchor = next(anchors)
-        if anchor in tagged:
-            out.append(markdown[last : match.end()])
-            out.append("\n\n" + chips(guide, page, tagged[anchor]) + "\n")
-            last = match.end()
-    out.append(markdown[last:])
-    return "".join(out)
+    lines = markdown.split("\n")
+    for heading in reversed(headings(markdown, f"docs/{page}")):
+        if heading.level == 3 and heading.id in tagged:
+            lines.insert(heading.line + 1, "\n" + chips(guide, page, tagged[heading.id]))
+    return "\n".join(lines)
 
 
 def sections_on(guide: Guide, page: str, theme: str) -> str:
@@ -62,7 +58,7 @@ def sections_on(guide: Guide, page: str, theme: str) -> str:
 
 def add_sections(guide: Guide, page: str, markdown: str) -> str:
     """The chapter's Markdown with its tagged sections before "Check yourself" (or at the end)."""
-    block = sections_on(guide, page, page.removeprefix("themes/").removesuffix(".md"))
+    block = sections_on(guide, page, key_of(page, THEMES))
     if not block:
         return markdown
     marker = "\n## Check yourself"

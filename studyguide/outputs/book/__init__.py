@@ -1,6 +1,7 @@
 """The guide as a book, read back from the built site for the PDF and the EPUB:
 
-    nav        mkdocs.yml's nav -> the book's outline (Reference moved last, as Appendices)
+    nav        the site's page manifest (pages.json) -> the book's outline (Reference moved
+               last, as Appendices)
     extract    each built page -> its article, screen-only parts dropped
     cjk_font   the Simplified Chinese font installed (fonts-noto-cjk)
 

@@ -1,24 +1,25 @@
-"""mkdocs.yml's nav as the book's outline (PDF and EPUB), read with PyYAML alone (no MkDocs,
-no hooks).
+"""The book's outline (PDF and EPUB): the pages of the built site in nav order (the page
+manifest MkDocs wrote into the site, studyguide.load.page_manifest: URLs, files, titles
+and nav sections as MkDocs made them), and mkdocs.yml's settings, read with PyYAML alone
+(MkDocs' own loader would import every hook listed in mkdocs.yml, and with them jieba).
 
-MkDocs' own loader would import every hook listed in mkdocs.yml (and with them jieba);
-the PDF needs only the settings below and the nav, whose rules are simple: an entry is
-"path.md", {title: "path.md"}, {title: [entries]} (a section) or {title: URL} (an
-external link, not printed). Pages get MkDocs' URLs (use_directory_urls, default on).
 Two exceptions to the nav's order: the section titled "Reference" (glossary, who's who,
 timeline, tracker) always goes at the end of the PDF, titled "Appendices"; and the pages
 listed in mkdocs.yml's `extra.print_appendix` (the printable study sheets) leave their
 nav section to join the appendices, after the reference pages and before the term pages.
+Pages in `extra.screen_only` are left out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from studyguide.errors import GuideError
+from studyguide.load import page_manifest, page_paths
 from studyguide.outputs.book import BookError
 
 APPENDIX_NAV_TITLE = "Reference"  # the nav section moved to the end...
@@ -33,6 +34,7 @@ class NavPage:
     slug: str  # "glossary", "sources-shi-2014", "index"
     level: int  # bookmark level of the page
     in_toc: bool = True  # False: listed on its section's title page only (term pages)
+    src: str = ""  # the page's source in docs/: "terms/hukou.md"
 
 
 @dataclass
@@ -65,57 +67,51 @@ def page_slug(url: str) -> str:
     return path.replace("/", "-") or "index"
 
 
-def page_urls(src: str, directory_urls: bool = True) -> tuple[str, str]:
-    """(url, dest) of a Markdown file as MkDocs builds it: "a/b.md" -> ("a/b/", "a/b/index.html")."""
-    path = PurePosixPath(src)
-    parent = "" if str(path.parent) == "." else f"{path.parent}/"
-    if path.stem in ("index", "README"):
-        dest = f"{parent}index.html"
-        return (parent if directory_urls else dest), dest
-    if directory_urls:
-        return f"{parent}{path.stem}/", f"{parent}{path.stem}/index.html"
-    return f"{parent}{path.stem}.html", f"{parent}{path.stem}.html"
-
-
-def load_nav(config_file: Path) -> tuple[dict, list]:
-    """The config and the PDF's outline: the nav in order, with the appendix section
-    (nav title "Reference") moved to the end and renamed "Appendices"."""
+def load_nav(config_file: Path, site_dir: Path) -> tuple[dict, list]:
+    """The config and the PDF's outline of the site built in `site_dir`: the nav in order,
+    with the appendix section (nav title "Reference") moved to the end and renamed
+    "Appendices"."""
     config = read_config(config_file)
-    if not config.get("nav"):
+    try:
+        manifest = page_manifest.read(site_dir)
+    except GuideError as error:
+        raise BookError(str(error)) from None
+    if not manifest.nav():
         raise BookError(
             f"{config_file}: no nav; the PDF follows the nav's order, so list the pages there."
         )
-    directory_urls = config.get("use_directory_urls", True)
     extra = config.get("extra") or {}
     screen_only = set(extra.get("screen_only") or [])  # browser-only pages
     to_appendix = list(extra.get("print_appendix") or [])  # pages printed as appendices
     moved: dict[str, NavPage] = {}
-
-    def convert(items, level: int) -> list:
-        out = []
-        for item in items:
-            title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
-            if isinstance(value, list):
-                section = NavSection(str(title), level, "part--" + _ascii_slug(str(title)))
-                section.children = convert(value, level + 1)
-                out.append(section)
-            elif (
-                isinstance(value, str)
-                and value.endswith(".md")
-                and "://" not in value
-                and value not in screen_only
-            ):
-                url, dest = page_urls(value.lstrip("/"), directory_urls)
-                url = "" if url == "./" else url
-                page = NavPage(title, url, dest, page_slug(url), level)
-                if value in to_appendix:
-                    moved[value] = page
-                else:
-                    out.append(page)
-            # anything else is an external link: no page to print
-        return out
-
-    outline = convert(config["nav"], 1)
+    outline: list = []
+    open_sections: list[NavSection] = []  # the sections the last page sat in
+    for entry in manifest.nav():
+        same = 0
+        while (
+            same < min(len(open_sections), len(entry.sections))
+            and open_sections[same].title == entry.sections[same]
+        ):
+            same += 1
+        del open_sections[same:]
+        for title in entry.sections[same:]:
+            section = NavSection(title, len(open_sections) + 1, "part--" + _ascii_slug(title))
+            (open_sections[-1].children if open_sections else outline).append(section)
+            open_sections.append(section)
+        if entry.src in screen_only:
+            continue
+        page = NavPage(
+            entry.nav_title,
+            entry.url,
+            entry.dest,
+            page_slug(entry.url),
+            len(entry.sections) + 1,
+            src=entry.src,
+        )
+        if entry.src in to_appendix:
+            moved[entry.src] = page
+        else:
+            (open_sections[-1].children if open_sections else outline).append(page)
     appendix = next(
         (
             s
@@ -139,12 +135,12 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
         page.level = 2 if appendix else 1
         (appendix.children if appendix else outline).append(page)
     if (Path(config_file).parent / "glossary.yaml").is_file():  # a guide (not a test's tiny site)
-        terms = term_pages(Path(config_file).parent, level=2 if appendix else 1)
+        terms = term_pages(Path(config_file).parent, manifest, level=2 if appendix else 1)
         (appendix.children if appendix else outline).append(terms)
     return config, outline
 
 
-def term_pages(root: Path, level: int) -> NavSection:
+def term_pages(root: Path, manifest: page_manifest.Manifest, level: int) -> NavSection:
     """The term pages (outside the nav, made by macros/hooks/term_pages.py), printed last
     among the appendices so that every term link stays inside the book: an offline reader
     gets each term's full page, not only the glossary index."""
@@ -152,15 +148,16 @@ def term_pages(root: Path, level: int) -> NavSection:
 
     section = NavSection("Terms", level, "part--terms")
     for entry in load_guide(root).glossary.sorted():
-        url = f"terms/{entry.key}/"
+        page = manifest.page(page_paths.term_page(entry.key))
         section.children.append(
             NavPage(
                 f"{entry.term} {entry.hanzi}",
-                url,
-                url + "index.html",
-                page_slug(url),
+                page.url,
+                page.dest,
+                page_slug(page.url),
                 level + 1,
                 in_toc=False,
+                src=page.src,
             )
         )
     return section

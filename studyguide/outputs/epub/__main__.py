@@ -37,7 +37,7 @@ def write_epub(site_dir: Path, output: Path | None = None, config_file: Path | N
     if not (site_dir / "index.html").is_file():
         raise EpubError(f"{site_dir} is not a built site (no index.html). Run make build first.")
     output = Path(output) if output else site_dir / OUTPUT_NAME
-    config, outline = load_nav(Path(config_file) if config_file else ROOT / "mkdocs.yml")
+    config, outline = load_nav(Path(config_file) if config_file else ROOT / "mkdocs.yml", site_dir)
     lang = config["theme"].get("language") or "en"
     chapters = [
         Chapter(extract_article(page, site_dir, config["site_name"]))

@@ -17,13 +17,14 @@ from __future__ import annotations
 import copy
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from studyguide.load.page_paths import TERMS
 from studyguide.outputs.book.extract import PageContent
 from studyguide.outputs.epub.xhtml import serialize, tag_of
 
 FAKE_HOST = "guide.invalid"  # resolves relative links without the network
-TERMS_URL = "terms/"
 
 
 def file_name(slug: str) -> str:
@@ -60,7 +61,7 @@ class Remapper:
         self.cards = {
             c.content.page.url: term_card(c)
             for c in chapters
-            if c.content.page.url.startswith(TERMS_URL)
+            if c.content.page.src.startswith(TERMS)
         }
         self.site_url = site_url
         self.report = LinkReport()
@@ -87,7 +88,7 @@ class Remapper:
             self.report.external += 1
             return
         if path in self.cards and not fragment and target is not chapter:
-            key = path.removeprefix(TERMS_URL).strip("/")
+            key = PurePosixPath(target.content.page.src).stem
             chapter.notes.setdefault(key, self.cards[path])
             a.set("href", f"#note-{key}")
             a.set("epub:type", "noteref")
@@ -117,7 +118,7 @@ def term_card(chapter: Chapter) -> str:
     carry the site's language marks): the headline (hanzi, romanization, English), the
     facts line (pinyin, traditional form) and the definition, links unwrapped, then a link
     to the term's page in the book."""
-    key = chapter.content.page.url.removeprefix(TERMS_URL).strip("/")
+    key = PurePosixPath(chapter.content.page.src).stem
     article = chapter.content.article
     heading = next((x for x in article.iter() if tag_of(x) == "h1"), None)
     title = copy.deepcopy(heading) if heading is not None else ET.Element("strong")

@@ -32,7 +32,7 @@ def write_pdf(
     if not (site_dir / "index.html").is_file():
         raise PdfError(f"{site_dir} is not a built site (no index.html). Run make build first.")
     output = Path(output) if output else site_dir / OUTPUT_NAME
-    config, outline = load_nav(Path(config_file) if config_file else ROOT / "mkdocs.yml")
+    config, outline = load_nav(Path(config_file) if config_file else ROOT / "mkdocs.yml", site_dir)
     if section:
         outline = select_section(outline, section)
         config = dict(config, site_name=f"{config['site_name']}: {section}")
