@@ -57,14 +57,16 @@ class Room:
         return int(MAX_SHARE * self.words)
 
     def __str__(self) -> str:
-        line = f"{self.source_id:<16} {self.excerpts:>2} of {MAX_EXCERPTS} excerpts ({max(0, MAX_EXCERPTS - self.excerpts)} left)"
+        unused = max(0, MAX_EXCERPTS - self.excerpts)
+        line = f"{self.source_id:<16} {self.excerpts:>2} of {MAX_EXCERPTS} excerpts ({unused} left)"
         if self.quoted is None:
             return line + "; quoted share not measured (no source text)"
         left = self.cap_words - self.quoted
         room = f"{left:,} words left" if left >= 0 else f"{-left:,} words over"
         return (
-            line
-            + f"; quoting {self.quoted:,} of {self.words:,} words, {percent(self.quoted / self.words)} of the text (cap {MAX_SHARE:.0%}, {self.cap_words:,} words: {room})"
+            line + f"; quoting {self.quoted:,} of {self.words:,} words, "
+            f"{percent(self.quoted / self.words)} of the text "
+            f"(cap {MAX_SHARE:.0%}, {self.cap_words:,} words: {room})"
         )
 
 
@@ -133,8 +135,11 @@ def excerpt_problems(guide: Guide, seeds: Path) -> list[Problem]:
                     excerpts_file(room.source_id),
                     None,
                     None,
-                    f"excerpts quote {room.quoted:,} of the text's {room.words:,} words ({percent(room.quoted / room.words)}); "
-                    f"the cap is {MAX_SHARE:.0%} ({room.cap_words:,} words), {room.quoted - room.cap_words:,} over — shorten or replace one rather than add",
+                    f"excerpts quote {room.quoted:,} of the text's {room.words:,} words "
+                    f"({percent(room.quoted / room.words)}); "
+                    f"the cap is {MAX_SHARE:.0%} ({room.cap_words:,} words), "
+                    f"{room.quoted - room.cap_words:,} over — "
+                    "shorten or replace one rather than add",
                 )
             )
     return problems
@@ -160,19 +165,28 @@ def check(root: Path, environ) -> Result:
         + page_problems(guide, Path(root) / "docs", pages)
     )
     checked = [
-        f"glossary.yaml: {len(guide.glossary)} entries against the schema; pinyin against the hanzi, duplicates, key order, see_also; "
+        f"glossary.yaml: {len(guide.glossary)} entries against the schema; "
+        "pinyin against the hanzi, duplicates, key order, see_also; "
         "each sentence of the notes names its source or is marked, and no language note names one",
-        f"data/: {len(guide.sources)} sources, {len(guide.excerpts)} excerpts, {len(guide.people)} people, {len(guide.timeline)} timeline events, "
-        f"{len(guide.selfcheck)} self-check sets, who-says-what tables for {len(guide.positions)} of the themes: schemas and the keys they name",
-        f"docs/: {pages.pages} pages read with Jinja's parser, {pages.calls} macro calls: each macro registered, {pages.keys} keys found in the data",
+        f"data/: {len(guide.sources)} sources, {len(guide.excerpts)} excerpts, "
+        f"{len(guide.people)} people, {len(guide.timeline)} timeline events, "
+        f"{len(guide.selfcheck)} self-check sets, "
+        f"who-says-what tables for {len(guide.positions)} of the themes: "
+        "schemas and the keys they name",
+        f"docs/: {pages.pages} pages read with Jinja's parser, {pages.calls} macro calls: "
+        f"each macro registered, {pages.keys} keys found in the data",
         f"excerpts: at most {MAX_EXCERPTS} a source",
     ]
     seeds = verbatim.seeds_dir(root, environ)
     if not seeds.is_dir():
-        note = f"source texts not found at {seeds} (set GUIDE_SEEDS): excerpts NOT checked word for word"
+        note = (
+            f"source texts not found at {seeds} (set GUIDE_SEEDS): "
+            "excerpts NOT checked word for word"
+        )
         return Result(problems, note, checked, rooms(guide, None))
     checked[-1] += (
-        f"; each word for word against its source text in {seeds}, at most {MAX_WORDS} words, at most {MAX_SHARE:.0%} of its source"
+        f"; each word for word against its source text in {seeds}, "
+        f"at most {MAX_WORDS} words, at most {MAX_SHARE:.0%} of its source"
     )
     return Result(problems + excerpt_problems(guide, seeds), None, checked, rooms(guide, seeds))
 
@@ -191,8 +205,9 @@ def main(root: Path = ROOT, environ=os.environ) -> int:
         print(("error: " if environ.get("CI") else "warning: ") + result.note, file=sys.stderr)
     if result.problems or (result.note and environ.get("CI")):
         if result.problems:
+            plural = "s" if len(result.problems) > 1 else ""
             print(
-                f"{len(result.problems)} problem{'s' if len(result.problems) > 1 else ''} (above, one per line)",
+                f"{len(result.problems)} problem{plural} (above, one per line)",
                 file=sys.stderr,
             )
         return 1

@@ -55,7 +55,8 @@ def error_page(lines: list[str]) -> str:
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<title>Build failed</title></head>\n"
-        '<body style="font-family: sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem">'
+        '<body style="font-family: sans-serif; max-width: 60rem; margin: 2rem auto; '
+        'padding: 0 1rem">'
         "<h1>The guide did not build</h1>\n<p>Fix each problem below and save: this page reloads "
         "with the guide once the build succeeds. The terminal running <code>make serve</code> "
         f"shows the same lines.</p>\n<ul>\n{items}\n</ul>\n</body></html>\n"

@@ -47,7 +47,8 @@ def on_files(files, config):
         part = files.get_file_from_path(path)
         if part is None:
             raise PluginError(
-                f"guide_script: docs/{path} is missing; it is one of the parts of {OUTPUT} (macros/hooks/guide_script.py)"
+                f"guide_script: docs/{path} is missing; it is one of the parts of {OUTPUT} "
+                "(macros/hooks/guide_script.py)"
             )
         parts[path] = part.content_string
         files.remove(part)

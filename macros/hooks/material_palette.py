@@ -49,7 +49,8 @@ def on_post_build(config):
     sheets = [p for p in site.glob(STYLESHEETS) if not p.name.endswith(".map")]
     if not sheets:
         raise PluginError(
-            f"material_palette: no {STYLESHEETS} in {site}; is the palette still configured in mkdocs.yml?"
+            f"material_palette: no {STYLESHEETS} in {site}; "
+            "is the palette still configured in mkdocs.yml?"
         )
     for sheet in sheets:
         try:

@@ -3,9 +3,9 @@ official styles vendored in studyguide/cite/csl/ (APA 7th, Chicago 18th notes an
 bibliography, Chicago 18th author-date).
 
 Titles are stored in sentence case, as CSL expects: APA prints them so, and the Chicago
-styles set them in title case themselves. The CSL-JSON follows the record exactly: no stated date means no `issued` (the styles
-print "n.d."), an unnamed author is left out (the styles let the title lead), and only a
-URL that the text itself gives is kept.
+styles set them in title case themselves. The CSL-JSON follows the record exactly: no
+stated date means no `issued` (the styles print "n.d."), an unnamed author is left out
+(the styles let the title lead), and only a URL that the text itself gives is kept.
 """
 
 from __future__ import annotations

@@ -149,7 +149,8 @@ def ris(item: dict) -> str:
 
 
 def csl_json(item: dict) -> str:
-    """The item as a CSL-JSON document (an array of one item, studyguide/schemas/csl-data.schema.json)."""
+    """The item as a CSL-JSON document (an array of one item,
+    studyguide/schemas/csl-data.schema.json)."""
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 

@@ -78,7 +78,8 @@ class Glossary:
                     where,
                     None,
                     key,
-                    f"unknown glossary term{did_you_mean(key, self.entries)}; terms are the keys of {self.path}",
+                    f"unknown glossary term{did_you_mean(key, self.entries)}; "
+                    f"terms are the keys of {self.path}",
                 )
             ) from None
 
@@ -133,7 +134,8 @@ def load_glossary(
                         display,
                         line,
                         entry.key,
-                        f"see_also names '{other}', which is not an entry{did_you_mean(other, glossary.entries)}",
+                        f"see_also names '{other}', which is not an entry"
+                        f"{did_you_mean(other, glossary.entries)}",
                     )
                 )
             elif other == entry.key:
@@ -179,7 +181,9 @@ def duplicates(glossary: Glossary, lines) -> list[Problem]:
                         glossary.path,
                         line,
                         entry.key,
-                        f"{kind} '{name}' is also the {what} of '{first.key}' (line {first.line}); keep one entry and merge the other into it (an alias, a note)",
+                        f"{kind} '{name}' is also the {what} of '{first.key}' "
+                        f"(line {first.line}); "
+                        "keep one entry and merge the other into it (an alias, a note)",
                     )
                 )
             seen.setdefault(folded, (kind, entry))
@@ -198,7 +202,8 @@ def order(glossary: Glossary) -> list[Problem]:
                     glossary.path,
                     glossary.entries[after].line,
                     after,
-                    f"key out of alphabetical order; move the entry before '{place}' (line {glossary.entries[place].line})",
+                    f"key out of alphabetical order; move the entry before '{place}' "
+                    f"(line {glossary.entries[place].line})",
                 )
             ]
     return []

@@ -40,7 +40,8 @@ HANZI = re.compile(r"\bhanzi\b")
 # emphasis mark, an opening quote or bracket, or a Chinese character.
 SENTENCE_END = re.compile(rf"(?<=[.!?])[\"”’)]?\s+(?=[A-Z*(\"“'‘{HAN}])")
 FIX = (
-    'attribute it ("Shi says…"), mark it "(background, not in the sources: …)" or "(the guide\'s reading)", '
+    'attribute it ("Shi says…"), mark it "(background, not in the sources: …)" '
+    'or "(the guide\'s reading)", '
     "or move a note on the word's form or renderings to the language field"
 )
 
@@ -108,7 +109,9 @@ def note_problems(entries, sources: dict, raw_lines: list[str], display: str) ->
                         display,
                         line,
                         entry.key,
-                        f"language: \"{_start(sentence)}\" names a source ('{found.group(0)}'); what a text says goes in the notes field, the word's form and renderings here",
+                        f"language: \"{_start(sentence)}\" names a source ('{found.group(0)}'); "
+                        "what a text says goes in the notes field, "
+                        "the word's form and renderings here",
                     )
                 )
     return problems

@@ -113,4 +113,7 @@ def grouping_problem(hanzi: str, written: str, spans: list[int]) -> str | None:
     merged = [groups[0]]
     for i, (sep, group) in enumerate(zip(separators, groups[1:], strict=False)):
         merged[-1:] = [merged[-1] + group] if i in joined else [merged[-1], sep + group]
-    return f"pinyin '{written}' splits the word{'s' if len(split_words) > 1 else ''} {', '.join(split_words)}; group syllables by word: '{''.join(merged)}'"
+    return (
+        f"pinyin '{written}' splits the word{'s' if len(split_words) > 1 else ''} "
+        f"{', '.join(split_words)}; group syllables by word: '{''.join(merged)}'"
+    )

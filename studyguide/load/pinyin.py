@@ -71,7 +71,10 @@ def check_pinyin(hanzi: str, written: str, grouped: bool = False) -> str | None:
     good = _fits(chars, letters)
     bad = chars[min(good, len(chars) - 1)]
     options = "/".join(sorted(readings(bad)))
-    return f"pinyin '{written}' does not fit hanzi '{hanzi}': '{bad}' reads {options}; expected something like '{_suggest(hanzi, chars, written)}'"
+    return (
+        f"pinyin '{written}' does not fit hanzi '{hanzi}': '{bad}' reads {options}; "
+        f"expected something like '{_suggest(hanzi, chars, written)}'"
+    )
 
 
 def _letters(written: str) -> str:

@@ -51,7 +51,8 @@ def fairness_problems(record: Record, lines: dict, i: int) -> list[Problem]:
                 record.file,
                 lines.get((i, "why"), record.line),
                 record.key,
-                "the explanation ('why') only restates the answer: say what the text says and where",
+                "the explanation ('why') only restates the answer: "
+                "say what the text says and where",
             )
         )
     texts = [("ask", record["ask"]), ("answer", record["answer"])]
@@ -107,7 +108,8 @@ def question_reference_problems(
                         q.file,
                         q.line,
                         q.key,
-                        f"'{cite}': no '### ' section '{anchor}' on docs/sources/{source}.md{did_you_mean(anchor, anchors[source])}",
+                        f"'{cite}': no '### ' section '{anchor}' on docs/sources/{source}.md"
+                        f"{did_you_mean(anchor, anchors[source])}",
                     )
                 )
         for theme in q.get("themes", []):
@@ -117,7 +119,8 @@ def question_reference_problems(
                         q.file,
                         q.line,
                         q.key,
-                        f"theme '{theme}' is not a theme chapter in docs/themes/{did_you_mean(theme, themes)}",
+                        f"theme '{theme}' is not a theme chapter in docs/themes/"
+                        f"{did_you_mean(theme, themes)}",
                     )
                 )
     return problems

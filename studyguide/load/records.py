@@ -81,7 +81,8 @@ def load_people(path: Path, display: str, checks: Checks | None = None) -> dict[
                     display,
                     lines.get((key, "official"), record.line),
                     key,
-                    "'official: true' is for persons only; an organization is listed with the organizations",
+                    "'official: true' is for persons only; "
+                    "an organization is listed with the organizations",
                 )
             )
         if record.get("hanzi") and record.get("pinyin"):
@@ -118,7 +119,8 @@ def load_timeline(path: Path, display: str, checks: Checks | None = None) -> lis
                     display,
                     event.line,
                     event["date"],
-                    f"precision '{event['precision']}' does not match the date; a date written '{event['date']}' has precision '{wanted}'",
+                    f"precision '{event['precision']}' does not match the date; "
+                    f"a date written '{event['date']}' has precision '{wanted}'",
                 )
             )
     milestones = [e for e in events if e.get("milestone")]
@@ -129,7 +131,9 @@ def load_timeline(path: Path, display: str, checks: Checks | None = None) -> lis
                 display,
                 extra.line,
                 extra["date"],
-                f"{len(milestones)} events are marked milestone: true; keep at most {MAX_MILESTONES} (remove the flag from {len(milestones) - MAX_MILESTONES})",
+                f"{len(milestones)} events are marked milestone: true; "
+                f"keep at most {MAX_MILESTONES} "
+                f"(remove the flag from {len(milestones) - MAX_MILESTONES})",
             )
         )
     if problems:

@@ -48,7 +48,8 @@ def _describe(error, root: dict) -> tuple[tuple, str]:
         field = extras[0] if extras else "?"
         return (
             path + (field,),
-            f"unknown field '{field}'{did_you_mean(field, allowed)}; allowed fields: {', '.join(allowed)}",
+            f"unknown field '{field}'{did_you_mean(field, allowed)}; "
+            f"allowed fields: {', '.join(allowed)}",
         )
     if error.validator == "required":
         missing = [
@@ -61,7 +62,8 @@ def _describe(error, root: dict) -> tuple[tuple, str]:
     if error.schema_path and error.schema_path[0] == "propertyNames":
         return (
             path + (error.instance,),
-            f"key '{error.instance}' must be a lowercase ASCII slug (letters, digits, hyphens), e.g. 'shuniu-zuzhi'",
+            f"key '{error.instance}' must be a lowercase ASCII slug "
+            "(letters, digits, hyphens), e.g. 'shuniu-zuzhi'",
         )
     if (
         isinstance(error.instance, str)
@@ -73,7 +75,8 @@ def _describe(error, root: dict) -> tuple[tuple, str]:
         choices = [str(c) for c in error.validator_value]
         return (
             path,
-            f"'{error.instance}' is not one of {', '.join(choices)}{did_you_mean(str(error.instance), choices)}",
+            f"'{error.instance}' is not one of {', '.join(choices)}"
+            f"{did_you_mean(str(error.instance), choices)}",
         )
     if error.validator == "type" and error.instance is None:
         return path, f"field '{path[-1]}' is empty"

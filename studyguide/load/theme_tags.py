@@ -46,7 +46,8 @@ def load_theme_tags(
                     display,
                     lines.get((source,)),
                     source,
-                    f"unknown source{did_you_mean(source, sources)}; sources are the keys of data/sources.yaml",
+                    f"unknown source{did_you_mean(source, sources)}; "
+                    "sources are the keys of data/sources.yaml",
                 )
             )
             continue
@@ -61,7 +62,8 @@ def load_theme_tags(
                         display,
                         lines.get((source, anchor)),
                         anchor,
-                        f"no '### ' section with this anchor on docs/sources/{source}.md{did_you_mean(anchor, anchors)}",
+                        f"no '### ' section with this anchor on docs/sources/{source}.md"
+                        f"{did_you_mean(anchor, anchors)}",
                     )
                 )
                 continue
@@ -72,7 +74,8 @@ def load_theme_tags(
                             display,
                             lines.get((source, anchor, i), lines.get((source, anchor))),
                             theme,
-                            f"unknown theme{did_you_mean(theme, themes)}; themes are the chapters in docs/themes/",
+                            f"unknown theme{did_you_mean(theme, themes)}; "
+                            "themes are the chapters in docs/themes/",
                         )
                     )
             tags.append(Tag(source, anchor, anchors[anchor], tuple(theme_ids)))

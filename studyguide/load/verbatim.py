@@ -44,13 +44,21 @@ class Mismatch:
 
     def __str__(self) -> str:
         if not self.in_order:
-            return f"not verbatim: each fragment of «{self.fragment}» occurs, but not in order within one paragraph (join with … only fragments of one paragraph, in order)"
+            return (
+                f"not verbatim: each fragment of «{self.fragment}» occurs, "
+                "but not in order within one paragraph "
+                "(join with … only fragments of one paragraph, in order)"
+            )
         where = f"paragraph {self.paragraph} (line {self.line})"
-        return f"not verbatim: {marked(self.fragment, self.nearest)} ([yours → source]; nearest passage, {where}: «{self.shown or self.nearest}»)"
+        return (
+            f"not verbatim: {marked(self.fragment, self.nearest)} "
+            f"([yours → source]; nearest passage, {where}: «{self.shown or self.nearest}»)"
+        )
 
 
 def marked(fragment: str, passage: str, context: int = 2) -> str:
-    """The fragment's differences from the passage, word by word: '…the [rising → growing] tensions…'."""
+    """The fragment's differences from the passage, word by word:
+    '…the [rising → growing] tensions…'."""
     mine, theirs = fragment.split(), passage.split()
     ops = [
         op

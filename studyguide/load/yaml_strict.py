@@ -30,7 +30,8 @@ def _walk(node, path: tuple, lines: Lines, problems: list[Problem], file: str) -
                         file,
                         line,
                         key,
-                        f"duplicate key (first defined on line {seen[key]}); YAML would silently keep only the last one",
+                        f"duplicate key (first defined on line {seen[key]}); "
+                        "YAML would silently keep only the last one",
                     )
                 )
             else:

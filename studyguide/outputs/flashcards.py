@@ -55,7 +55,8 @@ def model():
             {
                 "name": "Meaning → hanzi",
                 "qfmt": "<div><b>{{English}}</b></div><div>{{Definition}}</div>",
-                "afmt": '{{FrontSide}}<hr id="answer"><div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>'
+                "afmt": '{{FrontSide}}<hr id="answer">'
+                '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>'
                 '<div lang="zh-Latn-pinyin">{{Pinyin}}</div><div>{{Term}}</div>',
             },
         ],

@@ -51,8 +51,8 @@ def glossary_json(guide: Guide, entry_url) -> dict:
     meta = _metadata(
         guide,
         "open-glossary.schema.json",
-        "The study guide's glossary: Chinese terms with hanzi, tone-marked pinyin, English, definition and notes "
-        "(definitions and notes in Markdown).",
+        "The study guide's glossary: Chinese terms with hanzi, tone-marked pinyin, English, "
+        "definition and notes (definitions and notes in Markdown).",
     )
     entries = [
         {
@@ -80,9 +80,10 @@ def excerpts_json(guide: Guide, excerpt_url) -> dict:
     meta = _metadata(
         guide,
         "open-excerpts.schema.json",
-        "The key excerpts the guide quotes, word for word (Markdown emphasis kept), with the glossary terms each "
-        "uses and its citation in each style. The guide's selection, locations and notes are CC BY-SA 4.0; the "
-        "quoted text remains the work of its authors, quoted briefly with attribution.",
+        "The key excerpts the guide quotes, word for word (Markdown emphasis kept), "
+        "with the glossary terms each uses and its citation in each style. "
+        "The guide's selection, locations and notes are CC BY-SA 4.0; "
+        "the quoted text remains the work of its authors, quoted briefly with attribution.",
     )
     index = build_index(guide)
     items = {key: citations.csl_item(key, source) for key, source in guide.sources.items()}

@@ -26,8 +26,8 @@ SECTIONS = REQUIRED + THEME_ONLY
 FULL_FOLDERS = (page_paths.SOURCES, page_paths.THEMES)
 NOT_ON_PATH = {page_paths.THEMES_INDEX}
 LAYOUT = (
-    "'## In brief', one paragraph of at most 120 words, then '## Key points', 3-7 one-line bullets, "
-    "then on a theme '## Who says what'"
+    "'## In brief', one paragraph of at most 120 words, "
+    "then '## Key points', 3-7 one-line bullets, then on a theme '## Who says what'"
 )
 
 # An inline link's target: ](target) or ](target "title"); reference links are left alone.
@@ -94,7 +94,8 @@ def extract(text: str, full: str) -> tuple[str, dict[str, str]]:
             hint = (
                 f"the heading reads '## {near.title}': write it exactly '## {title}'"
                 if near
-                else f"add '## {title}' under the title ({LAYOUT}); the core path (core/) is made from it"
+                else f"add '## {title}' under the title ({LAYOUT}); "
+                "the core path (core/) is made from it"
             )
             problems.append(Problem(path, line, title, f"no '{title}' section: {hint}"))
     if problems:
@@ -107,15 +108,17 @@ def core_markdown(text: str, full: str, position: tuple[int, int]) -> str:
     title, parts = extract(text, full)
     n, total = position
     nav_title = front_matter.read(text, f"docs/{full}").title or title
+    who = " and who says what." if "Who says what" in parts else "."
     out = [
         "---",
         f"title: {_yaml_string(f'{n}/{total} {nav_title}')}",
-        f"description: {_yaml_string(f'The core of {title}: in brief, key points' + (' and who says what.' if 'Who says what' in parts else '.'))}",
+        f"description: {_yaml_string(f'The core of {title}: in brief, key points{who}')}",
         "search:",
         "  exclude: true",  # its text is the full page's: search finds it there
         "---",
         "",
-        f"<!-- Generated page: the core sections of docs/{full} (macros/hooks/core_path.py). Edit docs/{full}, not this page. -->",
+        f"<!-- Generated page: the core sections of docs/{full} (macros/hooks/core_path.py). "
+        f"Edit docs/{full}, not this page. -->",
         "",
         f"# {title}",
         "",
@@ -135,14 +138,16 @@ def start_markdown(pages: list[tuple[str, str]]) -> str:
     )
     return (
         "---\ntitle: The core path\n"
-        "description: \"The guide's core in one sitting: the in-brief paragraph and key points of the five sources, and the ten themes' who-says-what tables.\"\n---\n\n"
-        "<!-- Generated page (macros/hooks/core_path.py): edit the source and theme pages, not this one. -->\n\n"
+        "description: \"The guide's core in one sitting: the in-brief paragraph and key points "
+        "of the five sources, and the ten themes' who-says-what tables.\"\n---\n\n"
+        "<!-- Generated page (macros/hooks/core_path.py): "
+        "edit the source and theme pages, not this one. -->\n\n"
         "# The core path\n\n"
-        "The guide's core, read in order: for each of the five sources and ten themes, the paragraph "
-        "in brief, the key points and (for a theme) who says what. Each page links to its full page "
-        "for the evidence, the quotations and the analysis. "
-        f'All of it takes about {{{{ reading_time("{CORE_DIR}") }}}}; the button at the foot of each '
-        "page leads to the next.\n\n"
+        "The guide's core, read in order: for each of the five sources and ten themes, "
+        "the paragraph in brief, the key points and (for a theme) who says what. "
+        "Each page links to its full page for the evidence, the quotations and the analysis. "
+        f'All of it takes about {{{{ reading_time("{CORE_DIR}") }}}}; '
+        "the button at the foot of each page leads to the next.\n\n"
         f"{steps}\n"
     )
 

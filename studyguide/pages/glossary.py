@@ -47,7 +47,8 @@ def glossary_page(guide: Guide, page: str) -> str:
         out.append(f"### {letter} {{#letter-{letter.lower()}}}\n")
         out.append(
             _list(
-                f"{_link(page, e, anchor=True)} {zh(e.hanzi)} {pinyin(e.pinyin)} — {md_text(e.english)}"
+                f"{_link(page, e, anchor=True)} {zh(e.hanzi)} {pinyin(e.pinyin)} "
+                f"— {md_text(e.english)}"
                 for e in group
             )
         )

@@ -51,7 +51,8 @@ def stub(entry) -> str:
         "search:\n  boost: 3\n"
         "---\n\n"
         f'{{{{ term_page("{entry.key}") }}}}\n\n'
-        "<!-- GENERATED PAGE: made from glossary.yaml and data/excerpts/ by the term_page() macro. -->\n"
+        "<!-- GENERATED PAGE: made from glossary.yaml and data/excerpts/ "
+        "by the term_page() macro. -->\n"
     )
 
 
@@ -69,8 +70,10 @@ def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
         f'# <span class="term-hanzi" lang="zh-Hans">{md_text(e.hanzi)}</span> '
         f"<small>{pinyin(e.pinyin)} · {md_text(e.english)}</small> {{ #{e.key} }}\n",
         '<p class="term-facts" markdown>' + " · ".join(facts) + "</p>\n",
-        # The reader's "My cards" deck (docs/javascripts/practice-site.js wires it; unseen without it).
-        f'<p class="guide-mine" data-term="{e.key}"><button type="button" class="guide-mine__button">Add to my cards</button> '
+        # The reader's "My cards" deck (docs/javascripts/practice-site.js wires it; unseen
+        # without it).
+        f'<p class="guide-mine" data-term="{e.key}">'
+        '<button type="button" class="guide-mine__button">Add to my cards</button> '
         '<span class="guide-mine__note" role="status"></span></p>\n',
         md_text(e.definition) + "\n",
     ]
@@ -80,11 +83,11 @@ def term_page(guide: Guide, index: Index, page: str, key: str) -> str:
     out.append(_by_source(guide, index, page, e))
     if e.aliases or e.language:
         out.append("## Renderings and spellings\n")
-    if (
-        e.language
-    ):  # the guide's own, never a claim about the texts (studyguide.load.glossary_notes)
+    # The guide's own, never a claim about the texts (studyguide.load.glossary_notes).
+    if e.language:
         out.append(
-            f"**The word** (the guide's note, from general knowledge, not from the texts): {md_text(e.language)}\n"
+            "**The word** (the guide's note, from general knowledge, not from the texts): "
+            f"{md_text(e.language)}\n"
         )
     if e.aliases:
         out.append(
@@ -157,7 +160,10 @@ def _characters(guide: Guide, e) -> str:
 def _by_source(guide: Guide, index: Index, page: str, e) -> str:
     ids = index.term_excerpts.get(e.key, [])
     if not ids:
-        return "## In the sources\n\nNo stored excerpt uses this term; the notes above say where it comes from.\n"
+        return (
+            "## In the sources\n\n"
+            "No stored excerpt uses this term; the notes above say where it comes from.\n"
+        )
     forms = Matcher(
         {name: [name] for name in dict.fromkeys([e.term, e.hanzi, e.english, *e.aliases])}
     )
@@ -179,7 +185,8 @@ def _by_source(guide: Guide, index: Index, page: str, e) -> str:
             text = md_text(" ".join(guide.excerpts[excerpt_id]["text"].split()))
             out.append(
                 f'<blockquote class="term-excerpt" markdown>\n\n{text}\n\n'
-                f"<footer markdown>— {excerpt_links(guide, page, [excerpt_id])}</footer>\n\n</blockquote>\n"
+                f"<footer markdown>— {excerpt_links(guide, page, [excerpt_id])}</footer>\n\n"
+                "</blockquote>\n"
             )
     return "\n".join(out)
 
@@ -194,7 +201,8 @@ def _earliest(guide: Guide, index: Index, page: str, e) -> str:
     on_timeline = relative(page, page_paths.TIMELINE, event_anchor(guide, first))
     return (
         "## Earliest dated mention\n\n"
-        f"**{display_date(first)}** ({md_text(first['when'])}): {md_text(' '.join(first['event'].split()))} "
+        f"**{display_date(first)}** ({md_text(first['when'])}): "
+        f"{md_text(' '.join(first['event'].split()))} "
         f"({excerpt_links(guide, page, [first['excerpt']])}; dated by {md_text(source['short'])}; "
         f"see it {md_link('on the timeline', on_timeline)}.)\n"
     )

@@ -26,24 +26,31 @@ def timeline_page(guide: Guide, page: str) -> str:
     number = {id(e): n for n, e in enumerate(events, 1)}
     out = [NOTICE.format(data="data/timeline.yaml", macro="timeline_page")]
     out.append(
-        "Each event has a date in one form (a month only where the text names one; *c.* marks a year the texts give only roughly, or that the guide infers) beside the source's own words.\n"
+        "Each event has a date in one form (a month only where the text names one; "
+        "*c.* marks a year the texts give only roughly, or that the guide infers) "
+        "beside the source's own words.\n"
     )
     milestones = [e for e in events if e.get("milestone")]
     if milestones:
         out.append("## Key milestones {#milestones}\n")
         out.append('<div class="timeline-milestones" markdown>\n')
         out += [
-            f"1. [**{display_date(e)}**](#event-{number[id(e)]}) {md_text(' '.join(e['event'].split()))}"
+            f"1. [**{display_date(e)}**](#event-{number[id(e)]}) "
+            f"{md_text(' '.join(e['event'].split()))}"
             for e in milestones
         ]
         out.append("\n</div>\n")
     out.append("## All events {#events}\n")
     buttons = "".join(
-        f'<button type="button" data-source="{s}" aria-pressed="false">{html.escape(guide.sources[s]["short"])}</button>'
+        f'<button type="button" data-source="{s}" aria-pressed="false">'
+        f"{html.escape(guide.sources[s]['short'])}</button>"
         for s in guide.sources
     )
     out.append(
-        f'<div class="timeline-filter" hidden role="group" aria-label="Show the events a source dates"><button type="button" data-source="" aria-pressed="true">All sources</button>{buttons} <span class="timeline-count" aria-live="polite"></span></div>\n'
+        '<div class="timeline-filter" hidden role="group" '
+        'aria-label="Show the events a source dates">'
+        '<button type="button" data-source="" aria-pressed="true">All sources</button>'
+        f'{buttons} <span class="timeline-count" aria-live="polite"></span></div>\n'
     )
     # On a phone guide.css sets each row as one entry (date, event, then the text's words and
     # the source in small type) instead of a card of four labelled cells.
@@ -55,7 +62,8 @@ def timeline_page(guide: Guide, page: str) -> str:
         label = source["short"] + (", excerpt" if e.get("excerpt") else "")
         date = f'<span id="event-{number[id(e)]}"></span>{display_date(e)}'
         out.append(
-            f"| {date} | {md_text(' '.join(e['event'].split()))} | {md_text(e['when'])} | {md_link(label, target)} |"
+            f"| {date} | {md_text(' '.join(e['event'].split()))} "
+            f"| {md_text(e['when'])} | {md_link(label, target)} |"
         )
     out.append("\n</div>")
     return "\n".join(out) + "\n"

@@ -47,7 +47,8 @@ def tracker_page(guide: Guide, index: Index, page: str) -> str:
                 )
             else:
                 cells.append(md_link(" ".join(row["gist"].split()), table))
-        name = f"{md_link(entry.english[:1].upper() + entry.english[1:], relative(page, chapter))} {zh(entry.hanzi)}"
+        english = entry.english[:1].upper() + entry.english[1:]
+        name = f"{md_link(english, relative(page, chapter))} {zh(entry.hanzi)}"
         out.append(f"| {name} | " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     out.append("\n</div>")
     return "\n".join(out) + "\n"

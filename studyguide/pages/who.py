@@ -62,7 +62,8 @@ def citations(index: Index, key: str) -> tuple[int, int]:
 def people_order(guide: Guide, index: Index) -> dict[str, list]:
     """The who's-who groups in reading order. Authors and speakers come first, in the order
     data/sources.yaml lists the sources and their people; everyone else by how much the guide
-    cites them (excerpts naming them plus guide pages mentioning them; ties: excerpts, then name)."""
+    cites them (excerpts naming them plus guide pages mentioning them; ties: excerpts, then
+    name)."""
     speakers = _speakers(guide)
     groups = {key: [] for key, _, _ in PEOPLE_GROUPS}
     for r in guide.people.values():
@@ -90,8 +91,9 @@ def people_page(guide: Guide, index: Index, page: str) -> str:
             for n, (key, title, _) in enumerate(PEOPLE_GROUPS)
             if groups[key]
         )
-        + ". Under each name, one line: the role, the sources that name them and how many of the guide's excerpts "
-        "and pages cite them (the count that orders the lists); open it for what the texts say.\n"
+        + ". Under each name, one line: the role, the sources that name them "
+        "and how many of the guide's excerpts and pages cite them "
+        "(the count that orders the lists); open it for what the texts say.\n"
     )
     for key, heading, blurb in PEOPLE_GROUPS:
         if not groups[key]:

@@ -41,7 +41,8 @@ def quiz_json(guide: Guide, url: Url) -> str:
     ctx, questions = questions_for(guide)
     data = {
         "version": 1,
-        "generated": "from glossary.yaml, data/excerpts, data/timeline.yaml and data/questions by studyguide.practice",
+        "generated": "from glossary.yaml, data/excerpts, data/timeline.yaml and data/questions "
+        "by studyguide.practice",
         "seed": SEED,
         "quizzes": quizzes(ctx, questions),
         "questions": [

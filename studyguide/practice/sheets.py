@@ -144,7 +144,8 @@ def source_sheet(guide: Guide, page: str, source_id: str) -> list[str]:
     out = [
         '<section class="print-sheet" markdown>\n',
         f"## {md_text(source['short'])} {{#sheet-{source_id}}}\n",
-        f"**{md_text(source['title'])}** · {md_text(source['genre'])} · {md_text(str(source['date']))} · "
+        f"**{md_text(source['title'])}** · {md_text(source['genre'])} · "
+        f"{md_text(str(source['date']))} · "
         + md_link("source page", relative(page, source_page(source_id)))
         + "\n",
         "### Thesis and evidence\n",
@@ -192,7 +193,8 @@ def quiz_sheets(guide: Guide, page: str) -> list[str]:
 def sheets_page(guide: Guide, page: str) -> str:
     out = [
         NOTICE.format(
-            data="glossary.yaml, data/sources.yaml, data/excerpts/ and the source pages' In brief and Key points",
+            data="glossary.yaml, data/sources.yaml, data/excerpts/ "
+            "and the source pages' In brief and Key points",
             macro="sheets_page",
         )
     ]

@@ -66,8 +66,8 @@ def problems_of(question: Question) -> list[Problem]:
                         *where,
                         (
                             f"ambiguous question: options {i + 1} and {j + 1} have the same {fact} "
-                            f"'{a.facts[fact]}', so both could be right (pick distractors that differ, "
-                            "or leave this question out)"
+                            f"'{a.facts[fact]}', so both could be right "
+                            "(pick distractors that differ, or leave this question out)"
                         ),
                     )
                 )

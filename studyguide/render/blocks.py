@@ -77,9 +77,8 @@ def excerpt(guide: Guide, index: Index, page: str, excerpt_id: str, *, home: boo
                 page,
                 None,
                 excerpt_id,
-                "this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#"
-                + excerpt_id
-                + ")",
+                "this is the excerpt's own source page: it is shown there by key_excerpts(); "
+                "link to it with [text](#" + excerpt_id + ")",
             )
         )
     speaker = f"{md_text(record['speaker'])}, in " if record.get("speaker") else ""
@@ -174,7 +173,8 @@ def cite_passage(guide: Guide, record) -> str:
     a bibliography, is said once, in the page's "How to cite this source"."""
     item = citations.csl_item(record["source"], guide.sources[record["source"]])
     lines = "".join(
-        f"<p><strong>{citations.STYLES[style]}:</strong> {citations.passage(item, style, record['location'])}</p>"
+        f"<p><strong>{citations.STYLES[style]}:</strong> "
+        f"{citations.passage(item, style, record['location'])}</p>"
         for style in PASSAGE_STYLES
     )
     return (
@@ -202,7 +202,8 @@ def self_check(guide: Guide, page: str, theme: str) -> str:
         title = f"{number}. {item['q']}".replace('"', "'")
         answer = md_text(" ".join(item["a"].split()))
         out.append(
-            f'??? question "{md_text(title)}"\n\n    {answer}\n\n{model_outline(guide, page, item.get("outline", []))}'
+            f'??? question "{md_text(title)}"\n\n    {answer}\n\n'
+            f"{model_outline(guide, page, item.get('outline', []))}"
             f"    **Evidence:** {excerpt_links(guide, page, item['excerpts'])}\n"
         )
     return "\n".join(out)
@@ -214,7 +215,8 @@ def model_outline(guide: Guide, page: str, points: list[dict]) -> str:
     if not points:
         return ""
     items = "".join(
-        f"    {n}. {md_text(' '.join(p['claim'].split()))} (see {excerpt_links(guide, page, p['excerpts'])})\n"
+        f"    {n}. {md_text(' '.join(p['claim'].split()))} "
+        f"(see {excerpt_links(guide, page, p['excerpts'])})\n"
         for n, p in enumerate(points, 1)
     )
     return f"    **Model answer outline**\n\n{items}\n"

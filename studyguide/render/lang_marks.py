@@ -76,10 +76,9 @@ class Marker:
         """`text` as leading text plus spans (each span's tail the text after it);
         `open_tags` tracks raw HTML elements opened and closed by placeholders."""
         if STX not in text and (open_tags and open_tags[-1][1] or not HAN_OR_TONED.search(text)):
-            return (
-                text,
-                [],
-            )  # most text: nothing to mark and no raw HTML to track (a third of the extension's time)
+            # Most text: nothing to mark and no raw HTML to track (a third of the
+            # extension's time).
+            return text, []
         head: list[str] = []
         spans: list[ET.Element] = []
 

@@ -29,6 +29,7 @@ def who_says_what(guide: Guide, page: str, theme: str) -> str:
             rows.append(f"| {name} | *Silent.* {cell(row['silent'])} | — | — |")
         else:
             rows.append(
-                f"| {name} | {cell(row['position'])} | {cell(row['evidence'])} | {cell(row['concedes'])} |"
+                f"| {name} | {cell(row['position'])} | {cell(row['evidence'])} "
+                f"| {cell(row['concedes'])} |"
             )
     return HEADER + "\n".join(rows) + "\n"

@@ -127,8 +127,8 @@ def load_nav(config_file: Path, site_dir: Path) -> tuple[dict, list]:
     missing = [src for src in to_appendix if src not in moved]
     if missing:
         raise BookError(
-            f"{config_file}: extra.print_appendix lists {', '.join(missing)}, which the nav does not "
-            "(or lists as screen_only): name pages of the nav."
+            f"{config_file}: extra.print_appendix lists {', '.join(missing)}, "
+            "which the nav does not (or lists as screen_only): name pages of the nav."
         )
     for src in to_appendix:
         page = moved[src]

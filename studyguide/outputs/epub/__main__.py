@@ -104,9 +104,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"epub: warning: {problem}", file=sys.stderr)
     font = facts["font"]
     print(
-        f"epub: wrote {facts['output']} ({facts['bytes'] / 1e6:.2f} MB, {facts['chapters']} chapters, "
-        f"{facts['notes']} term popups, {facts['internal_links']} internal and {facts['external_links']} "
-        f"external links, {font.characters if font else 0} CJK characters embedded"
+        f"epub: wrote {facts['output']} "
+        f"({facts['bytes'] / 1e6:.2f} MB, {facts['chapters']} chapters, "
+        f"{facts['notes']} term popups, {facts['internal_links']} internal and "
+        f"{facts['external_links']} external links, "
+        f"{font.characters if font else 0} CJK characters embedded"
         f"{' from ' + font.source if font else ''}) in {facts['seconds']:.1f} s"
     )
     if args.check:

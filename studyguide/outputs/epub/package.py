@@ -12,11 +12,13 @@ from studyguide.outputs.book.nav import NavPage, NavSection
 from studyguide.outputs.epub.xhtml import document, escape
 from studyguide.text import mark_chinese_html
 
-CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
-<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-  <rootfiles><rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/></rootfiles>
-</container>
-"""
+CONTAINER = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">\n'
+    '  <rootfiles><rootfile full-path="EPUB/package.opf"'
+    ' media-type="application/oebps-package+xml"/></rootfiles>\n'
+    "</container>\n"
+)
 MEDIA_TYPES = {".xhtml": "application/xhtml+xml", ".css": "text/css", ".otf": "font/otf"}
 # EPUB Accessibility 1.1 discovery metadata, and its conformance claim. The claim rests on
 # the checks the suite runs on every EPUB it builds: Ace by DAISY (axe's WCAG 2.2 A and AA
@@ -36,8 +38,8 @@ ACCESSIBILITY = [
     (
         "schema:accessibilitySummary",
         "Meets WCAG 2.2 Level AA as far as automated checks (Ace by DAISY, "
-        "EPUBCheck) can tell. Text only, with headings, a table of contents and popup notes for Chinese "
-        "terms; Chinese and pinyin are marked with their languages.",
+        "EPUBCheck) can tell. Text only, with headings, a table of contents "
+        "and popup notes for Chinese terms; Chinese and pinyin are marked with their languages.",
     ),
     ("dcterms:conformsTo", CONFORMS_TO),
 ]
@@ -65,7 +67,8 @@ def nav_document(outline: list, titles: dict[str, str], lang: str, css: str) -> 
                 )
             elif isinstance(item, NavPage):
                 out.append(
-                    f'<li><a href="{item.slug}.xhtml">{zh_marked(escape(titles[item.slug]))}</a></li>'
+                    f'<li><a href="{item.slug}.xhtml">'
+                    f"{zh_marked(escape(titles[item.slug]))}</a></li>"
                 )
         return "".join(out)
 
@@ -103,7 +106,10 @@ def package_document(
     modified = dt.datetime.combine(date, dt.time(), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     meta = "".join(f'<meta property="{p}">{escape(v)}</meta>' for p, v in ACCESSIBILITY)
     # Who evaluated the publication for the claim (EPUB Accessibility 1.1, 2.1): its makers.
-    meta += f'<meta property="a11y:certifiedBy">{escape(config.get("site_author") or "The study guide")}</meta>'
+    meta += (
+        '<meta property="a11y:certifiedBy">'
+        f"{escape(config.get('site_author') or 'The study guide')}</meta>"
+    )
     description = " ".join((config.get("site_description") or "").split())
     manifest, ids = [], {}
     for index, href in enumerate(spine + resources):

@@ -84,7 +84,8 @@ def _head_and_cover(config: dict, date: dt.date) -> tuple[str, str]:
         + (f"<p class='pdf-cover-description'>{e(description)}</p>" if description else "")
         + f"<p class='pdf-cover-date'>Built on {date.day} {date:%B %Y}</p>"
         + (
-            f"<p class='pdf-cover-url'>Online edition: <a class='pdf-bare-url' href='{e(online)}'>{e(online)}</a></p>"
+            "<p class='pdf-cover-url'>Online edition: "
+            f"<a class='pdf-bare-url' href='{e(online)}'>{e(online)}</a></p>"
             if (online := locate(ROOT).site_url)
             else ""
         )  # SITE_URL or a GitHub origin's Pages address; else none
@@ -122,7 +123,8 @@ def build_html(config: dict, outline: list, site_dir: Path) -> Assembled:
                 )
                 merged = first is not None and by_slug[first.slug].title == item.title
                 toc.append(
-                    f"<li class='pdf-toc-part pdf-toc-l{item.level}'><a href='#{item.slug}'>{e(item.title)}</a></li>"
+                    f"<li class='pdf-toc-part pdf-toc-l{item.level}'>"
+                    f"<a href='#{item.slug}'>{e(item.title)}</a></li>"
                 )
                 if merged:
                     emit(item.children[:1], opens=item)
@@ -132,8 +134,10 @@ def build_html(config: dict, outline: list, site_dir: Path) -> Assembled:
                     f"<li>{e(by_slug[p.slug].title)}</li>" for p in iter_pages(item.children)
                 )
                 body.append(
-                    f"<section class='pdf-part pdf-level-{item.level}' id='{item.slug}' data-bookmark='{e(item.title)}'>"
-                    f"<h1 class='pdf-part-title'>{e(item.title)}</h1><ul class='pdf-part-pages'>{pages}</ul></section>"
+                    f"<section class='pdf-part pdf-level-{item.level}' id='{item.slug}' "
+                    f"data-bookmark='{e(item.title)}'>"
+                    f"<h1 class='pdf-part-title'>{e(item.title)}</h1>"
+                    f"<ul class='pdf-part-pages'>{pages}</ul></section>"
                 )
                 emit(item.children)
             else:
@@ -142,7 +146,8 @@ def build_html(config: dict, outline: list, site_dir: Path) -> Assembled:
     emit(outline)
     toc.append("</ul></nav>")
     document = (
-        f"<!DOCTYPE html><html lang='{e(config['theme'].get('language') or 'en')}'><head>{head}</head>"
+        "<!DOCTYPE html>"
+        f"<html lang='{e(config['theme'].get('language') or 'en')}'><head>{head}</head>"
         f"<body>{cover}{''.join(toc)}{''.join(body)}</body></html>"
     )
     return Assembled(document, mapper.stats, contents)
@@ -158,12 +163,12 @@ def _page_section(
     if opens is None:
         if item.in_toc:
             toc.append(
-                f"<li class='pdf-toc-page pdf-toc-l{item.level}'><a href='#page--{item.slug}'>{e(content.title)}</a></li>"
+                f"<li class='pdf-toc-page pdf-toc-l{item.level}'>"
+                f"<a href='#page--{item.slug}'>{e(content.title)}</a></li>"
             )
         return (
-            f"<section class='pdf-page pdf-level-{item.level}' id='page--{item.slug}' data-bookmark='{e(content.title)}'>"
-            + serialize(content.article)
-            + "</section>"
+            f"<section class='pdf-page pdf-level-{item.level}' id='page--{item.slug}' "
+            f"data-bookmark='{e(content.title)}'>" + serialize(content.article) + "</section>"
         )
     # The section's bookmark on the page, the page's own bookmark on its h1.
     h1 = next((x for x in content.article.iter() if tag_of(x) == "h1"), None)
@@ -174,6 +179,7 @@ def _page_section(
     add_class(h1, f"pdf-level-{item.level}")
     h1.set("data-bookmark", content.title)
     return (
-        f"<section class='pdf-page pdf-level-{opens.level}' id='page--{item.slug}' data-bookmark='{e(opens.title)}'>"
+        f"<section class='pdf-page pdf-level-{opens.level}' id='page--{item.slug}' "
+        f"data-bookmark='{e(opens.title)}'>"
         f"<span id='{opens.slug}'></span>" + serialize(content.article) + "</section>"
     )

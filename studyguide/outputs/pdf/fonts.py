@@ -14,10 +14,13 @@ def font_css(font: CJKFont) -> str:
     return (
         f"html {{ font-family: 'DejaVu Serif', {cjk}, serif; }}\n"
         f"@page {{ font-family: 'DejaVu Sans', {sans_cjk}, {cjk}, sans-serif; }}\n"
-        f"h1, h2, h3, h4, h5, h6, .pdf-sans, th, .admonition-title, summary {{ font-family: 'DejaVu Sans', {sans_cjk}, {cjk}, sans-serif; }}\n"
+        "h1, h2, h3, h4, h5, h6, .pdf-sans, th, .admonition-title, summary "
+        f"{{ font-family: 'DejaVu Sans', {sans_cjk}, {cjk}, sans-serif; }}\n"
         f"code, pre, kbd {{ font-family: 'DejaVu Sans Mono', {cjk}, monospace; }}\n"
-        f":lang(zh-Hans), :lang(zh-CN), :lang(zh) {{ font-family: {cjk}, 'DejaVu Serif', serif; }}\n"
-        f"h1 :lang(zh-Hans), h2 :lang(zh-Hans), h3 :lang(zh-Hans), h4 :lang(zh-Hans), th :lang(zh-Hans) {{ font-family: {sans_cjk}, {cjk}, sans-serif; }}\n"
+        ":lang(zh-Hans), :lang(zh-CN), :lang(zh) "
+        f"{{ font-family: {cjk}, 'DejaVu Serif', serif; }}\n"
+        "h1 :lang(zh-Hans), h2 :lang(zh-Hans), h3 :lang(zh-Hans), h4 :lang(zh-Hans), "
+        f"th :lang(zh-Hans) {{ font-family: {sans_cjk}, {cjk}, sans-serif; }}\n"
         f":lang(zh-Latn-pinyin), :lang(zh-Latn) {{ font-family: 'DejaVu Serif', {cjk}, serif; }}\n"
     )
 

@@ -58,7 +58,8 @@ class LinkMapper:
             return f"#{target.page.slug}--{fragment}", True
         if fragment:
             self.stats.missing_anchors.append(
-                f"{content.page.dest}: {href}: no id {fragment!r} on {target.page.dest} (fix the link or the anchor)"
+                f"{content.page.dest}: {href}: no id {fragment!r} on {target.page.dest} "
+                "(fix the link or the anchor)"
             )
         return f"#page--{target.page.slug}", True
 

@@ -121,8 +121,10 @@ def check_hanzi_font(used: set[str], document: str, font: CJKFont) -> None:
         font.family.replace(" ", "") in name.replace("-", "") for name in used
     ):
         raise PdfError(
-            f"the hanzi were set without {font.family} (fonts used: {', '.join(sorted(used)) or 'none'}); "
-            f"check the font stacks in studyguide/outputs/pdf/fonts.py (font_css) and {CJK_PACKAGE}."
+            f"the hanzi were set without {font.family} "
+            f"(fonts used: {', '.join(sorted(used)) or 'none'}); "
+            "check the font stacks in studyguide/outputs/pdf/fonts.py (font_css) "
+            f"and {CJK_PACKAGE}."
         )
 
 
