@@ -23,7 +23,7 @@ def page_mistakes(tmp_path_factory) -> tuple[int, str, dict[str, int]]:
     """One build of a copy with two mistakes in pages, as a contributor might make in
     one sitting: the checks that open every build read each page's macro calls and report
     both, with their lines, before anything renders (a broken anchor, found only once the
-    pages render, is tests/test_contributor_mistakes.py's missing_anchor)."""
+    pages render, is tests/mistakes_support.py's missing_anchor)."""
     folder = tmp_path_factory.mktemp("page-mistakes")
     project = folder / "project"
     shutil.copytree(ROOT, project, ignore=ignore_in_copy)
