@@ -30,7 +30,7 @@ BLANK = "_____"
 # the danwei and hukou (the institutions that managed society before and still sort it), NGOs
 # with hub organizations and dual management (how the state registers and steers them),
 # weiwen and weiquan (stability maintenance against rights defence), and migrant workers
-# (whom the hukou leaves out). tests/test_practice.py checks each key is in the glossary.
+# (whom the hukou leaves out). tests/test_practice_cards.py checks each key is in the glossary.
 CORE_TERMS = (
     "shehui-guanli",
     "shehui-zhili",
