@@ -1,9 +1,13 @@
-"""Macro output, compared with the exact Markdown/HTML expected."""
+"""Macro output, compared with the exact Markdown/HTML expected: relative links, term and
+who links with their tooltips, excerpts on and away from their source pages, and the
+who-says-what table. Chinese marking is in test_lang_marks, self-check questions in
+test_self_check."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
+from render_support import EXTENSIONS, small_guide
 
 from studyguide.crossref.index import build_index
 from studyguide.errors import GuideError
@@ -12,65 +16,6 @@ from studyguide.load.guide import Guide
 from studyguide.load.records import Record
 from studyguide.render import blocks as render
 from studyguide.render.links import md_link, relative
-
-EXTENSIONS = ["attr_list", "md_in_html", "macros.cjk_lang"]
-
-
-def small_guide() -> Guide:
-    glossary = Glossary("glossary.yaml")
-    glossary.entries["hukou"] = Entry(
-        "hukou",
-        "户口",
-        "hùkǒu",
-        "household registration",
-        "Registration.",
-        "hukou",
-        aliases=("household registration system",),
-    )
-    glossary.entries["danwei"] = Entry(
-        "danwei", "单位", "dānwèi", "work unit", "The <script>alert(1)</script> unit.", "danwei"
-    )
-    source = {
-        "file": "001_x.txt",
-        "short": "Shi (2014)",
-        "title": "T",
-        "people": [],
-        "date": "2 February 2014",
-        "year": 2014,
-        "genre": "working paper",
-        "why": "w",
-    }
-    excerpt = {
-        "source": "shi-2014",
-        "location": "§4",
-        "text": "The *hukou* <b>system</b>\n  persists.",
-        "terms": ["hukou"],
-        "note": "Why.",
-    }
-    return Guide(
-        root=None,
-        glossary=glossary,
-        sources={"shi-2014": Record("shi-2014", source, "data/sources.yaml", 1)},
-        excerpts={
-            "shi-2014-hukou": Record("shi-2014-hukou", excerpt, "data/excerpts/shi-2014.yaml", 2)
-        },
-        people={
-            "wang-yang": Record(
-                "wang-yang",
-                {
-                    "name": "Wang Yang",
-                    "kind": "person",
-                    "hanzi": "汪洋",
-                    "pinyin": "Wāng Yáng",
-                    "role": "top leader of Guangdong",
-                    "about": "a",
-                    "sources": ["shi-2014"],
-                },
-                "data/people.yaml",
-                1,
-            )
-        },
-    )
 
 
 @pytest.mark.parametrize(
@@ -220,31 +165,6 @@ def test_a_script_in_a_definition_never_becomes_a_live_script():
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def wrap(text: str) -> str:
-    return markdown.markdown(text, extensions=EXTENSIONS)
-
-
-def test_chinese_text_is_wrapped_once_and_code_and_attributes_are_left_alone():
-    text = 'Hukou 户口 and <span lang="zh-Hans">单位</span> `代码` <a title="a > b 户口">链接</a>'
-    assert (
-        wrap(text)
-        == '<p>Hukou <span lang="zh-Hans">户口</span> and <span lang="zh-Hans">单位</span> <code>代码</code> <a title="a > b 户口"><span lang="zh-Hans">链接</span></a></p>'
-    )
-
-
-def test_text_inside_raw_html_with_a_lang_is_not_wrapped_again():
-    text = '<span lang="zh-Latn-pinyin">hùkǒu <em>dānwèi</em></span> 单位'
-    assert (
-        wrap(text)
-        == '<p><span lang="zh-Latn-pinyin">hùkǒu <em>dānwèi</em></span> <span lang="zh-Hans">单位</span></p>'
-    )
-
-
-def test_pinyin_and_zh_helpers_mark_language():
-    assert render.pinyin("hùkǒu") == '<span lang="zh-Latn-pinyin">hùkǒu</span>'
-    assert render.zh("户口") == '<span lang="zh-Hans">户口</span>'
-
-
 def test_a_short_hanzi_inside_a_longer_term_is_not_a_separate_mention():
     guide = small_guide()
     guide.glossary.entries["yewu-zhuguan-danwei"] = Entry(
@@ -260,89 +180,6 @@ def test_a_short_hanzi_inside_a_longer_term_is_not_a_separate_mention():
     )
     guide.excerpts["shi-2014-hukou"].data["terms"] = []
     assert build_index(guide).excerpt_terms["shi-2014-hukou"] == ["yewu-zhuguan-danwei"]
-
-
-def test_tone_marked_pinyin_in_prose_is_marked_as_pinyin_but_french_a_is_not():
-    assert wrap(
-        "The system (户籍制度 hùjí zhìdù), *guǎng fùgài, dī shuǐpíng*, welfare à la Shi."
-    ) == (
-        '<p>The system (<span lang="zh-Hans">户籍制度</span> <span lang="zh-Latn-pinyin">hùjí zhìdù</span>), '
-        '<em><span lang="zh-Latn-pinyin">guǎng fùgài</span>, <span lang="zh-Latn-pinyin">dī shuǐpíng</span></em>, welfare à la Shi.</p>'
-    )
-
-
-def guide_with_question(outline: list[dict]) -> Guide:
-    guide = small_guide()
-    question = {
-        "q": 'What is "hukou"?',
-        "a": "Household\n  registration <b>rules</b>.",
-        "excerpts": ["shi-2014-hukou"],
-        "outline": outline,
-    }
-    guide.selfcheck["migrants"] = Record(
-        "migrants", {"items": [question]}, "data/selfcheck.yaml", 1
-    )
-    return guide
-
-
-def test_self_check_folds_the_answer_its_model_outline_and_the_evidence():
-    outline = [
-        {"claim": "Shi says it *persists*.", "excerpts": ["shi-2014-hukou"]},
-        {
-            "claim": "Shi ties it to <i>welfare</i>\n (the paragraph before).",
-            "excerpts": ["shi-2014-hukou", "shi-2014-hukou"],
-        },
-    ]
-    link = "[Shi (2014), §4](../sources/shi-2014.md#shi-2014-hukou)"
-    assert render.self_check(guide_with_question(outline), "themes/migrants.md", "migrants") == (
-        "??? question \"1. What is 'hukou'?\"\n\n"
-        "    Household registration &lt;b&gt;rules&lt;/b&gt;.\n\n"
-        "    **Model answer outline**\n\n"
-        f"    1. Shi says it *persists*. (see {link})\n"
-        f"    2. Shi ties it to &lt;i&gt;welfare&lt;/i&gt; (the paragraph before). (see {link}; {link})\n\n"
-        f"    **Evidence:** {link}\n"
-    )
-
-
-def test_the_model_outline_is_an_ordered_list_inside_the_folded_answer():
-    outline = [
-        {"claim": "First claim.", "excerpts": ["shi-2014-hukou"]},
-        {"claim": "Second claim.", "excerpts": ["shi-2014-hukou"]},
-    ]
-    text = render.self_check(guide_with_question(outline), "themes/migrants.md", "migrants")
-    html = markdown.markdown(text, extensions=["pymdownx.details", "attr_list"])
-    folded = html[html.index("<details") : html.index("</details>")]
-    assert "<strong>Model answer outline</strong>" in folded
-    assert '<ol>\n<li>First claim. (see <a href="../sources/shi-2014.md#shi-2014-hukou">' in folded
-    assert folded.index("First claim.") < folded.index("Second claim.") < folded.index("Evidence:")
-
-
-def test_a_question_without_an_outline_shows_the_answer_and_evidence_only():
-    text = render.self_check(guide_with_question([]), "themes/migrants.md", "migrants")
-    assert "Model answer outline" not in text and "**Evidence:**" in text
-
-
-def test_the_quick_test_never_rules_out_text_the_marks_would_mark():
-    """lang_marks skips text in which HAN_OR_TONED finds nothing; every run that
-    CHINESE_OR_PINYIN marks, in every page, the glossary and the data files, has one."""
-    from studyguide import ROOT
-    from studyguide.text import CHINESE_OR_PINYIN, HAN_OR_TONED
-
-    texts = [
-        p.read_text(encoding="utf-8")
-        for p in [
-            *(ROOT / "docs").rglob("*.md"),
-            ROOT / "glossary.yaml",
-            *(ROOT / "data").rglob("*.yaml"),
-        ]
-    ]
-    texts += ["hùkǒu", "Zhōngguó", "dī", "户口。", "「单位」", "lǜ"]
-    runs = [m.group() for text in texts for m in CHINESE_OR_PINYIN.finditer(text)]
-    assert len(runs) > 250, len(runs)  # 298 today
-    assert [r for r in runs if not HAN_OR_TONED.search(r)] == []
-    assert (
-        HAN_OR_TONED.search("social management, 'hukou' without tones, 1949-2012") is None
-    )  # the text it lets skip
 
 
 def test_who_says_what_is_a_table_row_per_source_and_a_silent_source_says_so():

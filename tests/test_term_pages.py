@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import markdown
 import yaml
+from render_support import EXTENSIONS, small_guide
 
 from studyguide.crossref.index import build_index
 from studyguide.load.glossary import Entry
@@ -13,7 +14,6 @@ from studyguide.load.pinyin import per_character
 from studyguide.load.records import Record
 from studyguide.pages import generated_from, glossary, term_page
 from studyguide.site_macros import Macros
-from tests.test_render import EXTENSIONS, small_guide
 
 
 def guide_with_timeline():
