@@ -55,7 +55,8 @@ def ace(epub: Path, outdir: Path) -> AceReport:
     )
     report = json.loads(report_file.read_text(encoding="utf-8"))
     violations = [
-        f"{check['earl:test']['dct:title']} {check['earl:test']['earl:impact']} {doc['earl:testSubject']['url']}: "
+        f"{check['earl:test']['dct:title']} {check['earl:test']['earl:impact']} "
+        f"{doc['earl:testSubject']['url']}: "
         f"{check['earl:result'].get('dct:description', '')}"
         for doc in report["assertions"]
         for check in doc.get("assertions", [])

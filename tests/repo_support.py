@@ -24,7 +24,8 @@ DATA_FILES = {
     "people.schema.json": ["data/people.yaml"],
     "timeline.schema.json": ["data/timeline.yaml"],
     "selfcheck.schema.json": ["data/selfcheck.yaml"],
-    "csl-data.schema.json": [],  # written by studyguide.cite.citations, checked in tests/test_cite.py
+    # written by studyguide.cite.citations, checked in tests/test_cite.py
+    "csl-data.schema.json": [],
     "theme-tags.schema.json": ["data/theme-tags.yaml"],
     "questions.schema.json": sorted(
         str(p.relative_to(ROOT)) for p in (ROOT / "data/questions").glob("*.yaml")
@@ -32,7 +33,8 @@ DATA_FILES = {
     "positions.schema.json": sorted(
         str(p.relative_to(ROOT)) for p in (ROOT / "data/positions").glob("*.yaml")
     ),
-    "open-glossary.schema.json": [],  # data/glossary.json in the site (studyguide.outputs.open_data), tests/test_open_data.py
+    # data/glossary.json in the site (studyguide.outputs.open_data), tests/test_open_data.py
+    "open-glossary.schema.json": [],
     "open-excerpts.schema.json": [],  # data/excerpts.json in the site, likewise
 }
 

@@ -33,8 +33,11 @@ def phone(browser):
 def first_screen_plans(phone, url: str) -> dict[str, float]:
     """Each plan's text and how far its item's bottom is from the top of the page."""
     phone.goto(url, wait_until="load")
-    return phone.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.study-plans li')]
-        .map((li) => [li.textContent.trim(), li.getBoundingClientRect().bottom + window.scrollY]))""")
+    return phone.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('.study-plans li')]\n"
+        "        .map((li) => [li.textContent.trim(), "
+        "li.getBoundingClientRect().bottom + window.scrollY]))"
+    )
 
 
 def test_home_first_phone_screen_offers_the_plans_with_computed_times(phone, served):

@@ -21,11 +21,14 @@ expect = sync_api.expect
 
 # Runs in the page: flips the palette as a click does, and reports what the first frame
 # after it will draw with.
-SWITCH_JS = """() => {
+SWITCH_JS = (
+    """() => {
   document.querySelector("form[data-md-component=palette] label:not([hidden])").click();
   const link = document.querySelector(".md-typeset a");
-  return {marked: document.body.hasAttribute("data-guide-switching"), linkTransition: getComputedStyle(link).transitionDuration};
+  return {marked: document.body.hasAttribute("data-guide-switching"),"""
+    """ linkTransition: getComputedStyle(link).transitionDuration};
 }"""
+)
 
 
 def test_palette_toggle_flips_and_persists(recorder, served):
@@ -273,9 +276,10 @@ def test_the_page_does_not_move_sideways_when_it_stops_scrolling(browser, served
         for path in ("study/quiz/", "glossary/"):
             page.goto(served[1] + path)
             page.wait_for_load_state("load")
-            left[path] = (
-                page.evaluate("""() => [document.querySelector('.md-main__inner').getBoundingClientRect().left,
-                                                 document.documentElement.scrollHeight > innerHeight]""")
+            left[path] = page.evaluate(
+                "() => [document.querySelector('.md-main__inner').getBoundingClientRect().left,\n"
+                "                                                 "
+                "document.documentElement.scrollHeight > innerHeight]"
             )
         assert left["study/quiz/"][1] is False and left["glossary/"][1] is True, (
             left

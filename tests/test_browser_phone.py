@@ -26,8 +26,11 @@ def phone(browser, served):
 
 
 # Material's table of contents, top level: what the Contents list must offer.
-TOC_JS = """() => [...document.querySelectorAll(".md-sidebar--secondary [data-md-component=toc] > li > a")]
-  .map((a) => a.getAttribute("href"))"""
+TOC_JS = (
+    '() => [...document.querySelectorAll(".md-sidebar--secondary [data-md-component=toc]'
+    ' > li > a")]\n'
+    '  .map((a) => a.getAttribute("href"))'
+)
 
 
 def test_contents_is_one_tap_under_the_title_and_closes_on_a_heading(phone, served):
@@ -156,12 +159,15 @@ def test_timeline_is_one_entry_per_event_with_whole_milestones(phone, served, gu
     page = phone.page
     phone.open(served[1] + "timeline/")
     rows = page.locator(".timeline-events tbody tr")
-    facts = rows.evaluate_all("""(rows) => rows.map((tr) => {
+    facts = rows.evaluate_all(
+        """(rows) => rows.map((tr) => {
       const [date, event] = tr.cells;
       const d = date.getClientRects()[0], e = event.getClientRects()[0];
-      return {label: getComputedStyle(event, "::before").content, sameLine: Math.abs(d.top - e.top) < 4,
+      return {label: getComputedStyle(event, "::before").content,"""
+        """ sameLine: Math.abs(d.top - e.top) < 4,
               card: getComputedStyle(tr).borderLeftWidth};
-    })""")
+    })"""
+    )
     assert len(facts) == len(guide.timeline)
     assert all(f["label"] == "none" and f["sameLine"] and f["card"] == "0px" for f in facts), facts[
         :3
@@ -188,12 +194,15 @@ def test_timeline_is_one_entry_per_event_with_whole_milestones(phone, served, gu
 def test_whos_who_is_a_name_and_a_line_per_person(phone, served, guide):
     page = phone.page
     phone.open(served[1] + "who/")
-    sizes = page.locator("h3.who-name").evaluate_all("""(hs) => hs.map((h) => {
+    sizes = page.locator("h3.who-name").evaluate_all(
+        """(hs) => hs.map((h) => {
       const s = h.nextElementSibling.querySelector("summary");
       const line = (el) => parseFloat(getComputedStyle(el).lineHeight);
       return {name: h.id, chars: h.textContent.trim().length,
-              nameLines: h.getBoundingClientRect().height / line(h), lineLines: s.getBoundingClientRect().height / line(s)};
-    })""")
+              nameLines: h.getBoundingClientRect().height / line(h),"""
+        """ lineLines: s.getBoundingClientRect().height / line(s)};
+    })"""
+    )
     assert len(sizes) == len(guide.people)
     # Name and line together two or three lines; a name of more than 60 characters with its
     # hanzi (the Central Comprehensive Social Management Commission) may take one more.

@@ -15,7 +15,10 @@ from studyguide.load import pinyin as pinyin_module
 from studyguide.load.cache import Checks, cache_dir, remembered
 from studyguide.load.glossary import load_glossary
 
-ENTRY = "hukou:\n  hanzi: 户口\n  pinyin: {pinyin}\n  {english}: household registration\n  definition: Registration.\n"
+ENTRY = (
+    "hukou:\n  hanzi: 户口\n  pinyin: {pinyin}\n  {english}: household registration\n"
+    "  definition: Registration.\n"
+)
 
 
 @pytest.fixture(autouse=True)

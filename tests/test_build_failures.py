@@ -43,8 +43,8 @@ def test_unknown_term_fails_the_build_naming_page_line_key_and_nearest(page_mist
     code, output, lines = page_mistakes
     assert code != 0
     assert (
-        f"docs/about.md:{lines['docs/about.md']}: 'hukuo': unknown glossary term (did you mean 'hukou'?)"
-        in output
+        f"docs/about.md:{lines['docs/about.md']}: 'hukuo': unknown glossary term "
+        "(did you mean 'hukou'?)" in output
     )
 
 
@@ -52,8 +52,8 @@ def test_unknown_excerpt_fails_the_build_naming_page_line_and_id(page_mistakes):
     code, output, lines = page_mistakes
     assert code != 0
     assert (
-        f"docs/index.md:{lines['docs/index.md']}: 'shi-2014-hub-organisations': unknown excerpt id (did you mean 'shi-2014-hub-organizations'?)"
-        in output
+        f"docs/index.md:{lines['docs/index.md']}: 'shi-2014-hub-organisations': "
+        "unknown excerpt id (did you mean 'shi-2014-hub-organizations'?)" in output
     )
 
 

@@ -21,15 +21,17 @@ def cite(guide, source_id, style):
 
 def test_chicago_for_the_working_paper_gives_full_names_series_number_and_permalink(guide):
     assert cite(guide, "shi-2014", "chicago-notes-bibliography") == (
-        "Shi, Shih-Jiunn. <i>The Emerging New Social Policy Paradigm in China: Reframing State-society Relations</i>. "
-        "Working Paper 2013-14.02. ISSI Visiting Scholar Working Paper Series. Institute for the Study of Societal Issues, "
-        "UC Berkeley, 2014. https://escholarship.org/uc/item/6j52v1p8."
+        "Shi, Shih-Jiunn. <i>The Emerging New Social Policy Paradigm in China: "
+        "Reframing State-society Relations</i>. "
+        "Working Paper 2013-14.02. ISSI Visiting Scholar Working Paper Series. "
+        "Institute for the Study of Societal Issues, UC Berkeley, 2014. https://escholarship.org/uc/item/6j52v1p8."
     )
 
 
 def test_apa_for_the_working_paper_uses_sentence_case_and_keeps_proper_nouns(guide):
     assert cite(guide, "shi-2014", "apa").startswith(
-        "Shi, S.-J. (2014). <i>The emerging new social policy paradigm in China: Reframing state-society relations</i> (Working Paper 2013-14.02"
+        "Shi, S.-J. (2014). <i>The emerging new social policy paradigm in China: "
+        "Reframing state-society relations</i> (Working Paper 2013-14.02"
     )
 
 
@@ -196,9 +198,11 @@ def test_a_citation_in_the_cache_is_given_without_importing_citeproc(tmp_path):
     import sys
 
     code = (
-        "import json, sys; from studyguide import ROOT; from studyguide.load.guide import load_guide; "
+        "import json, sys; from studyguide import ROOT; "
+        "from studyguide.load.guide import load_guide; "
         "from studyguide.cite.citations import STYLES, csl_item, reference; g = load_guide(ROOT); "
-        "sid = sorted(g.sources)[0]; text = reference(csl_item(sid, g.sources[sid]), next(iter(STYLES))); "
+        "sid = sorted(g.sources)[0]; "
+        "text = reference(csl_item(sid, g.sources[sid]), next(iter(STYLES))); "
         "print(json.dumps([text, 'citeproc' in sys.modules]))"
     )
     env = {**os.environ, "GUIDE_CACHE_DIR": str(tmp_path)}

@@ -59,7 +59,9 @@ def test_timeline_events_have_one_date_format(site, guide):
 
 
 def test_months_only_where_the_text_names_one(guide):
-    months = "january february march april may june july august september october november december".split()
+    months = (
+        "january february march april may june july august september october november december"
+    ).split()
     for event in guide.timeline:
         named = [m for m in months if m in event["when"].lower()]
         if event["precision"] == "month":

@@ -21,7 +21,10 @@ needs_seeds = pytest.mark.skipif(
     not SEEDS.is_dir(), reason=f"source texts not found at {SEEDS} (set GUIDE_SEEDS)"
 )
 
-PARAGRAPHS = "First paragraph, with ‘curly’ quotes -- and a dash.\n\nSecond paragraph about *hukou* reform here.\n"
+PARAGRAPHS = (
+    "First paragraph, with ‘curly’ quotes -- and a dash.\n\n"
+    "Second paragraph about *hukou* reform here.\n"
+)
 
 
 def test_verbatim_check_accepts_folded_quotes_dashes_emphasis_and_whitespace():
@@ -60,11 +63,12 @@ def test_each_source_has_six_to_twelve_excerpts(guide):
         assert 6 <= count <= 12, f"{source_id} has {count} excerpts"
 
 
-REQUIRED_TERMS = """danwei post-danwei hukou liudong-renkou shuniu-zuzhi shuniushi-guanli fuhua-jidi weiquan
-shehui-guanli chuangxin-shehui-guanli shehui-zhili shehui-jianshe shehui-liliang weiwen wanggehua-guanli
-quntixing-shijian yewu-zhuguan-danwei shuangchong-guanli gongo shuren-shehui yiren-weiben baorongxing-zengzhang
-chengxiang-yitihua guangfugai-dishuiping duocengci kechixu qunzhong-gongzuo dibao zhengfu-goumai-fuwu hexie-shehui
-zhongguo-meng guanxi bei-he-cha welfare-mix deregulated-residualism regulatory-managerialism""".split()
+REQUIRED_TERMS = """danwei post-danwei hukou liudong-renkou shuniu-zuzhi shuniushi-guanli
+fuhua-jidi weiquan shehui-guanli chuangxin-shehui-guanli shehui-zhili shehui-jianshe
+shehui-liliang weiwen wanggehua-guanli quntixing-shijian yewu-zhuguan-danwei shuangchong-guanli
+gongo shuren-shehui yiren-weiben baorongxing-zengzhang chengxiang-yitihua guangfugai-dishuiping
+duocengci kechixu qunzhong-gongzuo dibao zhengfu-goumai-fuwu hexie-shehui zhongguo-meng guanxi
+bei-he-cha welfare-mix deregulated-residualism regulatory-managerialism""".split()
 
 
 def test_glossary_covers_the_chinese_terms_of_the_texts(guide):

@@ -55,7 +55,10 @@ def over(words: dict[str, int], limit: int, what: str) -> str | None:
     if total <= limit:
         return None
     largest = ", ".join(f"{p} {n:,}" for p, n in sorted(words.items(), key=lambda kv: -kv[1])[:5])
-    return f"{what}: {total:,} words, over the {limit:,} budget by {total - limit:,} (largest: {largest})"
+    return (
+        f"{what}: {total:,} words, over the {limit:,} budget by {total - limit:,} "
+        f"(largest: {largest})"
+    )
 
 
 def core_pages(start: bool = True) -> list[str]:
@@ -85,7 +88,10 @@ def time_mismatch(html: str) -> str | None:
     exact, shown = words / reading.WORDS_PER_MINUTE, shown_minutes(found["time"])
     allowed = max(0.1 * exact, 0.25 if exact < 5 else 0.5)
     if abs(shown - exact) > allowed:
-        return f"shows {found['time']} min for {words:,} words ({exact:.1f} min at {reading.WORDS_PER_MINUTE} a minute)"
+        return (
+            f"shows {found['time']} min for {words:,} words "
+            f"({exact:.1f} min at {reading.WORDS_PER_MINUTE} a minute)"
+        )
     return None
 
 

@@ -112,11 +112,15 @@ def test_nav_core_path_lists_the_start_and_every_source_and_theme_in_nav_order()
 
 
 def test_words_and_reading_times():
-    fragment = '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>One <b>two</b>three.</p><script>x y z</script><!-- a comment -->'
+    fragment = (
+        '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1>'
+        "<p>One <b>two</b>three.</p><script>x y z</script><!-- a comment -->"
+    )
     assert reading.fragment_words(fragment) == 4  # Title, One, two, three.
     assert (
         reading.article_words(
-            f'<p>out</p><article class="md-content__inner md-typeset">{fragment}</article><p>after</p>'
+            f'<p>out</p><article class="md-content__inner md-typeset">{fragment}</article>'
+            "<p>after</p>"
         )
         == 4
     )

@@ -30,9 +30,12 @@ def test_an_unmarked_outside_claim_in_notes_is_a_file_line_error(tmp_path, capsy
     assert check.main(root, {"GUIDE_SEEDS": str(SEEDS)}) == 1
     line = lines.index(claim.rstrip("\n")) + 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"glossary.yaml:{line}: 'guanxi': notes: \"English borrows *guanxi* for useful connections.\" names no source "
-        'and is not marked; attribute it ("Shi says…"), mark it "(background, not in the sources: …)" or '
-        "\"(the guide's reading)\", or move a note on the word's form or renderings to the language field"
+        f"glossary.yaml:{line}: 'guanxi': notes: "
+        '"English borrows *guanxi* for useful connections." names no source '
+        'and is not marked; attribute it ("Shi says…"), '
+        'mark it "(background, not in the sources: …)" or '
+        '"(the guide\'s reading)", '
+        "or move a note on the word's form or renderings to the language field"
     )
 
 
@@ -53,7 +56,8 @@ def test_a_language_note_that_names_a_source_is_an_error(tmp_path, capsys):
     assert check.main(root, {"GUIDE_SEEDS": str(SEEDS)}) == 1
     line = next(i for i, x in enumerate(lines, 1) if "Shi calls it guanxi." in x)
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"glossary.yaml:{line}: 'guanxi': language: \"Shi calls it guanxi.\" names a source ('Shi'); "
+        f"glossary.yaml:{line}: 'guanxi': language: "
+        "\"Shi calls it guanxi.\" names a source ('Shi'); "
         "what a text says goes in the notes field, the word's form and renderings here"
     )
 
@@ -76,8 +80,8 @@ def test_the_term_page_labels_the_language_note_as_the_guides():
     page = term_page(guide, build_index(guide), "terms/guanxi.md", "guanxi")
     renderings = page[page.index("## Renderings and spellings") : page.index("## Related")]
     assert (
-        "**The word** (the guide's note, from general knowledge, not from the texts): In everyday Chinese 关系"
-        in renderings
+        "**The word** (the guide's note, from general knowledge, not from the texts): "
+        "In everyday Chinese 关系" in renderings
     )
     assert (
         "In everyday Chinese" not in page[: page.index("## Renderings and spellings")]

@@ -19,15 +19,16 @@ def test_chinese_text_is_wrapped_once_and_code_and_attributes_are_left_alone():
     text = 'Hukou 户口 and <span lang="zh-Hans">单位</span> `代码` <a title="a > b 户口">链接</a>'
     assert (
         wrap(text)
-        == '<p>Hukou <span lang="zh-Hans">户口</span> and <span lang="zh-Hans">单位</span> <code>代码</code> <a title="a > b 户口"><span lang="zh-Hans">链接</span></a></p>'
+        == '<p>Hukou <span lang="zh-Hans">户口</span> and <span lang="zh-Hans">单位</span> '
+        '<code>代码</code> <a title="a > b 户口"><span lang="zh-Hans">链接</span></a></p>'
     )
 
 
 def test_text_inside_raw_html_with_a_lang_is_not_wrapped_again():
     text = '<span lang="zh-Latn-pinyin">hùkǒu <em>dānwèi</em></span> 单位'
     assert (
-        wrap(text)
-        == '<p><span lang="zh-Latn-pinyin">hùkǒu <em>dānwèi</em></span> <span lang="zh-Hans">单位</span></p>'
+        wrap(text) == '<p><span lang="zh-Latn-pinyin">hùkǒu <em>dānwèi</em></span> '
+        '<span lang="zh-Hans">单位</span></p>'
     )
 
 
@@ -40,8 +41,10 @@ def test_tone_marked_pinyin_in_prose_is_marked_as_pinyin_but_french_a_is_not():
     assert wrap(
         "The system (户籍制度 hùjí zhìdù), *guǎng fùgài, dī shuǐpíng*, welfare à la Shi."
     ) == (
-        '<p>The system (<span lang="zh-Hans">户籍制度</span> <span lang="zh-Latn-pinyin">hùjí zhìdù</span>), '
-        '<em><span lang="zh-Latn-pinyin">guǎng fùgài</span>, <span lang="zh-Latn-pinyin">dī shuǐpíng</span></em>, welfare à la Shi.</p>'
+        '<p>The system (<span lang="zh-Hans">户籍制度</span> '
+        '<span lang="zh-Latn-pinyin">hùjí zhìdù</span>), '
+        '<em><span lang="zh-Latn-pinyin">guǎng fùgài</span>, '
+        '<span lang="zh-Latn-pinyin">dī shuǐpíng</span></em>, welfare à la Shi.</p>'
     )
 
 

@@ -140,7 +140,8 @@ def test_the_package_reads_its_schemas_and_styles_from_itself(tmp_path):
         "errors = list(validator('glossary.schema.json').iter_errors({'x': {}}))\n"
         "assert errors, 'an entry without its fields passed the schema'\n"
         "item = {'id': 'x', 'type': 'report', 'title': 'A title',\n"
-        "        'author': [{'family': 'Shi', 'given': 'Yu'}], 'issued': {'date-parts': [[2014]]}}\n"
+        "        'author': [{'family': 'Shi', 'given': 'Yu'}], "
+        "'issued': {'date-parts': [[2014]]}}\n"
         "print('\\n'.join(reference(item, style) for style in STYLES))\n"
     )
     env = {  # PYTHONPATH comes before the .pth entry that names the repository

@@ -116,7 +116,8 @@ def test_a_part_missing_from_docs_stops_the_build_naming_it():
 
 
 def test_javascript_reads_the_rules_as_python_does():
-    """The regular-expression source means the same in JavaScript (checked with node when present)."""
+    """The regular-expression source means the same in JavaScript (checked with node when
+    present)."""
     import json
     import shutil
 
@@ -126,7 +127,10 @@ def test_javascript_reads_the_rules_as_python_does():
     if node is None:
         pytest.skip("node not installed: the JavaScript side is not checked")
     rules = json.loads(text.browser_rules().split("window.guideText = ", 1)[1].rstrip(";\n"))
-    script = f"const r = new RegExp({json.dumps(rules['cjkRun'])}, 'g'); console.log(JSON.stringify({json.dumps(samples)}.map(s => s.match(r) || [])))"
+    script = (
+        f"const r = new RegExp({json.dumps(rules['cjkRun'])}, 'g'); "
+        f"console.log(JSON.stringify({json.dumps(samples)}.map(s => s.match(r) || [])))"
+    )
     out = subprocess.run(
         [node, "-e", script], capture_output=True, text=True, timeout=30, check=True
     ).stdout
@@ -134,7 +138,10 @@ def test_javascript_reads_the_rules_as_python_does():
 
 
 def test_the_pdf_tool_starts_without_mkdocs_or_jieba():
-    probe = "import sys, studyguide.outputs.pdf; bad = [m for m in ('mkdocs', 'jieba', 'mkdocs_macros') if m in sys.modules]; print(bad)"
+    probe = (
+        "import sys, studyguide.outputs.pdf; "
+        "bad = [m for m in ('mkdocs', 'jieba', 'mkdocs_macros') if m in sys.modules]; print(bad)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", probe],
         cwd=ROOT,

@@ -86,8 +86,8 @@ def test_null_required_field_is_named(tmp_path):
 def test_see_also_to_a_missing_entry_suggests_the_nearest_key(tmp_path):
     message = error_of(tmp_path, GOOD.replace("see_also: [danwei]", "see_also: [danwie]"))
     assert (
-        "glossary.yaml:6: 'hukou': see_also names 'danwie', which is not an entry (did you mean 'danwei'?)"
-        in message
+        "glossary.yaml:6: 'hukou': see_also names 'danwie', which is not an entry "
+        "(did you mean 'danwei'?)" in message
     )
 
 

@@ -9,7 +9,10 @@ import pytest
 
 from macros.hooks.material_palette import STYLESHEETS, without_switching_rule
 
-RULE = "[data-md-color-switching] *,[data-md-color-switching] :after,[data-md-color-switching] :before{transition-duration:0s!important}"
+RULE = (
+    "[data-md-color-switching] *,[data-md-color-switching] :after,"
+    "[data-md-color-switching] :before{transition-duration:0s!important}"
+)
 
 
 def test_the_rule_goes_and_every_other_rule_stays():

@@ -25,7 +25,8 @@ OPEN_DATA = {
     "url": "https://example.org/",
 }
 STYLED = {"chicago-notes-bibliography": "C", "chicago-author-date": "(C)", "apa": "(A)"}
-# For tests/test_repo_files.py's schema registry: (schema, smallest valid document, how to break it, the error)
+# For tests/test_repo_files.py's schema registry: (schema, smallest valid document, how to
+# break it, the error)
 OPEN_DATA_BROKEN = [
     (
         "open-glossary.schema.json",

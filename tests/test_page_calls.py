@@ -33,7 +33,8 @@ And {{ who("wang-yan", "Wang") }}.
 
 
 def project_with(tmp_path, pages: dict[str, str]):
-    """A project whose data are the real ones (linked) and whose docs/ is a copy with `pages` added."""
+    """A project whose data are the real ones (linked) and whose docs/ is a copy with `pages`
+    added."""
     for name in ("glossary.yaml", "data", "CITATION.cff"):
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
@@ -47,9 +48,13 @@ def test_an_unknown_term_excerpt_and_person_are_three_file_line_errors(tmp_path,
     assert check.main(root, {"GUIDE_SEEDS": str(SEEDS)}) == 1
     out = capsys.readouterr()
     assert out.err.splitlines()[:3] == [
-        "docs/typos.md:8: 'hukuo': unknown glossary term (did you mean 'hukou'?); glossary terms are the keys of glossary.yaml",
-        "docs/typos.md:10: 'shi-2014-hub-organisations': unknown excerpt id (did you mean 'shi-2014-hub-organizations'?); excerpt ids are the keys of data/excerpts/*.yaml",
-        "docs/typos.md:13: 'wang-yan': unknown who's-who key (did you mean 'wang-yang'?); who's-who keys are the keys of data/people.yaml",
+        "docs/typos.md:8: 'hukuo': unknown glossary term (did you mean 'hukou'?); "
+        "glossary terms are the keys of glossary.yaml",
+        "docs/typos.md:10: 'shi-2014-hub-organisations': unknown excerpt id "
+        "(did you mean 'shi-2014-hub-organizations'?); "
+        "excerpt ids are the keys of data/excerpts/*.yaml",
+        "docs/typos.md:13: 'wang-yan': unknown who's-who key (did you mean 'wang-yang'?); "
+        "who's-who keys are the keys of data/people.yaml",
     ]
     assert "3 problems" in out.err and "OK" not in out.out
 
@@ -81,20 +86,24 @@ def test_a_misspelt_macro_a_template_error_and_an_excerpt_on_its_own_page(tmp_pa
     assert check.main(root, {"GUIDE_SEEDS": str(SEEDS)}) == 1
     err = capsys.readouterr().err.splitlines()
     assert (
-        "docs/macro.md:3: 'trem': unknown macro (did you mean 'term'?); the macros are registered in studyguide/site_macros.py"
-        in err
+        "docs/macro.md:3: 'trem': unknown macro (did you mean 'term'?); "
+        "the macros are registered in studyguide/site_macros.py" in err
     )
     assert any(
         x.startswith("docs/broken.md:5: template syntax error: ") and "{% raw %}" in x for x in err
     ), err
     assert (
-        f"docs/sources/shi-2014.md:{line}: 'shi-2014-hub-organizations': this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#shi-2014-hub-organizations)"
-        in err
+        f"docs/sources/shi-2014.md:{line}: 'shi-2014-hub-organizations': "
+        "this is the excerpt's own source page: it is shown there by key_excerpts(); "
+        "link to it with [text](#shi-2014-hub-organizations)" in err
     )
 
 
 def test_calls_are_read_by_jinja_not_by_pattern():
-    text = '{% raw %}{{ term("a") }}{% endraw %}\n{# {{ term("b") }} #}\n{{ who(\n  "c",\n  "C") }} {{ term(key) }}'
+    text = (
+        '{% raw %}{{ term("a") }}{% endraw %}\n{# {{ term("b") }} #}\n'
+        '{{ who(\n  "c",\n  "C") }} {{ term(key) }}'
+    )
     assert [(c.name, c.line, c.key) for c in calls(text)] == [("who", 3, "c"), ("term", 5, None)]
     own = '{% macro box(x) %}[{{ x }}]{% endmacro %}{% set f = term %}{{ box("a") }} {{ f("b") }}'
     assert calls(own) == []  # the page's own macro and variable are not the guide's
@@ -132,7 +141,8 @@ def test_over_the_quoted_share_the_message_gives_the_real_figures(monkeypatch):
     assert room.quoted > room.cap_words  # HHM is quoted at 24.1%: over a 24% cap
     lines = [str(p) for p in check.excerpt_problems(load_guide(ROOT), SEEDS)]
     expected = (
-        f"data/excerpts/hhm-interview.yaml: excerpts quote {room.quoted:,} of the text's {room.words:,} words "
+        f"data/excerpts/hhm-interview.yaml: excerpts quote {room.quoted:,} "
+        f"of the text's {room.words:,} words "
         f"({check.percent(room.quoted / room.words)}); the cap is 24% ({room.cap_words:,} words), "
         f"{room.quoted - room.cap_words:,} over — shorten or replace one rather than add"
     )

@@ -42,7 +42,8 @@ def test_links_resolve_against_the_page_url(tmp_path):
     assert mapper.target(glossary, "../nowhere/") == ("https://example.org/guide/nowhere/", False)
     assert mapper.stats.problems == [
         "glossary/index.html: ../nowhere/: /nowhere/ is no page of the built site (fix the link)",
-        "index.html: glossary/#nowhere: no id 'nowhere' on glossary/index.html (fix the link or the anchor)",
+        "index.html: glossary/#nowhere: no id 'nowhere' on glossary/index.html "
+        "(fix the link or the anchor)",
     ]
 
 
@@ -83,7 +84,8 @@ def test_print_appendix_pages_join_the_appendices_before_the_terms(site):
 def test_print_appendix_names_a_page_not_in_the_nav(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        "site_name: X\nextra: {print_appendix: [study/sheet.md]}\nnav:\n  - index.md\n  - study/sheets.md\n"
+        "site_name: X\nextra: {print_appendix: [study/sheet.md]}\n"
+        "nav:\n  - index.md\n  - study/sheets.md\n"
     )
     write_manifest(
         tmp_path,

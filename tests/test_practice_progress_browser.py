@@ -65,13 +65,18 @@ def test_pages_marked_read_survive_a_reload_tick_the_nav_and_show_on_progress(
 def test_progress_page_shows_quiz_results_over_time_and_cards_due(phone, served):  # noqa: F811
     page, (_, base) = phone, served
     page.goto(base + "study/progress/")
-    page.evaluate("""() => {
-      const data = JSON.parse(localStorage.getItem('guide-progress') || 'null') || {version: 2, cards: {}, quiz: {}, read: {}, settings: {newPerDay: 10}};
+    page.evaluate(
+        """() => {
+      const data = JSON.parse(localStorage.getItem('guide-progress') || 'null')"""
+        """ || {version: 2, cards: {}, quiz: {}, read: {}, settings: {newPerDay: 10}};
       const day = 86400000, now = Date.now();
-      data.quiz.all = [{at: now - 2 * day, score: 4, total: 10}, {at: now - day, score: 6, total: 10}, {at: now, score: 9, total: 10}];
-      data.cards['hanzi-meaning:hukou'] = {due: now - 1000, last: now - 3 * day, first: now - 3 * day, s: 3, d: 5, reps: 2, lapses: 0, steps: 0, state: 2};
+      data.quiz.all = [{at: now - 2 * day, score: 4, total: 10},"""
+        """ {at: now - day, score: 6, total: 10}, {at: now, score: 9, total: 10}];
+      data.cards['hanzi-meaning:hukou'] = {due: now - 1000, last: now - 3 * day,"""
+        """ first: now - 3 * day, s: 3, d: 5, reps: 2, lapses: 0, steps: 0, state: 2};
       localStorage.setItem('guide-progress', JSON.stringify(data));
-    }""")
+    }"""
+    )
     page.reload()
     row = page.locator("#quiz-table tbody tr")
     expect(row).to_have_count(1)

@@ -66,8 +66,9 @@ def test_a_cited_excerpt_or_section_that_does_not_exist_names_the_nearest(projec
     message = load_error(project_copy)
     assert f"excerpt '{first}x' is not an excerpt id (did you mean '{first}'?)" in message
     assert (
-        "'shi-2014#5-conclusion-welfare-pluralism': no '### ' section '5-conclusion-welfare-pluralism' on docs/sources/shi-2014.md (did you mean '5-conclusion-welfare-pluralism-chinese-style'?)"
-        in message
+        "'shi-2014#5-conclusion-welfare-pluralism': "
+        "no '### ' section '5-conclusion-welfare-pluralism' on docs/sources/shi-2014.md "
+        "(did you mean '5-conclusion-welfare-pluralism-chinese-style'?)" in message
     )
 
 
@@ -158,7 +159,7 @@ def test_a_topic_quiz_is_at_least_forty_percent_argument_and_keeps_one_term_form
     assert kinds["argue-agree"] / len(chosen) >= ARGUMENT_SHARE
 
 
-def test_the_guide_has_150_argument_questions_and_every_source_and_theme_quiz_is_40_percent_argument(
+def test_the_guide_has_150_argument_questions_and_each_source_and_theme_quiz_is_40_percent_argument(
     guide,
 ):
     ctx = context(guide)

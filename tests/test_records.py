@@ -89,8 +89,8 @@ def test_outline_naming_an_unknown_excerpt_names_its_line_and_the_nearest_id(pro
     line = before[: before.rindex("- claim:")].count("\n") + 1  # the point's '- claim:' line
     message = load_error(project_copy)
     assert (
-        f"data/selfcheck.yaml:{line}: 'social-management-to-governance': question 1, outline point 1: "
-        in message
+        f"data/selfcheck.yaml:{line}: 'social-management-to-governance': "
+        "question 1, outline point 1: " in message
     )
     assert (
         f"excerpt '{wrong}' is not an excerpt id (did you mean '{old.split(',')[0]}'?)" in message
@@ -103,7 +103,8 @@ def test_position_row_naming_an_unknown_source_names_its_line_and_the_nearest_id
     line = path.read_text(encoding="utf-8").split("\n").index("  - source: gong-2021") + 1
     message = load_error(project_copy)
     assert (
-        f"data/positions/hub-organizations.yaml:{line}: 'hub-organizations': source 'gong-2021' is not a source in data/sources.yaml (did you mean 'gong-2012'?)"
+        f"data/positions/hub-organizations.yaml:{line}: 'hub-organizations': "
+        "source 'gong-2021' is not a source in data/sources.yaml (did you mean 'gong-2012'?)"
         in message
     )
 
@@ -117,7 +118,8 @@ def test_position_file_for_a_theme_chapter_that_does_not_exist_is_an_error(proje
         encoding="utf-8",
     )
     assert (
-        "'hub-organisations': theme 'hub-organisations' is not a theme chapter in docs/themes/ (the file's name is the theme's) (did you mean 'hub-organizations'?)"
+        "'hub-organisations': theme 'hub-organisations' is not a theme chapter in docs/themes/ "
+        "(the file's name is the theme's) (did you mean 'hub-organizations'?)"
         in load_error(project_copy)
     )
 

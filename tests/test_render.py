@@ -99,9 +99,12 @@ def test_excerpt_away_from_its_source_page_is_a_blockquote_with_id_source_and_at
     assert out == (
         '<blockquote class="excerpt" id="shi-2014-hukou" data-source="shi-2014" markdown>\n\n'
         "The *hukou* &lt;b&gt;system&lt;/b&gt; persists.\n\n"
-        "<footer markdown>— <cite>[Shi (2014), §4](../sources/shi-2014.md#shi-2014-hukou)</cite></footer>\n\n\n\n"
+        "<footer markdown>— <cite>[Shi (2014), §4](../sources/shi-2014.md#shi-2014-hukou)</cite>"
+        "</footer>\n\n\n\n"
         "</blockquote>\n\n"
-        '<p class="excerpt-terms" markdown>Terms: [hukou](../terms/hukou.md "户口 · hùkǒu · household registration"){ data-def="Registration." } <span lang="zh-Hans">户口</span></p>\n'
+        '<p class="excerpt-terms" markdown>Terms: '
+        '[hukou](../terms/hukou.md "户口 · hùkǒu · household registration")'
+        '{ data-def="Registration." } <span lang="zh-Hans">户口</span></p>\n'
     )
     html = markdown.markdown(out, extensions=EXTENSIONS)
     assert '<blockquote class="excerpt" data-source="shi-2014" id="shi-2014-hukou">' in html

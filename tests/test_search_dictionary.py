@@ -52,8 +52,10 @@ def run_node(queries: list[str]) -> list:
         pytest.skip("node not installed: the JavaScript side is not checked")
     terms = records(load_guide(ROOT), published_term_url)
     code = (
-        f"const d = require({json.dumps(str(SCRIPT))}); const terms = {json.dumps(terms, ensure_ascii=False)};"
-        f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(q => {{ const t = d.match(q, terms); return t && t.url; }})))"
+        f"const d = require({json.dumps(str(SCRIPT))}); "
+        f"const terms = {json.dumps(terms, ensure_ascii=False)};"
+        f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}"
+        ".map(q => { const t = d.match(q, terms); return t && t.url; })))"
     )
     out = subprocess.run(
         [node, "-e", code], capture_output=True, text=True, timeout=30, check=True

@@ -40,7 +40,8 @@ def test_self_check_folds_the_answer_its_model_outline_and_the_evidence():
         "    Household registration &lt;b&gt;rules&lt;/b&gt;.\n\n"
         "    **Model answer outline**\n\n"
         f"    1. Shi says it *persists*. (see {link})\n"
-        f"    2. Shi ties it to &lt;i&gt;welfare&lt;/i&gt; (the paragraph before). (see {link}; {link})\n\n"
+        "    2. Shi ties it to &lt;i&gt;welfare&lt;/i&gt; (the paragraph before). "
+        f"(see {link}; {link})\n\n"
         f"    **Evidence:** {link}\n"
     )
 

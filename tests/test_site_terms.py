@@ -9,7 +9,8 @@ import re
 from studyguide import ROOT
 
 TERM_LINK = re.compile(
-    r'<a [^>]*href="(?:\.\./)*terms/([a-z0-9-]+)/"[^>]*>(.*?)</a>( <span lang="zh-Hans">([^<]*)</span>)?'
+    r'<a [^>]*href="(?:\.\./)*terms/([a-z0-9-]+)/"[^>]*>(.*?)</a>'
+    r'( <span lang="zh-Hans">([^<]*)</span>)?'
 )
 EXCERPT_TERMS = re.compile(r'<p class="excerpt-terms">.*?</p>', re.S)
 
@@ -24,7 +25,8 @@ def test_every_entry_has_a_term_page_with_the_hanzi_headline(site, guide):
     for entry in guide.glossary.entries.values():
         body = article(site / "terms" / entry.key / "index.html")
         assert re.search(
-            rf'<h1 id="{entry.key}"><span class="term-hanzi" lang="zh-Hans">{re.escape(entry.hanzi)}</span>',
+            rf'<h1 id="{entry.key}"><span class="term-hanzi" lang="zh-Hans">'
+            rf"{re.escape(entry.hanzi)}</span>",
             body,
         ), entry.key
         assert f'<span lang="zh-Latn-pinyin">{entry.pinyin}</span>' in body, entry.key

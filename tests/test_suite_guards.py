@@ -16,7 +16,11 @@ import pytest
 
 from studyguide import ROOT
 
-SKIPS_AT_IMPORT = 'import pytest\n\npytest.importorskip("no_such_module_for_this_test", reason="the module is absent")\n\n\ndef test_never_runs():\n    pass\n'
+SKIPS_AT_IMPORT = (
+    "import pytest\n\n"
+    'pytest.importorskip("no_such_module_for_this_test", reason="the module is absent")\n\n\n'
+    "def test_never_runs():\n    pass\n"
+)
 SKIPS_IN_TEST = 'import pytest\n\n\ndef test_skips():\n    pytest.skip("no browser here")\n'
 
 

@@ -72,7 +72,8 @@ def test_chromium_comes_from_playwright_on_ubuntu_never_from_its_snap_stub():
 FAKE = (
     "# a comment\n"
     "absent-tool    test        cmd:no-such-tool-here        a tool the tests need\n"
-    "browser-thing  test,build  cmd:no-such-browser,glob:~/no/such/*  the browser tests ubuntu: playwright install x\n"
+    "browser-thing  test,build  cmd:no-such-browser,glob:~/no/such/*  "
+    "the browser tests ubuntu: playwright install x\n"
     "present-shell  core        cmd:sh                       a shell\n"
 )
 

@@ -79,8 +79,8 @@ def test_term_page_has_the_hanzi_headline_readings_sources_timeline_and_related(
         '<small><span lang="zh-Latn-pinyin">hùkǒu</span> · household registration</small></h1>'
     ) in page
     assert (
-        '<span lang="zh-Hans">户</span> <span lang="zh-Hans">戶</span> <span lang="zh-Latn-pinyin">hù</span>: a household'
-        in page
+        '<span lang="zh-Hans">户</span> <span lang="zh-Hans">戶</span> '
+        '<span lang="zh-Latn-pinyin">hù</span>: a household' in page
     )
     assert (
         '<a href="../sources/shi-2014.md">Shi (2014)</a>' in page

@@ -62,7 +62,8 @@ def test_theme_chapters_list_their_tagged_sections(site, guide):
         (
             "  wechat-and-micro-blogs:",
             "  wechat-and-microblogs:",
-            "'wechat-and-microblogs': no '### ' section with this anchor on docs/sources/hhm-interview.md (did you mean 'wechat-and-micro-blogs'?)",
+            "'wechat-and-microblogs': no '### ' section with this anchor "
+            "on docs/sources/hhm-interview.md (did you mean 'wechat-and-micro-blogs'?)",
         ),
         (
             "  wechat-and-micro-blogs: [trust-and-acquaintances]",
@@ -78,7 +79,10 @@ def test_bad_theme_tags_stop_the_build(project_copy, old, new, message):
 
 
 def test_anchors_follow_the_toc_extension():
-    md = "### 1. Introduction\n### *Shuren shehui*: the society\n### [Linked](x.md) title {#own-id}\n### 1. Introduction\n"
+    md = (
+        "### 1. Introduction\n### *Shuren shehui*: the society\n"
+        "### [Linked](x.md) title {#own-id}\n### 1. Introduction\n"
+    )
     assert list(section_anchors(md)) == [
         "1-introduction",
         "shuren-shehui-the-society",

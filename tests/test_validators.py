@@ -1,7 +1,7 @@
 """Checkers this project did not write, run on what it ships: the W3C Nu HTML Checker on
 every built page, hyperlink (https://github.com/Munter/hyperlink) crawling the built site
-from its home page, every #fragment checked, the Citation File Format schema on CITATION.cff. Each runs
-once per session on the shared `site` fixture."""
+from its home page, every #fragment checked, the Citation File Format schema on
+CITATION.cff. Each runs once per session on the shared `site` fixture."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ from studyguide import ROOT
 ALLOWED = {
     "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
     "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, "
-    "“search”, “tel”, “text”, “time”, “url”, or “week”.": "Material's base.html sets autocomplete=off on its two hidden toggle checkboxes "
+    "“search”, “tel”, “text”, “time”, “url”, or “week”.": "Material's base.html sets "
+    "autocomplete=off on its two hidden toggle checkboxes "
     "(drawer, search) so Firefox does not restore them open after back/forward; the "
     "attribute lies outside a template block, and overriding base.html is not small.",
 }
@@ -48,7 +49,8 @@ def vnu_run(site, tmp_path_factory) -> tuple[list[dict], list[dict]]:
     jar, java = vnu_jar(), shutil.which("java")
     if jar is None or java is None:
         pytest.skip(
-            "the W3C checker needs vnu-jar (make test runs npm ci) and Java (apt-get install default-jre-headless)"
+            "the W3C checker needs vnu-jar (make test runs npm ci) "
+            "and Java (apt-get install default-jre-headless)"
         )
     broken = tmp_path_factory.mktemp("vnu") / "broken.html"
     broken.write_text(BROKEN_PAGE, encoding="utf-8")
@@ -243,4 +245,5 @@ def test_only_a_build_for_the_pdf_offers_the_pdf(monkeypatch, value, linked):
         for line in (ROOT / "Makefile").read_text().splitlines()
         if "mkdocs build" in line and "GUIDE_PDF" in line
     )
-    # that overrides/main.html then offers it (and only then): tests/test_download_line.py renders it
+    # that overrides/main.html then offers it (and only then): tests/test_download_line.py
+    # renders it
