@@ -89,8 +89,10 @@ def pytest_make_collect_report(collector):
         report.longrepr = f"{collector.nodeid} skipped at collection under CI, where nothing may be skipped: {reason}"
 
 
-def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_mkdocs(
+    project: Path, site_dir: Path, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    env = dict(os.environ if env is None else env, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -141,6 +143,50 @@ def site(tmp_path_factory) -> Path:
         tmp_path_factory,
         "site",
         _copy_prebuilt if os.environ.get("GUIDE_SITE_DIR") else _build_site,
+    )
+
+
+# Where the guide lives, as the workflow's jobs set it (studyguide.repository): a build that
+# must find out for itself runs without them.
+WHERE = ("REPO_URL", "REPO_NAME", "SITE_URL")
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "init.defaultBranch=main",
+            *args,
+        ],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _build_without_repository(folder: Path) -> None:
+    project = folder / "project"
+    shutil.copytree(ROOT, project, ignore=ignore_in_copy)
+    git(project, "init", "-q")
+    git(project, "remote", "add", "origin", "/srv/git/guide.git")
+    env = {k: v for k, v in os.environ.items() if k not in WHERE}
+    result = run_mkdocs(project, folder / "site", env)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+@pytest.fixture(scope="session")
+def site_without_repository(tmp_path_factory) -> Path:
+    """The guide built strictly from a scratch copy that cannot tell where it lives: its
+    git origin is no GitHub repository and REPO_URL, REPO_NAME and SITE_URL are unset
+    (mkdocs.yml as it is, edit_uri included). Built once for the run: the repository-link
+    and report-link tests read the same build."""
+    return (
+        built_once(tmp_path_factory, "site-without-repository", _build_without_repository) / "site"
     )
 
 
