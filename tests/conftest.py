@@ -221,5 +221,5 @@ def guide():
 
 # The browser tests' session fixtures (tests/browser_fixtures.py), made once for all the
 # tests/test_browser*.py files that use them.
-from browser_fixtures import browser, pages, recorder, served  # noqa: E402, F401
+from browser_fixtures import browser, pages, recorder, served, served_as_built  # noqa: E402, F401
 from browser_walk import walk  # noqa: E402, F401
