@@ -8,7 +8,9 @@ source texts are absent).
 (`--dist loadfile`), so the browser tests and the PDF tests each make their own session
 fixtures once. (`--dist loadgroup` would do it per marker, but pytest-xdist 3.8 groups by
 rewriting `item._nodeid`, which pytest 9 no longer reads.) The real site is built once
-for both workers: the first to need it builds it under a file lock (built_once).
+for both workers: the first to need it builds it under a file lock (built_once), and so
+is the PDF. The files go out slowest first (SLOWEST_FIRST, with `--no-loadscope-reorder`),
+each to whichever worker runs out of work, so the two finish together.
 
 With GUIDE_SITE_DIR set, the `site` fixture is that already built site (the workflow's
 build job's artefact) instead of a fresh build.
@@ -46,6 +48,37 @@ def ignore_in_copy(folder: str, names: list[str]) -> set[str]:
 
 
 _SESSION_CACHE: list[Path] = []
+
+# The files that take longest (roughly the CPU seconds of the slowest, in the comments),
+# handed out in this order before all others: the two workers then end within a few
+# seconds of each other. The first two need no shared build of each other's:
+# one worker builds the site and walks it while the other breaks scratch copies, and the
+# PDF is rendered (for every PDF test) while the walk still runs.
+SLOWEST_FIRST = (
+    "test_browser.py",  # the site's build, then the walk over every page: 70
+    "test_contributor_mistakes.py",  # twelve builds of broken copies, no site: 13
+    "test_pdf_document.py",  # renders the PDF for the PDF tests: 30
+    "test_epub.py",  # EPUBCheck, Ace by DAISY: 30
+    "test_validators.py",  # hyperlink's crawl, the W3C checker: 21
+    "test_practice_browser.py",
+    "test_browser_terms.py",
+    "test_browser_interactions.py",
+    "test_browser_phone.py",
+    "test_practice_progress_browser.py",
+    "test_repository_links.py",
+    "test_offline.py",
+    "test_sheets_print.py",
+    "test_browser_core.py",
+    "test_browser_search.py",
+    "test_pdf_ua.py",
+    "test_core_budgets.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """SLOWEST_FIRST's files first, in its order; the others after them, as collected."""
+    rank = {name: n for n, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 def pytest_configure(config):
