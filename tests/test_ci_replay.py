@@ -96,8 +96,8 @@ def test_the_deploy_job_and_an_unknown_job_are_refused_before_anything_runs():
 def test_the_lint_job_replayed_in_a_fresh_clone_without_the_source_texts_passes():
     """About a minute: a fresh venv with the lint lock (from pip's cache), `npm ci`, then
     every hook. --dirty: the working tree as it is, so this tests the files under review.
-    Not in `make test` (a sixth of the suite's CPU time): .ci/run runs it after the suite, and
-    on GitHub the workflow's replay job, beside the others."""
+    Not in `make test` (a minute of CPU, a seventh of the suite's): .ci/run runs it after
+    the suite, and on GitHub the workflow's replay job, beside the others."""
     result = run_replay("--dirty", "lint", timeout=900)
     out = result.stdout
     assert result.returncode == 0, "\n".join((out + result.stderr).splitlines()[-40:])
