@@ -83,11 +83,11 @@ def _visible_results(page, base_url: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def searcher(browser, served):
+def searcher(browser, served_as_built):
     """One home page on a phone for every search below, as a reader searches again and
     again without reloading (each load would build the search index again)."""
-    rec = Recorder(browser, served[1], viewport=PHONE)
-    rec.open(served[1])
+    rec = Recorder(browser, served_as_built[1], viewport=PHONE)
+    rec.open(served_as_built[1])
     yield rec
     rec.close()
 
@@ -113,11 +113,11 @@ def search_for(rec, query: str) -> None:
 
 
 @pytest.mark.parametrize(("query", "target"), SEARCHES, ids=[q for q, _ in SEARCHES])
-def test_search_puts_the_term_page_first(searcher, served, query, target):
+def test_search_puts_the_term_page_first(searcher, served_as_built, query, target):
     """The term's page is the first result, as in a dictionary, and no result's snippet
     runs past two lines on a phone."""
     page = searcher.page
-    base_url = served[1]
+    base_url = served_as_built[1]
     search_for(searcher, query)
     wanted = "/" + target
     top: list[str] = []
