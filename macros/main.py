@@ -6,7 +6,7 @@ studyguide package, with the current page's path added. Nothing else happens her
 
 from __future__ import annotations
 
-from studyguide.render.macros import Macros
+from studyguide.site_macros import Macros
 
 
 def define_env(env):

@@ -8,7 +8,7 @@ from functools import wraps
 from pathlib import Path
 
 from studyguide.errors import GuideError, Problem, did_you_mean
-from studyguide.load import records
+from studyguide.load import records, schema
 from studyguide.load.cache import Checks
 from studyguide.load.glossary import Glossary, load_glossary
 from studyguide.load.glossary_notes import note_problems
@@ -46,7 +46,7 @@ def _state(root: Path) -> tuple:
     paths = [
         root / "glossary.yaml",
         *sorted((root / "data").rglob("*.yaml")),
-        *sorted((root / "schemas").glob("*.json")),
+        *sorted(p for p in schema.SCHEMA_DIR.iterdir() if p.name.endswith(".json")),
     ]
     paths += sorted((root / "docs/sources").glob("*.md")) + sorted(
         (root / "docs/themes").glob("*.md")

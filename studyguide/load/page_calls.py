@@ -18,7 +18,7 @@ from jinja2.defaults import DEFAULT_NAMESPACE
 from studyguide.errors import Problem, did_you_mean
 from studyguide.load.guide import Guide
 
-# Each macro registered in studyguide/render/macros.py and what its first argument names
+# Each macro registered in studyguide/site_macros.py and what its first argument names
 # (None: no key). tests/test_page_calls.py keeps this table equal to the registry.
 KEYS: dict[str, str | None] = {
     "term": "term",
@@ -147,7 +147,7 @@ def _call_problems(
                 shown,
                 call.line,
                 call.name,
-                f"unknown macro{did_you_mean(call.name, KEYS)}; the macros are registered in studyguide/render/macros.py",
+                f"unknown macro{did_you_mean(call.name, KEYS)}; the macros are registered in studyguide/site_macros.py",
             )
         ]
     kind = KEYS[call.name]
