@@ -3,9 +3,13 @@
 - javascripts/search-terms.js, the glossary as a search dictionary
   (studyguide/crossref/search_terms.py), loaded by the search part of study-guide.js
   (docs/javascripts/search-dictionary.js) when a reader opens search;
+- docs/javascripts/search-pinyin.js published as the search worker that folds tone marks
+  in each query before Material's worker (which it loads) reads it, and as the lunr
+  language module "pinyin" that folds them in the index;
 - search/search_index.json rewritten after Material's search plugin writes it: each term
-  page's entry starts with its definition and holds its pinyin's toneless forms.
-  Runs before the offline plugin copies the index into a script (its priority is -100).
+  page's entry starts with its definition and holds its pinyin's toneless forms, and the
+  index names the "pinyin" language. Runs before the offline plugin copies the index into
+  a script (its priority is -100).
 """
 
 from __future__ import annotations
@@ -15,13 +19,14 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from studyguide.crossref.search_terms import rewrite_index, script
+from studyguide.crossref.search_terms import FOLD_MODULE, FOLD_WORKER, rewrite_index, script
 from studyguide.load import page_manifest
 from studyguide.load.guide import load_guide
 from studyguide.load.page_paths import term_page
 
 OUTPUT = "javascripts/search-terms.js"
 INDEX = "search/search_index.json"
+FOLD_SOURCE = "javascripts/search-pinyin.js"
 
 
 def _guide(config):
@@ -32,6 +37,11 @@ def on_files(files, config):
     def term_url(key: str) -> str:  # term pages are added by term_pages.py, listed before
         return files.get_file_from_path(term_page(key)).url
 
+    fold = files.get_file_from_path(FOLD_SOURCE)
+    if fold is not None:  # published where Material's worker loads it, in both roles
+        files.remove(fold)
+        for path in (FOLD_WORKER, FOLD_MODULE):
+            files.append(File.generated(config, path, content=fold.content_string))
     files.append(File.generated(config, OUTPUT, content=script(_guide(config), term_url)))
     return files
 
