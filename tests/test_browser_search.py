@@ -160,7 +160,7 @@ def _settled_results(page, base_url: str) -> tuple[str, list[str]]:
 
 
 @pytest.mark.parametrize(("toned", "plain"), [("hùkǒu", "hukou"), ("wéiquán", "weiquan")])
-def test_tone_marks_fold_for_every_result(searcher, served, toned, plain):
+def test_tone_marks_fold_for_every_result(searcher, served_as_built, toned, plain):
     """Issue 26: tone marks fold to plain letters in the index and the query, so a
     tone-marked query lists the same pages as the plain one, in the same order: the term
     first, then the chapters and the pages that use it (not only text written with tones)."""
@@ -169,7 +169,7 @@ def test_tone_marks_fold_for_every_result(searcher, served, toned, plain):
     for query in (plain, toned):
         search_for(searcher, query)
         page.locator(".md-search__input").press("End")  # a last keyup, as after any letter
-        lists[query] = _settled_results(page, served[1])
+        lists[query] = _settled_results(page, served_as_built[1])
     count, results = lists[plain]
     assert results[:1] == [f"/terms/{plain}/"], f"{plain!r}: {results[:3]}"
     assert len(results) > 5, f"{plain!r} lists only {results} ({count})"
