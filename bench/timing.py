@@ -1,10 +1,11 @@
-"""Timing commands: wall and CPU time, best of several runs, the commands taking turns;
-the paths and the environment every benchmark step shares."""
+"""Timing commands: wall and CPU time of several runs (best and median), the commands taking
+turns; the paths and the environment every benchmark step shares."""
 
 from __future__ import annotations
 
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -55,16 +56,32 @@ def wait_until_quiet(
 @dataclass
 class Timing:
     best: float | None  # wall seconds, best run
-    runs: list[float]
+    runs: list[float]  # wall seconds of every run, in order
     error: str = ""
     stderr: str = ""
-    cpu: float | None = None
-    stdout: str = ""  # user + system seconds of the process and its children, best run
+    cpu: float | None = None  # user + system seconds of the process and its children, best run
+    stdout: str = ""
+    cpu_runs: list[float] | None = None  # CPU seconds of every run, in order
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.runs) if self.best is not None else None
+
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu_runs) if self.best is not None and self.cpu_runs else None
 
     def __str__(self) -> str:
         if self.best is None:
             return "failed"
         return f"{self.best:.2f} s" + (f" (CPU {self.cpu:.2f} s)" if self.cpu is not None else "")
+
+    def median_text(self) -> str:
+        """'3.41 s (CPU 3.38 s; runs 3.30–3.90 s)': the medians and the range of the runs."""
+        if self.best is None:
+            return "failed"
+        cpu = f"CPU {self.cpu_median:.2f} s; " if self.cpu_median is not None else ""
+        return f"{self.median:.2f} s ({cpu}runs {min(self.runs):.2f}–{max(self.runs):.2f} s)"
 
 
 def _child_cpu() -> float:
@@ -97,7 +114,7 @@ def timed_many(jobs: list[tuple[list[str], Path]], runs: int) -> list[Timing]:
                     None, walls[i], "\n".join(tail) or f"exit code {proc.returncode}", proc.stderr
                 )
     return [
-        r or Timing(min(w), w, "", e, min(c), o)
+        r or Timing(min(w), w, "", e, min(c), o, c)
         for r, w, c, e, o in zip(results, walls, cpus, stderrs, stdouts, strict=True)
     ]
 
