@@ -54,19 +54,25 @@ def files_digest(root: Path, paths: Iterable[Path]) -> str:
     return digest(*parts)
 
 
-@functools.cache
 def code_key(*libraries: str) -> str:
     """Our code and the libraries it calls: a digest of every file of the studyguide
     package (its modules and the data they read), the Python version, and the version of
     each named distribution."""
+    return digest(_package(), sys.version, *(_version(name) for name in libraries))
+
+
+@functools.cache
+def _package() -> str:
     files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    versions = []
-    for name in libraries:
-        try:
-            versions.append(f"{name} {version(name)}")
-        except PackageNotFoundError:
-            versions.append(f"{name} -")
-    return digest(files_digest(PACKAGE, files), sys.version, *versions)
+    return files_digest(PACKAGE, files)
+
+
+@functools.cache
+def _version(name: str) -> str:
+    try:
+        return f"{name} {version(name)}"
+    except PackageNotFoundError:
+        return f"{name} -"
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -83,10 +89,11 @@ def _write(path: Path, data: bytes) -> None:
 
 
 class Table:
-    """Results under the digest of their input, stored as JSON under the rule's key."""
+    """Results under the digest of their input, stored as JSON under the rule's key (an
+    empty key remembers nothing)."""
 
     def __init__(self, root: Path | None, name: str, key: str):
-        folder = cache_dir(root)
+        folder = cache_dir(root) if key else None
         self.path = folder / name if folder else None
         self.key = key
         self.stored: dict = {}
