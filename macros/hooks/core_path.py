@@ -37,6 +37,8 @@ def on_files(files, config):
         *(part for p in sources if p.is_file() for part in (p.as_posix(), p.read_bytes())),
     )
     made = kept(docs.parent, "core-path.pickle", key, lambda: _made(config, full))
+    _made_from.clear()
+    _made_from.update({core_path.core_page(p): p for p in full})
     for uri, content in made:
         files.append(File.generated(config, uri, content=content))
     return files
@@ -76,10 +78,12 @@ def _made(config, full: list[str]) -> list[tuple[str, str]]:
     return [(uri, content) for uri, content, _ in made] + [(core_path.START, start)]
 
 
+_made_from: dict[str, str] = {}  # this build's core pages: core page -> full page
+
+
 def on_page_context(context, page, config, nav):
     """A core page's edit button opens the full page it is made from."""
-    src = page.file.src_uri
-    full = {core_path.core_page(p): p for p in core_path.full_pages(config["nav"])}.get(src)
+    full = _made_from.get(page.file.src_uri)
     if full and config.repo_url and config.edit_uri:
         page.edit_url = f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{full}"
     return context
