@@ -225,3 +225,59 @@ def test_git_history_is_read_again_after_a_new_commit(tmp_path, cache):
     (tmp_path / "a.md").write_text("b")
     git("commit", "-qam", "two", when="2025-06-07T12:00:00Z")
     assert str(history(tmp_path)["a.md"]) == "2025-06-07"
+
+
+# pages as the macros rendered them (studyguide.render.remembered_pages)
+
+
+def test_a_page_reading_anything_but_the_macros_and_plain_settings_is_not_remembered():
+    from studyguide.render.remembered_pages import names_read
+
+    assert names_read('{{ term("hukou") }} {% if config.repo_url %}x{% endif %}') == (
+        ["config", "term"],
+        ["repo_url"],
+    )
+    assert names_read("{% for x in navigation %}{{ x }}{% endfor %}")[0] == ["navigation"]
+    assert names_read("{{ unclosed") is None
+
+
+def test_a_remembered_pages_uses_are_added_to_the_index_again():
+    from studyguide.crossref.index import Index
+    from studyguide.render.remembered_pages import add_again, added, uses
+
+    index = Index()
+    index.term_pages["hukou"].append("a.md")
+    before = uses(index)
+    index.term_pages["hukou"].append("b.md")
+    index.term_pages["danwei"].append("b.md")
+    index.page_titles["b.md"] = "B"
+    stored = added(before, uses(index))
+    assert stored == {
+        "term_pages": {"hukou": ["b.md"], "danwei": ["b.md"]},
+        "page_titles": {"b.md": "B"},
+    }
+    again = Index()
+    again.term_pages["hukou"].append("a.md")
+    add_again(again, json.loads(json.dumps(stored)))  # as the cache file stores it
+    assert uses(again) == uses(index)
+
+
+def test_a_warm_build_is_the_cold_builds_site_and_an_edit_shows(project, cache, tmp_path):
+    """Three strict builds of a copy sharing one cache: the second (every page remembered)
+    writes the same site as the first; after a glossary edit the third shows it on the
+    term page and on a theme chapter that uses the term."""
+    from conftest import run_mkdocs
+
+    sites = [tmp_path / f"site{i}" for i in range(3)]
+    for site in sites[:2]:
+        assert run_mkdocs(project, site).returncode == 0
+    stored = json.loads((cache / "rendered-pages.json").read_text(encoding="utf-8"))["results"]
+    assert len(stored) > 50
+    for page in sorted(sites[0].rglob("*.html")):
+        twin = sites[1] / page.relative_to(sites[0])
+        assert twin.read_bytes() == page.read_bytes(), page.relative_to(sites[0])
+    edit(project / "glossary.yaml", "english: household registration", "english: hukou status")
+    assert run_mkdocs(project, sites[2]).returncode == 0
+    assert "hukou status" in (sites[2] / "terms/hukou/index.html").read_text(encoding="utf-8")
+    theme = (sites[2] / "themes/migrants-and-hukou/index.html").read_text(encoding="utf-8")
+    assert "hukou status" in theme  # the term's tooltip on the chapter
