@@ -6,6 +6,8 @@
 - search/search_index.json rewritten after Material's search plugin writes it: each term
   page's entry starts with its definition and holds its pinyin's toneless forms.
   Runs before the offline plugin copies the index into a script (its priority is -100).
+  The rewritten index is remembered (load.memo.kept) under the guide's key and a digest
+  of the index Material wrote.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from mkdocs.structure.files import File
 
 from studyguide.crossref.search_terms import rewrite_index, script
 from studyguide.load.guide import load_guide
+from studyguide.load.memo import digest, kept
 
 OUTPUT = "javascripts/search-terms.js"
 INDEX = "search/search_index.json"
@@ -37,5 +40,11 @@ def on_post_build(config):
     path = Path(config["site_dir"]) / INDEX
     if not path.exists():
         return
-    index = rewrite_index(json.loads(path.read_text(encoding="utf-8")), _guide(config))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    written, guide = path.read_bytes(), _guide(config)
+
+    def rewritten() -> bytes:
+        index = rewrite_index(json.loads(written), guide)
+        return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    key = digest(guide.key, written) if guide.key else ""
+    path.write_bytes(kept(guide.root, "search-index.pickle", key, rewritten))
