@@ -194,7 +194,7 @@ IMPORTS = [
     ("pypinyin", "pypinyin"),
     ("jsonschema", "jsonschema"),
     ("genanki", "genanki"),
-    ("our studyguide package (render, load, crossref)", "studyguide.render.macros"),
+    ("our studyguide package (render, load, crossref)", "studyguide.site_macros"),
     ("the MkDocs glue (macros/main.py)", "macros.main"),
 ]
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from studyguide.crossref.index import build_index
 from studyguide.load.guide import load_guide
 from studyguide.load.memo import kept
-from studyguide.render.macros import Macros
-from studyguide.render.macros import log as macro_log
 from studyguide.render.remembered_pages import Pages
+from studyguide.site_macros import Macros
+from studyguide.site_macros import log as macro_log
 
 _build: dict = {}  # this build's index, remembered pages and error count
 

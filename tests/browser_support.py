@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from studyguide import ROOT
-from studyguide.outputs.pdf.nav import read_config
+from studyguide.outputs.book.nav import read_config
 
 SITE_URL = read_config(ROOT / "mkdocs.yml")["site_url"]  # what the session's build was made for
 PREFIX = urlsplit(SITE_URL).path or "/"

@@ -13,10 +13,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
-SCHEMAS = ROOT / "schemas"
+SCHEMAS = ROOT / "studyguide" / "schemas"
 SOURCE_IDS = ["baek-interview", "shi-2014", "gong-2012", "hhm-interview", "zhuojun-blog"]
 
-# Each schema in schemas/ and the data files it describes.
+# Each schema in studyguide/schemas/ and the data files it describes.
 DATA_FILES = {
     "glossary.schema.json": ["glossary.yaml"],
     "sources.schema.json": ["data/sources.yaml"],
@@ -24,7 +24,7 @@ DATA_FILES = {
     "people.schema.json": ["data/people.yaml"],
     "timeline.schema.json": ["data/timeline.yaml"],
     "selfcheck.schema.json": ["data/selfcheck.yaml"],
-    "csl-data.schema.json": [],  # written by studyguide.outputs.citations, checked in tests/test_cite.py
+    "csl-data.schema.json": [],  # written by studyguide.cite.citations, checked in tests/test_cite.py
     "theme-tags.schema.json": ["data/theme-tags.yaml"],
     "questions.schema.json": sorted(
         str(p.relative_to(ROOT)) for p in (ROOT / "data/questions").glob("*.yaml")

@@ -55,7 +55,7 @@ def test_the_site_deck_imports_renders_and_passes_check_database(site, guide, co
 
     notes = collection.find_notes("")
     excerpt_notes = len(
-        anki_excerpts.notes(guide)
+        anki_excerpts.notes(guide, flashcards.GUID_NAMESPACE)
     )  # one "who wrote this?" per excerpt, one cloze per term it holds
     assert len(notes) == len(guide.glossary) + excerpt_notes
     assert all(nid > 0 for nid in notes)

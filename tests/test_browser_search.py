@@ -31,10 +31,7 @@ SEARCHES = [
     ("shuniu zuzhi", "terms/shuniu-zuzhi/"),
     ("枢纽组织", "terms/shuniu-zuzhi/"),
     ("work unit", "terms/danwei/"),
-    (
-        "stability maintenence",
-        "terms/weiwen/",
-    ),  # codespell:ignore maintenence (sic: one letter changed)
+    ("stability maintenence", "terms/weiwen/"),  # codespell:ignore maintenence (sic)
     ("household registration", "terms/hukou/"),
 ]
 SNIPPET_LINES = 2

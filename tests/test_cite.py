@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyguide.outputs.citations import (
+from studyguide.cite.citations import (
     STYLES,
     csl_item,
     guide_item,
@@ -111,7 +111,7 @@ def _csl_validator():
     from studyguide import ROOT
 
     return Draft202012Validator(
-        json.loads((ROOT / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8"))
+        json.loads((ROOT / "studyguide/schemas/csl-data.schema.json").read_text(encoding="utf-8"))
     )
 
 
@@ -134,7 +134,7 @@ def test_csl_schema_rejects_an_unknown_variable_and_a_bad_date(guide):
 def test_rendered_citations_are_kept_across_builds_and_forgotten_when_the_code_changes(
     tmp_path, monkeypatch
 ):
-    from studyguide.outputs import citations
+    from studyguide.cite import citations
 
     item = {"id": "x", "type": "report", "title": "A title", "issued": {"date-parts": [[2014]]}}
     first = citations.RenderedCache(tmp_path / "citations.json")
@@ -160,10 +160,10 @@ def test_rendered_citations_are_kept_across_builds_and_forgotten_when_the_code_c
 
 @pytest.mark.parametrize("style", STYLES)
 def test_memoized_macro_lookup_finds_what_citeproc_finds(style):
-    """studyguide.outputs.citeproc_speed caches citeproc-py's macro lookup: for every macro
+    """studyguide.cite.citeproc_speed caches citeproc-py's macro lookup: for every macro
     a vendored style calls, from elements of both its citation and its bibliography, the
     cached element is the one citeproc-py's own XPath finds, asked twice."""
-    from studyguide.outputs import citations, citeproc_speed
+    from studyguide.cite import citations, citeproc_speed
 
     root = citations._style(style).root
     callers = [e for e in root.iter() if isinstance(e.tag, str) and e.get("macro")]
@@ -186,7 +186,7 @@ def test_a_citation_in_the_cache_is_given_without_importing_citeproc(tmp_path):
 
     code = (
         "import json, sys; from studyguide import ROOT; from studyguide.load.guide import load_guide; "
-        "from studyguide.outputs.citations import STYLES, csl_item, reference; g = load_guide(ROOT); "
+        "from studyguide.cite.citations import STYLES, csl_item, reference; g = load_guide(ROOT); "
         "sid = sorted(g.sources)[0]; text = reference(csl_item(sid, g.sources[sid]), next(iter(STYLES))); "
         "print(json.dumps([text, 'citeproc' in sys.modules]))"
     )

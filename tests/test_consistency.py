@@ -106,7 +106,7 @@ def test_whos_who_puts_the_principal_figures_first_each_a_name_and_a_line(site, 
     """Authors and speakers first in data/sources.yaml's order, then the others most cited
     first; each entry is its name and one line that opens on what the texts say."""
     from studyguide.crossref.index import build_index
-    from studyguide.pages.generated import citations
+    from studyguide.pages.who import citations
 
     html = (site / "who/index.html").read_text(encoding="utf-8")
     headings = re.findall(r'<h2 id="([a-z]+)"', html)

@@ -146,7 +146,7 @@ def test_plan_times_sum_their_pages_and_reject_an_unknown_page():
 def test_tracker_rows_are_themes_by_rank_with_each_sources_gist(guide):
     from studyguide.crossref.index import build_index
     from studyguide.load.records import Record
-    from studyguide.pages.generated import tracker_page
+    from studyguide.pages.tracker import tracker_page
 
     guide = copy.copy(guide)
     hub = guide.positions["hub-organizations"]
@@ -180,8 +180,8 @@ def test_every_theme_chapter_has_a_positions_file(guide):
 
 
 def test_core_pdf_is_the_core_path_nav_section_alone():
+    from studyguide.outputs.book.nav import NavPage, load_nav
     from studyguide.outputs.pdf.errors import PdfError
-    from studyguide.outputs.pdf.nav import NavPage, load_nav
     from studyguide.outputs.pdf.section import CORE_SECTION, select_section
 
     _, outline = load_nav(ROOT / "mkdocs.yml")

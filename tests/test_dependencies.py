@@ -1,7 +1,8 @@
-"""Dependencies: the direct ones declared in pyproject.toml by group, each pinned; one
-lock per group in requirements/, every package pinned with its hashes and current with
-pyproject.toml; and every third-party module our code imports declared directly (not
-left to arrive through another package)."""
+"""Dependencies: the direct ones declared in pyproject.toml, the package's own and by group,
+each pinned; one lock per group in requirements/, every package pinned with its hashes and
+current with pyproject.toml; and every third-party module our code imports declared
+directly (not left to arrive through another package), the package's own imports outside
+the PDF and the EPUB among its own dependencies."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from repo_support import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 GROUPS = PYPROJECT["project"]["optional-dependencies"]
+# What installing the package installs: in every lock, and "package" below.
+DEPENDENCIES = PYPROJECT["project"]["dependencies"]
+DECLARED = {"package": DEPENDENCIES, **GROUPS}
 LOCKS = {
     "site": ["site"],
     "pdf": ["site", "pdf"],
@@ -76,8 +80,8 @@ def test_every_locked_package_is_pinned_with_hashes_and_the_lock_is_current(name
     assert locked and all(hashes >= 1 for _, hashes in locked.values()), [
         p for p, (_, h) in locked.items() if h == 0
     ]
-    for group in LOCKS[name]:
-        for package, version in pins(GROUPS[group]).items():
+    for group in ["package", *LOCKS[name]]:
+        for package, version in pins(DECLARED[group]).items():
             assert locked.get(package, (None,))[0] == version, (
                 f"{package}=={version} ({group}): run `make lock`"
             )
@@ -87,10 +91,14 @@ def test_every_locked_package_is_pinned_with_hashes_and_the_lock_is_current(name
     )
 
 
-def imports(folder: str) -> set[str]:
-    """Top-level names of every module imported anywhere in folder's Python files."""
+def imports(folder: str, leaving_out: tuple[str, ...] = ()) -> set[str]:
+    """Top-level names of every module imported anywhere in folder's Python files (but
+    those under the subfolders `leaving_out`)."""
     names = set()
+    skipped = [ROOT / folder / sub for sub in leaving_out]
     for path in (ROOT / folder).rglob("*.py"):
+        if any(path.is_relative_to(sub) for sub in skipped):
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names |= {alias.name.split(".")[0] for alias in node.names}
@@ -117,15 +125,25 @@ def undeclared(modules: set[str], declared: set[str]) -> list[str]:
 @pytest.mark.parametrize(
     "folder, groups",
     [
-        ("studyguide", ["site", "pdf"]),
-        ("macros", ["site"]),
-        ("tests", ["site", "pdf", "test"]),
-        ("bench", ["site", "pdf", "test"]),
+        ("studyguide", ["package", "pdf"]),
+        ("macros", ["package", "site"]),
+        ("tests", ["package", "site", "pdf", "test"]),
+        ("bench", ["package", "site", "pdf", "test"]),
     ],
 )
 def test_every_module_our_code_imports_is_declared_directly(folder, groups):
-    declared = {package for group in groups for package in pins(GROUPS[group])}
+    declared = {package for group in groups for package in pins(DECLARED[group])}
     assert undeclared(imports(folder), declared) == []
+
+
+def test_the_package_needs_only_its_own_dependencies_but_for_the_pdf_and_the_epub():
+    """Loading, checking and rendering the guide needs no MkDocs and no WeasyPrint: what
+    the package imports outside outputs/pdf, outputs/epub and outputs/book (the files
+    made from the built site, the `pdf` group) is in `[project] dependencies`."""
+    declared = set(pins(DEPENDENCIES))
+    books = ("outputs/pdf", "outputs/epub", "outputs/book")
+    assert undeclared(imports("studyguide", leaving_out=books), declared) == []
+    assert not declared & set(pins(GROUPS["site"])), "MkDocs and its plugins are the site's"
 
 
 def test_a_module_that_only_arrives_through_another_package_is_reported():

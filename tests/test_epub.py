@@ -16,6 +16,8 @@ import pytest
 from ace_support import ace
 
 from studyguide import ROOT
+from studyguide.outputs.book.cjk_font import find_cjk_font
+from studyguide.outputs.book.nav import NavPage, iter_pages, load_nav
 from studyguide.outputs.epub import __main__ as epub_cli
 from studyguide.outputs.epub.check import epubcheck, java
 from studyguide.outputs.epub.font import is_cjk
@@ -27,7 +29,6 @@ from studyguide.outputs.epub.package import (
     write_zip,
 )
 from studyguide.outputs.epub.xhtml import document
-from studyguide.outputs.site_pages import NavPage, find_cjk_font, iter_pages, load_nav
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 EPUB_NS = "{http://www.idpf.org/2007/ops}"

@@ -14,8 +14,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from studyguide import ROOT
-from studyguide.outputs.citations import csl_item
-from studyguide.outputs.exports import bibtex, coins, ris
+from studyguide.cite.citations import csl_item
+from studyguide.cite.formats import bibtex, coins, ris
 
 SOURCES = ["baek-interview", "shi-2014", "gong-2012", "hhm-interview", "zhuojun-blog"]
 
@@ -94,7 +94,7 @@ def test_ris_has_type_title_and_authors(site, items, source_id):
 
 def test_csl_json_downloads_are_valid_and_are_the_items_the_citations_use(site, items):
     validator = Draft202012Validator(
-        json.loads((ROOT / "schemas" / "csl-data.schema.json").read_text(encoding="utf-8"))
+        json.loads((ROOT / "studyguide/schemas/csl-data.schema.json").read_text(encoding="utf-8"))
     )
     for source_id, item in items.items():
         document = json.loads((site / "sources" / f"{source_id}.json").read_text(encoding="utf-8"))

@@ -16,7 +16,7 @@ NOTES_END = "The\n    commenter writes only the romanization; the hanzi is the s
 
 
 def project_with_glossary(tmp_path, old: str, new: str):
-    for name in ("data", "schemas", "docs", "CITATION.cff"):
+    for name in ("data", "docs", "CITATION.cff"):
         (tmp_path / name).symlink_to(ROOT / name)
     text = (ROOT / "glossary.yaml").read_text(encoding="utf-8")
     assert old in text

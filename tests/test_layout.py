@@ -63,7 +63,7 @@ def test_contributing_says_where_new_code_goes_and_those_paths_exist():
         assert f"**{kind}**" in section, kind
     for path in re.findall(r"`((?:studyguide|macros)/[\w/.]+?)`", section):
         assert (ROOT / path).exists(), f"CONTRIBUTING names {path}, which does not exist"
-    assert "def functions" in (PACKAGE / "render/macros.py").read_text(encoding="utf-8")
+    assert "def functions" in (PACKAGE / "site_macros.py").read_text(encoding="utf-8")
 
 
 def test_the_chinese_ranges_are_written_only_in_studyguide_text():

@@ -115,9 +115,8 @@ def test_key_must_be_a_slug(tmp_path):
 
 
 def test_bad_category_lists_the_choices(tmp_path):
-    message = error_of(
-        tmp_path, GOOD.replace("  see_also: [danwei]", "  category: polcy")
-    )  # codespell:ignore polcy
+    bad = GOOD.replace("  see_also: [danwei]", "  category: polcy")  # codespell:ignore polcy
+    message = error_of(tmp_path, bad)
     assert "'polcy' is not one of policy," in message and "(did you mean 'policy'?)" in message
 
 

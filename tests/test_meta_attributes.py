@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from studyguide.errors import GuideError
-from studyguide.pages.meta import escape_attribute_meta
+from studyguide.pages.meta_attributes import escape_attribute_meta
 
 BAD = 'Baek reads China\'s "social governance" as a <turn> & more'
 

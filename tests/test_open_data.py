@@ -88,7 +88,9 @@ def published(site):
     data = {}
     for schema_file, schema_path in SCHEMAS.items():
         schema = load(site, schema_path)
-        assert schema == json.loads((ROOT / "schemas" / schema_file).read_text(encoding="utf-8"))
+        assert schema == json.loads(
+            (ROOT / "studyguide/schemas" / schema_file).read_text(encoding="utf-8")
+        )
         Draft202012Validator.check_schema(schema)
         document = load(site, schema_path.replace(".schema", ""))
         errors = [
@@ -158,7 +160,7 @@ def test_the_csv_is_published_and_the_about_page_links_every_file(site):
 
 def test_the_glossary_schema_rejects_a_bad_entry(published):
     schema = json.loads(
-        (ROOT / "schemas" / "open-glossary.schema.json").read_text(encoding="utf-8")
+        (ROOT / "studyguide/schemas/open-glossary.schema.json").read_text(encoding="utf-8")
     )
     good = published["glossary"]
     entry = dict(good["entries"][0])

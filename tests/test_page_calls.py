@@ -13,7 +13,7 @@ from studyguide import ROOT, check
 from studyguide.load import verbatim
 from studyguide.load.guide import load_guide
 from studyguide.load.page_calls import KEYS, calls
-from studyguide.render.macros import Macros
+from studyguide.site_macros import Macros
 
 SEEDS = verbatim.seeds_dir(ROOT, os.environ)
 TYPOS = """---
@@ -34,7 +34,7 @@ And {{ who("wang-yan", "Wang") }}.
 
 def project_with(tmp_path, pages: dict[str, str]):
     """A project whose data are the real ones (linked) and whose docs/ is a copy with `pages` added."""
-    for name in ("glossary.yaml", "data", "schemas", "CITATION.cff"):
+    for name in ("glossary.yaml", "data", "CITATION.cff"):
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     for name, text in pages.items():
@@ -71,7 +71,7 @@ def test_a_misspelt_macro_a_template_error_and_an_excerpt_on_its_own_page(tmp_pa
     assert check.main(root, {"GUIDE_SEEDS": str(SEEDS)}) == 1
     err = capsys.readouterr().err.splitlines()
     assert (
-        "docs/macro.md:3: 'trem': unknown macro (did you mean 'term'?); the macros are registered in studyguide/render/macros.py"
+        "docs/macro.md:3: 'trem': unknown macro (did you mean 'term'?); the macros are registered in studyguide/site_macros.py"
         in err
     )
     assert any(

@@ -11,7 +11,8 @@ import pytest
 from pdf_support import guide_pdf, require_fonts, run_pdf
 
 from studyguide import ROOT
-from studyguide.outputs.pdf import nav, write
+from studyguide.outputs.book import BookError, nav
+from studyguide.outputs.pdf import write
 
 
 def _content(url: str, ids: set[str]):
@@ -86,7 +87,7 @@ def test_print_appendix_names_a_page_not_in_the_nav(tmp_path):
         "site_name: X\nextra: {print_appendix: [study/sheet.md]}\nnav:\n  - index.md\n  - study/sheets.md\n"
     )
     with pytest.raises(
-        nav.PdfError, match=r"print_appendix lists study/sheet\.md, which the nav does not"
+        BookError, match=r"print_appendix lists study/sheet\.md, which the nav does not"
     ):
         nav.load_nav(config)
 
@@ -169,16 +170,17 @@ def test_hanzi_set_without_the_cjk_font_stop_the_pdf():
     pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
     from weasyprint import HTML
 
-    from studyguide.outputs.pdf import fonts, render
+    from studyguide.outputs.book import cjk_font
+    from studyguide.outputs.pdf import render
 
-    cjk = fonts.find_cjk_font()
+    cjk = cjk_font.find_cjk_font()
     rendered = HTML(string=f"<p style=\"font-family: '{cjk.family}'\">户口 hukou</p>").render()
     rendered.write_pdf()
     used = render.used_fonts(rendered)
     assert any(cjk.family.replace(" ", "") in name.replace("-", "") for name in used), used
     render.check_hanzi_font(used, "户口", cjk)  # set with the CJK font: fine
     with pytest.raises(
-        nav.PdfError, match=r"the hanzi were set without .*fonts used: ABCDEF\+DejaVuSerif"
+        render.PdfError, match=r"the hanzi were set without .*fonts used: ABCDEF\+DejaVuSerif"
     ):
         render.check_hanzi_font({"ABCDEF+DejaVuSerif"}, "户口", cjk)
     render.check_hanzi_font(set(), "no hanzi here", cjk)  # nothing to set: nothing to check
@@ -190,7 +192,7 @@ def test_the_article_is_read_the_same_from_the_page_cut_to_title_and_article(sit
     keeps; a page without the article markup is parsed whole."""
     import tinyhtml5
 
-    from studyguide.outputs.pdf import extract
+    from studyguide.outputs.book import extract
 
     kinds = [
         "",

@@ -12,7 +12,7 @@ from pdf_support import require_fonts
 from pdfua import validate
 from test_pdf_tags import structure_elements
 
-from studyguide.outputs.pdf.fonts import find_cjk_font
+from studyguide.outputs.book.cjk_font import find_cjk_font
 from studyguide.outputs.pdf.render import render
 
 pytestmark = pytest.mark.pdf

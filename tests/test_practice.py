@@ -16,11 +16,11 @@ from studyguide import ROOT
 from studyguide.errors import GuideError
 from studyguide.load.glossary import Glossary
 from studyguide.practice.cards import BLANK, build_cards, find_term
-from studyguide.practice.common import context, plain
+from studyguide.practice.context import context, plain
 from studyguide.practice.quiz import build_questions, quizzes, term_questions
 from studyguide.practice.validate import Option, Question, refuse_ambiguous
 
-SCHEMAS = ROOT / "schemas" / "site"
+SCHEMAS = ROOT / "studyguide" / "schemas" / "site"
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_the_practice_files_are_the_same_in_every_python_process():
 
     code = (
         "import hashlib; from studyguide import ROOT; from studyguide.load.guide import load_guide; "
-        "from studyguide.practice.output import cards_json, quiz_json; g = load_guide(ROOT); "
+        "from studyguide.practice.json_files import cards_json, quiz_json; g = load_guide(ROOT); "
         "print(hashlib.sha256((cards_json(g) + quiz_json(g)).encode()).hexdigest())"
     )
     digests = {
@@ -230,10 +230,10 @@ def test_anki_deck_gains_cloze_and_who_wrote_notes_with_citations_and_stable_gui
     )
     import html
 
-    from studyguide.outputs.citations import csl_item, plain, reference
+    from studyguide.cite.citations import csl_item, plain, reference
 
     for excerpt_id, record in guide.excerpts.items():
-        fields = notes[anki_excerpts.guid(excerpt_id)].split("\x1f")
+        fields = notes[anki_excerpts.guid(flashcards.GUID_NAMESPACE, excerpt_id)].split("\x1f")
         cited = plain(
             reference(
                 csl_item(record["source"], guide.sources[record["source"]]),
@@ -245,7 +245,7 @@ def test_anki_deck_gains_cloze_and_who_wrote_notes_with_citations_and_stable_gui
         )
     for card in clozes:
         excerpt_id, key = card["id"].split(":")[1:]
-        fields = notes[anki_excerpts.guid(excerpt_id, key)].split("\x1f")
+        fields = notes[anki_excerpts.guid(flashcards.GUID_NAMESPACE, excerpt_id, key)].split("\x1f")
         assert "{{c1::" in fields[0] and fields[4] == f"{excerpt_id}:{key}" and fields[3], card[
             "id"
         ]

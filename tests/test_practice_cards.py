@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from studyguide.practice.cards import CORE_TERMS, build_cards
-from studyguide.practice.common import context
+from studyguide.practice.context import context
 
 
 def test_core_deck_is_twenty_cards_of_ten_glossary_terms(guide):

@@ -50,7 +50,7 @@ def test_progress_json_matches_its_schema_which_refuses_a_bad_file(site):
     from studyguide import ROOT
 
     schema = json.loads(
-        (ROOT / "schemas/site/practice-progress.schema.json").read_text(encoding="utf-8")
+        (ROOT / "studyguide/schemas/site/practice-progress.schema.json").read_text(encoding="utf-8")
     )
     validator = Draft202012Validator(schema)
     data = json.loads((site / "study/practice/progress.json").read_text(encoding="utf-8"))

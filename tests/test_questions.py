@@ -10,7 +10,7 @@ import pytest
 from test_records import edit, load_error
 
 from studyguide.load.question_rules import restates, unseen_context
-from studyguide.practice.common import Link, Tags, context
+from studyguide.practice.context import Link, Tags, context
 from studyguide.practice.quiz import ARGUMENT_SHARE, build_questions, quizzes, topic_quiz
 from studyguide.practice.validate import Option, Question, problems_of
 

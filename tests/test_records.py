@@ -30,8 +30,8 @@ def test_source_with_an_unknown_field_names_the_nearest(project_copy):
     edit(
         project_copy / "data/sources.yaml",
         "  genre: working paper\n",
-        "  genre: working paper\n  publsher: x\n",
-    )  # codespell:ignore publsher
+        "  genre: working paper\n  publsher: x\n",  # codespell:ignore publsher
+    )
     assert "data/sources.yaml:" in (message := load_error(project_copy))
     assert "'shi-2014': unknown field 'publsher' (did you mean 'publisher'?)" in message
 

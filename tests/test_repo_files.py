@@ -161,9 +161,9 @@ def test_pre_commit_validates_every_schema_file_and_only_existing_ones():
         for hook in hooks()
         if hook["id"] == "check-jsonschema"
         for part in hook["entry"].split()
-        if part.startswith("schemas/")
+        if part.startswith("studyguide/schemas/")
     }
     assert named == {
-        f"schemas/{name}" for name, files in DATA_FILES.items() if files
+        f"studyguide/schemas/{name}" for name, files in DATA_FILES.items() if files
     }  # output schemas: their own tests
     assert all((ROOT / path).is_file() for path in named)

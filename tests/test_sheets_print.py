@@ -15,7 +15,7 @@ from pdf_support import squeeze
 
 from studyguide.errors import GuideError
 from studyguide.practice import sheets
-from studyguide.practice.common import plain
+from studyguide.practice.context import plain
 
 
 def _flat(text: str) -> str:

@@ -12,7 +12,7 @@ from studyguide.load.glossary import Entry
 from studyguide.load.pinyin import per_character
 from studyguide.load.records import Record
 from studyguide.pages import generated_from, glossary, term_page
-from studyguide.render.macros import Macros
+from studyguide.site_macros import Macros
 from tests.test_render import EXTENSIONS, small_guide
 
 

@@ -1,6 +1,6 @@
 """Hook: each source's citation as BibTeX, RIS and CSL-JSON (sources/<id>.bib, .ris, .json),
 added to the site as generated files, so the source cards' links to them are validated
-like any other link (studyguide.outputs.exports)."""
+like any other link (studyguide.cite.formats)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from studyguide.cite.formats import source_files
 from studyguide.load.guide import load_guide
-from studyguide.outputs.exports import source_files
 
 
 def on_files(files, config):

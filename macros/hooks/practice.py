@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 
 from studyguide.load.guide import load_guide
 from studyguide.load.memo import digest, kept
-from studyguide.practice.output import CARDS_PATH, QUIZ_PATH, cards_json, quiz_json
+from studyguide.practice.json_files import CARDS_PATH, QUIZ_PATH, cards_json, quiz_json
 from studyguide.practice.progress import PROGRESS_PATH, progress_json, readable
 
 

@@ -13,7 +13,7 @@ from functools import wraps
 from pathlib import Path
 
 from studyguide.errors import GuideError, Problem, did_you_mean
-from studyguide.load import records
+from studyguide.load import records, schema
 from studyguide.load.cache import Checks
 from studyguide.load.glossary import Glossary, load_glossary
 from studyguide.load.glossary_notes import note_problems
@@ -60,7 +60,7 @@ def _inputs(root: Path) -> list[Path]:
     paths = [
         root / "glossary.yaml",
         *sorted((root / "data").rglob("*.yaml")),
-        *sorted((root / "schemas").glob("*.json")),
+        *sorted(p for p in schema.SCHEMA_DIR.iterdir() if p.name.endswith(".json")),
         *sorted((root / "docs/sources").glob("*.md")),
         *sorted((root / "docs/themes").glob("*.md")),
     ]

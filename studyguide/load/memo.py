@@ -46,11 +46,12 @@ def digest(*parts: bytes | str) -> str:
 
 
 def files_digest(root: Path, paths: Iterable[Path]) -> str:
-    """A digest of each file's path (relative to `root`) and bytes: an edited, added,
-    removed or renamed file changes it."""
+    """A digest of each file's path (relative to `root` when inside it) and bytes: an
+    edited, added, removed or renamed file changes it."""
     parts: list[bytes | str] = []
     for path in paths:
-        parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+        name = path.relative_to(root) if path.is_relative_to(root) else path
+        parts += [name.as_posix(), path.read_bytes()]
     return digest(*parts)
 
 

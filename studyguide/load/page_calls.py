@@ -22,7 +22,7 @@ from studyguide.errors import Problem, did_you_mean
 from studyguide.load.guide import Guide
 from studyguide.load.memo import Table, code_key, digest
 
-# Each macro registered in studyguide/render/macros.py and what its first argument names
+# Each macro registered in studyguide/site_macros.py and what its first argument names
 # (None: no key). tests/test_page_calls.py keeps this table equal to the registry.
 KEYS: dict[str, str | None] = {
     "term": "term",
@@ -159,7 +159,7 @@ def _call_problems(
                 shown,
                 call.line,
                 call.name,
-                f"unknown macro{did_you_mean(call.name, KEYS)}; the macros are registered in studyguide/render/macros.py",
+                f"unknown macro{did_you_mean(call.name, KEYS)}; the macros are registered in studyguide/site_macros.py",
             )
         ]
     kind = KEYS[call.name]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
-from studyguide import ROOT
 from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load.cache import Checks, digest
 from studyguide.load.yaml_strict import Lines, load_file
 
-SCHEMA_DIR = ROOT / "schemas"
+# The JSON Schemas ship inside the package (package data: pyproject.toml), so an installed
+# studyguide checks data without the repository around it.
+SCHEMA_DIR = files("studyguide") / "schemas"
 
 
 @cache

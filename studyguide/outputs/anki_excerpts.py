@@ -12,11 +12,11 @@ import html
 import re
 from functools import cache
 
+from studyguide.cite.citations import csl_item, reference
+from studyguide.cite.citations import plain as plain_citation
 from studyguide.load.guide import Guide
-from studyguide.outputs.citations import csl_item, reference
-from studyguide.outputs.citations import plain as plain_citation
 from studyguide.practice.cards import find_term
-from studyguide.practice.common import plain
+from studyguide.practice.context import plain
 
 CLOZE_MODEL_ID = 1_651_802_350  # fixed forever, like flashcards.MODEL_ID
 WHO_MODEL_ID = 1_651_802_351
@@ -62,17 +62,16 @@ def models():
     return cloze, who
 
 
-def guid(*parts: str) -> str:
+def guid(namespace: str, *parts: str) -> str:
     import genanki
 
-    from studyguide.outputs.flashcards import GUID_NAMESPACE
-
-    return genanki.guid_for(GUID_NAMESPACE, "excerpt", *parts)
+    return genanki.guid_for(namespace, "excerpt", *parts)
 
 
-def notes(guide: Guide) -> list:
+def notes(guide: Guide, namespace: str) -> list:
     """The excerpt notes, in excerpt order: a "who wrote this?" note per excerpt and a
-    cloze note per term the excerpt's text really contains."""
+    cloze note per term the excerpt's text really contains. Their guids are made in the
+    deck's `namespace` (studyguide.outputs.flashcards.GUID_NAMESPACE), which passes it in."""
     import genanki
 
     cloze_model, who_model = models()
@@ -95,7 +94,10 @@ def notes(guide: Guide) -> list:
         ]
         out.append(
             genanki.Note(
-                model=who_model, fields=fields, guid=guid(excerpt_id), sort_field=excerpt_id
+                model=who_model,
+                fields=fields,
+                guid=guid(namespace, excerpt_id),
+                sort_field=excerpt_id,
             )
         )
         for key in record["terms"]:
@@ -119,7 +121,10 @@ def notes(guide: Guide) -> list:
             ]
             out.append(
                 genanki.Note(
-                    model=cloze_model, fields=fields, guid=guid(excerpt_id, key), sort_field=blanked
+                    model=cloze_model,
+                    fields=fields,
+                    guid=guid(namespace, excerpt_id, key),
+                    sort_field=blanked,
                 )
             )
     return out

@@ -89,7 +89,7 @@ def deck(glossary: Glossary, guide=None):
     if guide is not None:
         from studyguide.outputs.anki_excerpts import notes
 
-        for note in notes(guide):
+        for note in notes(guide, GUID_NAMESPACE):
             result.add_note(note)
     return result
 
@@ -164,15 +164,16 @@ def files(root: Path) -> tuple[bytes, bytes]:
     the modules that make the notes, genanki and Markdown."""
     from importlib.metadata import version
 
+    from studyguide.cite import citations
     from studyguide.load import glossary as glossary_module
     from studyguide.load.cache import Checks, digest, remembered
-    from studyguide.outputs import anki_excerpts, citations
-    from studyguide.practice import cards, common
+    from studyguide.outputs import anki_excerpts
+    from studyguide.practice import cards, context
 
     source = root / "glossary.yaml"
     data = deck_inputs(root)
     with_excerpts = len(data) > 1
-    modules = (glossary_module, anki_excerpts, citations, cards, common)
+    modules = (glossary_module, anki_excerpts, citations, cards, context)
     code = [Path(module.__file__).read_bytes() for module in modules] + [
         Path(__file__).read_bytes()
     ]

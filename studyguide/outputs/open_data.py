@@ -1,6 +1,6 @@
 """The guide's data as open data, published with the site under data/: the glossary
 (glossary.json) and the excerpts with their citations (excerpts.json), each with its
-JSON Schema beside it (from schemas/), versioned with the guide (CITATION.cff) and
+JSON Schema beside it (from studyguide/schemas/), versioned with the guide (CITATION.cff) and
 licensed CC BY-SA 4.0. Every glossary entry and every excerpt is written: nothing is
 filtered out. The glossary's CSV is the flashcards' (studyguide.outputs.flashcards).
 """
@@ -12,13 +12,14 @@ from pathlib import Path
 
 import yaml
 
+from studyguide.cite import citations
 from studyguide.crossref.index import build_index
 from studyguide.load.guide import Guide
-from studyguide.outputs import citations
+from studyguide.load.schema import SCHEMA_DIR
 
 GLOSSARY_PATH = "data/glossary.json"  # where the site serves them
 EXCERPTS_PATH = "data/excerpts.json"
-SCHEMAS = {  # schema in schemas/ -> where the site serves it, beside its data
+SCHEMAS = {  # schema in studyguide/schemas/ -> where the site serves it, beside its data
     "open-glossary.schema.json": "data/glossary.schema.json",
     "open-excerpts.schema.json": "data/excerpts.schema.json",
 }
@@ -124,5 +125,5 @@ def files(guide: Guide, entry_url, excerpt_url) -> dict[str, str]:
         EXCERPTS_PATH: dump(excerpts_json(guide, excerpt_url)),
     }
     for schema, path in SCHEMAS.items():
-        out[path] = (guide.root / "schemas" / schema).read_text(encoding="utf-8")
+        out[path] = (SCHEMA_DIR / schema).read_text(encoding="utf-8")
     return out

@@ -1,5 +1,13 @@
 """Generated pages, each the output of one macro call, built in one pass over the data
-(generated, glossary, term_page), and when each page last changed (dates)."""
+(glossary, term_page, who, timeline, tracker, review), and when each page last changed
+(dates)."""
+
+# The first line of a generated page, for contributors only: an HTML comment (the page's
+# edit button opens the data file).
+NOTICE = (
+    "<!-- Generated page: made from {data} by the {macro}() macro at build time. "
+    "Edit {data}, not this page. -->\n\n"
+)
 
 # Generated pages and the data each is made from (for page dates and build order).
 GENERATED = {

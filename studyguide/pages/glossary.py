@@ -14,8 +14,7 @@ from itertools import groupby
 
 from studyguide.load.guide import Guide
 from studyguide.load.pinyin import toneless
-from studyguide.pages import term_page
-from studyguide.pages.generated import NOTICE
+from studyguide.pages import NOTICE, term_page
 from studyguide.render.blocks import pinyin, zh
 from studyguide.render.links import md_link, md_text, relative
 

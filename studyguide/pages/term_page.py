@@ -11,7 +11,7 @@ from studyguide.crossref.cedict import character, entries
 from studyguide.crossref.index import Index, Matcher
 from studyguide.load.guide import Guide, once_per_guide
 from studyguide.load.pinyin import per_character_all
-from studyguide.pages.generated import display_date, event_anchor
+from studyguide.pages.timeline import display_date, event_anchor
 from studyguide.render.blocks import excerpt_links, pinyin, source_page, term, term_path, zh
 from studyguide.render.links import md_link, md_text, relative
 

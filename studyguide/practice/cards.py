@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from studyguide.practice.common import (
+from studyguide.practice.context import (
     PINYIN,
     ZH,
     Context,

@@ -14,7 +14,7 @@ import random
 import re
 
 from studyguide.load.guide import Guide, once_per_guide
-from studyguide.practice.common import (
+from studyguide.practice.context import (
     PINYIN,
     ZH,
     Context,

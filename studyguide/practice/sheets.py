@@ -12,9 +12,9 @@ import re
 
 from studyguide.errors import GuideError, Problem
 from studyguide.load.guide import Guide
-from studyguide.pages.generated import NOTICE
+from studyguide.pages import NOTICE
 from studyguide.pages.sections import sections
-from studyguide.practice.common import Link
+from studyguide.practice.context import Link
 from studyguide.practice.quiz import questions_for, quizzes
 from studyguide.render.blocks import pinyin, source_page, zh
 from studyguide.render.links import md_link, md_text, relative

@@ -43,8 +43,8 @@ class Question:
     options: list[Option]
     answer: int
     why: str
-    link: object  # practice.common.Link
-    tags: object  # practice.common.Tags
+    link: object  # practice.context.Link
+    tags: object  # practice.context.Tags
     file: str = "data"
     line: int | None = None
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 
+from studyguide.cite import citations, formats
 from studyguide.crossref.index import Index
 from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load.guide import Guide
-from studyguide.outputs import citations, exports
 from studyguide.render.links import md_link, md_text, relative
 
 WHO_PAGE = "who.md"
@@ -142,7 +142,7 @@ def source_card(guide: Guide, page: str, source_id: str) -> str:
     rows = [
         (
             "Title",
-            md_text(source["title"]) + exports.coins_span(item),
+            md_text(source["title"]) + formats.coins_span(item),
         ),  # COinS: reference managers read it
         ("People", people),
         ("Published in", md_text(source.get("container", "not stated"))),
@@ -156,8 +156,8 @@ def source_card(guide: Guide, page: str, source_id: str) -> str:
         rows.append(("Not in the text", md_text(source["omissions"])))
     rows.append(("Why read it", md_text(source["why"])))
     downloads = " · ".join(
-        f"[{label}]({relative(page, exports.export_path(source_id, ext))}){{ download }}"
-        for ext, label in exports.FORMATS.items()
+        f"[{label}]({relative(page, formats.export_path(source_id, ext))}){{ download }}"
+        for ext, label in formats.FORMATS.items()
     )
     rows.append(("For reference managers", downloads))
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)

@@ -8,6 +8,9 @@ import time
 from pathlib import Path
 
 from studyguide import ROOT
+from studyguide.outputs.book import BookError, build_date
+from studyguide.outputs.book.extract import extract_article
+from studyguide.outputs.book.nav import iter_pages, load_nav
 from studyguide.outputs.epub.content import Chapter, Remapper, chapter_body
 from studyguide.outputs.epub.font import FILE as FONT_FILE
 from studyguide.outputs.epub.font import FontError, is_cjk, subset_font
@@ -18,7 +21,6 @@ from studyguide.outputs.epub.package import (
     write_zip,
 )
 from studyguide.outputs.epub.xhtml import document
-from studyguide.outputs.site_pages import build_date, extract_article, iter_pages, load_nav
 
 OUTPUT_NAME = "guide.epub"
 STYLESHEET = Path(__file__).with_name("epub.css")
@@ -95,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         facts = write_epub(args.site_dir, args.output, args.config_file)
-    except EpubError as error:
+    except (EpubError, BookError) as error:  # BookError: the book's nav, pages or font
         print(f"epub: error: {error}", file=sys.stderr)
         return 1
     for problem in facts["problems"]:

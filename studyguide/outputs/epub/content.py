@@ -1,6 +1,6 @@
 """The guide's pages as EPUB content documents, one per page, in the PDF's order.
 
-Each page's article (studyguide/outputs/site_pages.py) becomes text/<slug>.xhtml. Links
+Each page's article (studyguide/outputs/book/extract.py) becomes text/<slug>.xhtml. Links
 are resolved against the page's URL on the site and remapped:
 
 - a term link (to terms/<key>/ from any other page) becomes a popup note: an
@@ -19,8 +19,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
+from studyguide.outputs.book.extract import PageContent
 from studyguide.outputs.epub.xhtml import serialize, tag_of
-from studyguide.outputs.site_pages import PageContent
 
 FAKE_HOST = "guide.invalid"  # resolves relative links without the network
 TERMS_URL = "terms/"

@@ -13,11 +13,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from studyguide.outputs.site_pages import find_cjk_font
+from studyguide.outputs.book.cjk_font import CJK_PACKAGE, find_cjk_font
 
 FAMILY = "Guide CJK"  # the name the EPUB's stylesheet uses
 FILE = "fonts/cjk-subset.otf"
-CJK_PACKAGE = "fonts-noto-cjk"
 
 
 class FontError(Exception):

@@ -8,8 +8,8 @@ import uuid
 import zipfile
 from pathlib import Path
 
+from studyguide.outputs.book.nav import NavPage, NavSection
 from studyguide.outputs.epub.xhtml import document, escape
-from studyguide.outputs.site_pages import NavPage, NavSection
 from studyguide.text import mark_chinese_html
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>

@@ -3,11 +3,11 @@
 `make pdf` runs it after the strict build. The PDF is made from the *built* site, not by
 rendering the Markdown again, in stages, one module each:
 
-    nav       mkdocs.yml's nav -> the outline (Reference moved last, as Appendices)
-    extract   each built page -> its article, screen-only parts dropped
+    (book)    the outline from mkdocs.yml's nav, each built page's article and the CJK
+              font: studyguide.outputs.book, shared with the EPUB
     links     ids prefixed per page, links mapped inside the document; dangling ones fail
     assemble  cover, contents and pages -> one HTML document
-    fonts     the Simplified Chinese font (fonts-noto-cjk) and the CSS font stacks
+    fonts     the CSS font stacks around the Simplified Chinese font
     render    WeasyPrint -> a tagged PDF; missing glyphs fail; tags adds /Lang to spans
     write     the stages in order; __main__ is the command line
 
@@ -15,12 +15,10 @@ Importing this package (or running it) imports neither MkDocs nor jieba: the nav
 with PyYAML, and WeasyPrint only when rendering.
 """
 
-from studyguide.outputs.pdf.assemble import LICENCE, build_date, build_html
-from studyguide.outputs.pdf.errors import CJK_PACKAGE, OUTPUT_NAME, PdfError
-from studyguide.outputs.pdf.extract import PageContent, extract_article
-from studyguide.outputs.pdf.fonts import CJKFont, find_cjk_font
-from studyguide.outputs.pdf.links import LinkMapper, LinkStats
-from studyguide.outputs.pdf.nav import (
+from studyguide.outputs.book import build_date
+from studyguide.outputs.book.cjk_font import CJKFont, find_cjk_font
+from studyguide.outputs.book.extract import PageContent, extract_article
+from studyguide.outputs.book.nav import (
     APPENDIX_NAV_TITLE,
     APPENDIX_TITLE,
     NavPage,
@@ -28,6 +26,9 @@ from studyguide.outputs.pdf.nav import (
     load_nav,
     page_slug,
 )
+from studyguide.outputs.pdf.assemble import LICENCE, build_html
+from studyguide.outputs.pdf.errors import CJK_PACKAGE, OUTPUT_NAME, PdfError
+from studyguide.outputs.pdf.links import LinkMapper, LinkStats
 from studyguide.outputs.pdf.write import write_pdf
 
 __all__ = [

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from studyguide import ROOT
+from studyguide.outputs.book import BookError
 from studyguide.outputs.pdf import write
-from studyguide.outputs.pdf.errors import OUTPUT_NAME, PdfError
+from studyguide.outputs.pdf.errors import OUTPUT_NAME
 from studyguide.outputs.pdf.section import CORE_OUTPUT, CORE_SECTION
 
 
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 def _write(args, output: Path, section: str | None) -> int:
     try:
         facts = write.write_pdf(args.site_dir, output, args.config_file, section=section)
-    except PdfError as error:
+    except BookError as error:  # PdfError, or the book's nav, pages or font
         for line in str(error).splitlines():
             print(f"pdf: error: {line}", file=sys.stderr)
         print(f"pdf: {output} was not written", file=sys.stderr)

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from studyguide import ROOT
-from studyguide.outputs.pdf.extract import PageContent, add_class, extract_article, tag_of
+from studyguide.outputs.book import build_date
+from studyguide.outputs.book.extract import PageContent, add_class, extract_article, tag_of
+from studyguide.outputs.book.nav import NavPage, NavSection, iter_pages
 from studyguide.outputs.pdf.links import LinkMapper, LinkStats
-from studyguide.outputs.pdf.nav import NavPage, NavSection, iter_pages
 from studyguide.repository import locate
 
 LICENCE = "Text CC BY-SA 4.0; code MIT; quoted excerpts remain the work of their authors"
@@ -66,14 +66,6 @@ def serialize(element: ET.Element) -> str:
 
     walk(element)
     return "".join(out)
-
-
-def build_date() -> dt.date:
-    """Today, or SOURCE_DATE_EPOCH's date for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 def _head_and_cover(config: dict, date: dt.date) -> tuple[str, str]:

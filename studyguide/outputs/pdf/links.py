@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from studyguide.outputs.pdf.extract import PageContent, add_class, tag_of, text_of
+from studyguide.outputs.book.extract import PageContent, add_class, tag_of, text_of
 
 FAKE_HOST = "guide.invalid"  # resolves relative links without touching the network
 ID_LIST_ATTRS = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")

@@ -10,8 +10,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from studyguide.outputs.book.cjk_font import CJKFont
 from studyguide.outputs.pdf.errors import CJK_PACKAGE, PdfError
-from studyguide.outputs.pdf.fonts import CJKFont, font_css, running_css
+from studyguide.outputs.pdf.fonts import font_css, running_css
 from studyguide.outputs.pdf.tags import element_attributes
 from studyguide.text import is_hanzi
 

@@ -3,8 +3,8 @@ section "Core path" alone, its pages lifted to the top level (no divider page)."
 
 from __future__ import annotations
 
+from studyguide.outputs.book.nav import NavSection
 from studyguide.outputs.pdf.errors import PdfError
-from studyguide.outputs.pdf.nav import NavSection
 
 CORE_SECTION = "Core path"
 CORE_OUTPUT = "guide-core.pdf"

@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 
 from studyguide import ROOT
+from studyguide.outputs.book.cjk_font import CJKFont, find_cjk_font, require_cjk_font
+from studyguide.outputs.book.extract import text_of
+from studyguide.outputs.book.nav import load_nav
 from studyguide.outputs.pdf.assemble import build_html
 from studyguide.outputs.pdf.errors import OUTPUT_NAME, PdfError
-from studyguide.outputs.pdf.extract import text_of
-from studyguide.outputs.pdf.fonts import CJKFont, find_cjk_font, require_cjk_font
-from studyguide.outputs.pdf.nav import load_nav
 from studyguide.outputs.pdf.render import render
 from studyguide.outputs.pdf.section import select_section
 

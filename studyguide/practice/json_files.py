@@ -1,5 +1,6 @@
-"""The two JSON files the practice pages load, checked against schemas/practice-*.schema.json
-by tests/test_practice.py. Links are written as site-root-relative URLs by `url`."""
+"""The two JSON files the practice pages load, checked against the schemas in
+studyguide/schemas/site/ by tests/test_practice.py. Links are written as site-root-relative
+URLs by `url`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable
 
 from studyguide.load.guide import Guide
 from studyguide.practice.cards import build_cards
-from studyguide.practice.common import Link, context
+from studyguide.practice.context import Link, context
 from studyguide.practice.quiz import SEED, questions_for, quizzes
 
 CARDS_PATH = "study/practice/cards.json"

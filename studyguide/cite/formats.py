@@ -1,4 +1,4 @@
-"""A source's CSL-JSON item (studyguide.outputs.citations.csl_item) in the formats reference
+"""A source's CSL-JSON item (studyguide.cite.citations.csl_item) in the formats reference
 managers read: BibTeX (.bib), RIS (.ris), CSL-JSON (.json), and a COinS span on the page
 (OpenURL 1.0 key/encoded-value, which Zotero's connector detects on a page that describes
 several works). One item, four renderings: they cannot disagree with the styled citations.
@@ -13,7 +13,7 @@ import json
 import re
 from urllib.parse import urlencode
 
-from studyguide.outputs import citations
+from studyguide.cite import citations
 
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}  # extension -> label on the card
 BIBTEX_TYPES = {"report": "techreport", "article-newspaper": "article", "dataset": "misc"}
@@ -149,7 +149,7 @@ def ris(item: dict) -> str:
 
 
 def csl_json(item: dict) -> str:
-    """The item as a CSL-JSON document (an array of one item, schemas/csl-data.schema.json)."""
+    """The item as a CSL-JSON document (an array of one item, studyguide/schemas/csl-data.schema.json)."""
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 

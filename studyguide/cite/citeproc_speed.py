@@ -6,7 +6,7 @@ element of every entry, often through `calls_variable`: rendering the guide's 15
 citations ran 118,000 queries, 13 of a cold build's 20 seconds. A style's macros never
 change once it is parsed, so each (style, name) is looked up once.
 
-Imported (and applied once) by studyguide.outputs.citations with citeproc_gaps;
+Imported (and applied once) by studyguide.cite.citations with citeproc_gaps;
 tests/test_cite.py checks that every macro of the vendored styles resolves to the element
 the uncached lookup finds.
 """

@@ -3,6 +3,9 @@
 Each call renders Markdown for the page being built; the calls a page makes itself
 (term, who, excerpt, key_excerpts) are recorded for the cross-reference index, so the
 glossary's "Used in" lists come from what pages actually render.
+
+The registry is glue, in the top layer: it names functions of render, pages and practice,
+which import none of it (macros/main.py hands it to mkdocs-macros).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import yaml
 from studyguide.crossref.index import Index, build_index, record_use
 from studyguide.errors import GuideError
 from studyguide.load.guide import Guide, load_guide
-from studyguide.pages import core_path, generated, glossary, reading, term_page
+from studyguide.pages import core_path, glossary, reading, review, term_page, timeline, tracker, who
 from studyguide.practice import sheets
 from studyguide.render import blocks, positions
 
@@ -107,10 +110,10 @@ class Macros:
             "self_check": lambda theme: blocks.self_check(g, self._titled(), theme),
             "glossary_page": lambda: glossary.glossary_page(g, self.here()),
             "term_page": lambda key: term_page.term_page(g, i, self.here(), key),
-            "people_page": lambda: generated.people_page(g, i, self.here()),
-            "timeline_page": lambda: generated.timeline_page(g, self.here()),
-            "tracker_page": lambda: generated.tracker_page(g, i, self.here()),
-            "review_page": lambda: generated.review_page(g, i, self.here()),
+            "people_page": lambda: who.people_page(g, i, self.here()),
+            "timeline_page": lambda: timeline.timeline_page(g, self.here()),
+            "tracker_page": lambda: tracker.tracker_page(g, i, self.here()),
+            "review_page": lambda: review.review_page(g, i, self.here()),
             "sheets_page": lambda: sheets.sheets_page(g, self.here()),
             "cite_guide": lambda: blocks.cite_guide(self._cff()),
             "reading_time": lambda *pages: reading.mark(pages),

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from studyguide.outputs.pdf.errors import PdfError
-from studyguide.outputs.pdf.nav import NavPage
+from studyguide.outputs.book import BookError
+from studyguide.outputs.book.nav import NavPage
 
 DROP_CLASSES = {
     "headerlink",
@@ -62,7 +62,7 @@ def extract_article(page: NavPage, site_dir: Path, site_name: str = "") -> PageC
 
     path = site_dir / page.dest
     if not path.is_file():
-        raise PdfError(
+        raise BookError(
             f"{path} is missing: the site is older than mkdocs.yml's nav. "
             "Build it first (make build, or make pdf which builds)."
         )
@@ -74,7 +74,7 @@ def extract_article(page: NavPage, site_dir: Path, site_name: str = "") -> PageC
     if article is None:
         article = next((e for e in root.iter() if "md-content" in classes(e)), None)
     if article is None:
-        raise PdfError(
+        raise BookError(
             f"{path}: no article.md-content__inner or .md-content; is this a page built by MkDocs Material?"
         )
     _strip_screen_only(article)

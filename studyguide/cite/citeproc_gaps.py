@@ -1,6 +1,6 @@
 """Three places where citeproc-py 0.11.1 departs from the CSL 1.0.2 specification, mended.
 
-Imported (and applied once) by studyguide.outputs.citations before any style is loaded.
+Imported (and applied once) by studyguide.cite.citations before any style is loaded.
 Each mend follows the specification's words, and tests/test_cite.py feeds each one the
 case that showed it; if citeproc-py fixes one upstream, its test still passes.
 

@@ -1,5 +1,5 @@
 """Citations through CSL: data/sources.yaml as CSL-JSON, rendered by citeproc-py with the
-official styles vendored in studyguide/outputs/csl/ (APA 7th, Chicago 18th notes and
+official styles vendored in studyguide/cite/csl/ (APA 7th, Chicago 18th notes and
 bibliography, Chicago 18th author-date).
 
 Titles are stored in sentence case, as CSL expects: APA prints them so, and the Chicago
@@ -14,6 +14,7 @@ import html
 import json
 import re
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,14 +29,14 @@ def _citeproc():
     import citeproc
     import citeproc.source.json
 
-    from studyguide.outputs import citeproc_gaps, citeproc_speed
+    from studyguide.cite import citeproc_gaps, citeproc_speed
 
     citeproc_gaps.apply()
     citeproc_speed.apply()
     return citeproc
 
 
-CSL_DIR = Path(__file__).parent / "csl"
+CSL_DIR = files("studyguide.cite") / "csl"  # package data (pyproject.toml)
 STYLES = {  # file name in csl/ -> label on the page
     "chicago-notes-bibliography": "Chicago (notes and bibliography)",
     "chicago-author-date": "Chicago (author-date)",
@@ -110,7 +111,7 @@ def _issued(source) -> dict | None:
 
 
 def csl_item(source_id: str, source) -> dict:
-    """One source as a CSL-JSON item (schemas/csl-data.schema.json)."""
+    """One source as a CSL-JSON item (studyguide/schemas/csl-data.schema.json)."""
     item: dict = {
         "id": source_id,
         "type": CSL_TYPES[source["genre"]],
@@ -155,7 +156,10 @@ def csl_item(source_id: str, source) -> dict:
 
 @cache
 def _style(name: str) -> CitationStylesStyle:
-    return _citeproc().CitationStylesStyle(str(CSL_DIR / f"{name}.csl"), validate=False)
+    # The file itself, not its name: citeproc-py would take a name it cannot find as one of
+    # its own bundled styles.
+    with (CSL_DIR / f"{name}.csl").open("rb") as style:
+        return _citeproc().CitationStylesStyle(style, validate=False)
 
 
 def _punctuation_in_quote(text: str) -> str:
@@ -191,7 +195,11 @@ class RenderedCache:
         code = [
             Path(__file__).read_bytes(),
             Path(__file__).with_name("citeproc_gaps.py").read_bytes(),
-            *(p.read_bytes() for p in sorted(CSL_DIR.glob("*.csl"))),
+            *(
+                p.read_bytes()
+                for p in sorted(CSL_DIR.iterdir(), key=str)
+                if p.name.endswith(".csl")
+            ),
         ]
         self.key = digest(version("citeproc-py").encode(), *code)
         self.entries: dict[str, list[str]] = {}

@@ -1,4 +1,5 @@
-"""mkdocs.yml's nav as the PDF's outline, read with PyYAML alone (no MkDocs, no hooks).
+"""mkdocs.yml's nav as the book's outline (PDF and EPUB), read with PyYAML alone (no MkDocs,
+no hooks).
 
 MkDocs' own loader would import every hook listed in mkdocs.yml (and with them jieba);
 the PDF needs only the settings below and the nav, whose rules are simple: an entry is
@@ -18,7 +19,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from studyguide.outputs.pdf.errors import PdfError
+from studyguide.outputs.book import BookError
 
 APPENDIX_NAV_TITLE = "Reference"  # the nav section moved to the end...
 APPENDIX_TITLE = "Appendices"  # ...under this title
@@ -81,7 +82,7 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
     (nav title "Reference") moved to the end and renamed "Appendices"."""
     config = read_config(config_file)
     if not config.get("nav"):
-        raise PdfError(
+        raise BookError(
             f"{config_file}: no nav; the PDF follows the nav's order, so list the pages there."
         )
     directory_urls = config.get("use_directory_urls", True)
@@ -129,7 +130,7 @@ def load_nav(config_file: Path) -> tuple[dict, list]:
         outline.append(appendix)
     missing = [src for src in to_appendix if src not in moved]
     if missing:
-        raise PdfError(
+        raise BookError(
             f"{config_file}: extra.print_appendix lists {', '.join(missing)}, which the nav does not "
             "(or lists as screen_only): name pages of the nav."
         )
