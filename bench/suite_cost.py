@@ -34,7 +34,8 @@ def bench_suite(report: Report, root: Path) -> None:
         f"≤ {BUDGET_SUITE_SECONDS:.0f} s",
         seconds <= BUDGET_SUITE_SECONDS,
     )
-    report.add("Suite outcome", summary or ("failed" if timing.best is None else "?"))
+    failed = " (exit code not 0)" if timing.best is None else ""
+    report.add("Suite outcome", (summary or "no summary line") + failed)
     report.notes.append(
         "The suite row runs `python -m pytest -n 2 --dist loadfile` (what `make test` runs, on "
         "two workers) once from the project root, with its own cache folder as every test "

@@ -117,7 +117,11 @@ def timed_many(jobs: list[tuple[list[str], Path]], runs: int) -> list[Timing]:
             if proc.returncode != 0:
                 tail = [line for line in proc.stderr.strip().splitlines() if line.strip()][-6:]
                 results[i] = Timing(
-                    None, walls[i], "\n".join(tail) or f"exit code {proc.returncode}", proc.stderr
+                    None,
+                    walls[i],
+                    "\n".join(tail) or f"exit code {proc.returncode}",
+                    proc.stderr,
+                    stdout=proc.stdout,  # pytest's summary of a failed run (bench.suite_cost)
                 )
     return [
         r or Timing(min(w), w, "", e, min(c), o, c)
