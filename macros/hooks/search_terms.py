@@ -9,7 +9,8 @@
 - search/search_index.json rewritten after Material's search plugin writes it: each term
   page's entry starts with its definition and holds its pinyin's toneless forms, and the
   index names the "pinyin" language. Runs before the offline plugin copies the index into
-  a script (its priority is -100).
+  a script (its priority is -100). The rewritten index is remembered (load.memo.kept)
+  under the guide's key and a digest of the index Material wrote.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from mkdocs.structure.files import File
 from studyguide.crossref.search_terms import FOLD_MODULE, FOLD_WORKER, rewrite_index, script
 from studyguide.load import page_manifest
 from studyguide.load.guide import load_guide
+from studyguide.load.memo import digest, kept
 from studyguide.load.page_paths import term_page
 
 OUTPUT = "javascripts/search-terms.js"
@@ -50,10 +52,12 @@ def on_post_build(config):
     path = Path(config["site_dir"]) / INDEX
     if not path.exists():
         return
+    written, guide = path.read_bytes(), _guide(config)
     manifest = page_manifest.read(Path(config["site_dir"]))  # written on_env (page_manifest.py)
-    index = rewrite_index(
-        json.loads(path.read_text(encoding="utf-8")),
-        _guide(config),
-        lambda key: manifest.url(term_page(key)),
-    )
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    def rewritten() -> bytes:
+        index = rewrite_index(json.loads(written), guide, lambda key: manifest.url(term_page(key)))
+        return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    key = digest(guide.key, written) if guide.key else ""
+    path.write_bytes(kept(guide.root, "search-index.pickle", key, rewritten))
