@@ -32,7 +32,7 @@ def on_files(files, config):
         digest(
             guide.key,
             (guide.root / "CITATION.cff").read_bytes(),
-            code_key("citeproc-py"),
+            code_key(),
             site,
             *(f"{f.src_uri} {f.url}" for f in files.documentation_pages()),
         )

@@ -50,10 +50,6 @@ class Guide:
 _last: tuple[tuple, Guide] | None = None
 
 
-# The libraries whose behaviour decides what load_guide returns or refuses.
-LIBRARIES = ("PyYAML", "jsonschema", "pypinyin", "jieba")
-
-
 def _inputs(root: Path) -> list[Path]:
     """Every file the loaded guide is made from: the data, its schemas, and the source and
     theme pages (theme tags' anchors, the questions' links)."""
@@ -84,7 +80,7 @@ def load_guide(root: Path) -> Guide:
     state = _state(root, paths)
     if _last and _last[0] == state:
         return _last[1]
-    key = digest(str(root), files_digest(root, paths), code_key(*LIBRARIES))
+    key = digest(str(root), files_digest(root, paths), code_key())
     guide = kept(root, "guide.pickle", key, lambda: _load(root))
     guide.key = key
     _last = (state, guide)
@@ -271,8 +267,8 @@ def once_per_guide(function=None, *, remember: str | None = None):
     result is shared, so it should not be changed by its callers: return a tuple.
 
     With `remember="<name>"`, the result is also kept across builds (load.memo.kept, as
-    .cache/<name>.pickle) under the guide's key, which digests every input, our code and
-    the libraries LIBRARIES names: for a function of the guide alone, using no other
+    .cache/<name>.pickle) under the guide's key, which digests every input and the code key
+    (load.cache: the package and its libraries): for a function of the guide alone, using no other
     library. The guide inside the result is the current one, not a copy."""
     if function is None:
         return lambda f: once_per_guide(f, remember=remember)

@@ -4,8 +4,8 @@ load.cache remembers which inputs passed a check; this module keeps what a pure 
 made from its inputs, so that a build with nothing changed does not make it again:
 
 - `Table`: small results (a page's word count, the macro calls in a page's text) under the
-  digest of the one input each is made from, all in one JSON file whose key names the rule
-  (a digest of the code that makes them, the versions of the libraries it uses). A build
+  digest of the one input each is made from, all in one JSON file under a key (the one
+  code key of load.cache: the package's files and its libraries' versions). A build
   that asks for an input not in the table makes its result and adds it; the file keeps only
   what the last build asked for, so it does not grow with every edit.
 - `kept`: one larger result (the loaded guide, the practice data) pickled under a key that
@@ -19,30 +19,15 @@ error. The files live beside load.cache's, in .cache/ or $GUIDE_CACHE_DIR.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import io
 import json
-import os
 import pickle
-import sys
 from collections.abc import Callable, Iterable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from studyguide.load.cache import cache_dir
+from studyguide.load.cache import cache_dir, code_key, digest, write_atomically
 
-PACKAGE = Path(__file__).resolve().parent.parent  # studyguide/
-
-
-def digest(*parts: bytes | str) -> str:
-    """A digest of the parts, in order (each part delimited, so ("ab", "c") ≠ ("a", "bc"))."""
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
+__all__ = ["Table", "code_key", "digest", "files_digest", "kept"]
 
 
 def files_digest(root: Path, paths: Iterable[Path]) -> str:
@@ -55,36 +40,10 @@ def files_digest(root: Path, paths: Iterable[Path]) -> str:
     return digest(*parts)
 
 
-def code_key(*libraries: str) -> str:
-    """Our code and the libraries it calls: a digest of every file of the studyguide
-    package (its modules and the data they read), the Python version, and the version of
-    each named distribution."""
-    return digest(_package(), sys.version, *(_version(name) for name in libraries))
-
-
-@functools.cache
-def _package() -> str:
-    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return files_digest(PACKAGE, files)
-
-
-@functools.cache
-def _version(name: str) -> str:
-    try:
-        return f"{name} {version(name)}"
-    except PackageNotFoundError:
-        return f"{name} -"
-
-
 def _write(path: Path, data: bytes) -> None:
-    """Through a temporary file renamed into place: a reader (or a build running at the
-    same time) sees the old file or the new one, never half of one. A read-only checkout
-    simply makes everything every time."""
+    """Through write_atomically; a read-only checkout simply makes everything every time."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_bytes(data)
-        os.replace(partial, path)
+        write_atomically(path, data)
     except OSError:
         pass
 

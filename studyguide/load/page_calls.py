@@ -116,7 +116,7 @@ def page_problems(guide: Guide, docs: Path, report: PageReport | None = None) ->
     """Each page's unknown macros and unknown keys, one Problem each, as docs/<page>:<line>."""
     report = report if report is not None else PageReport()
     problems: list[Problem] = []
-    read = Table(guide.root, "page-calls.json", code_key("Jinja2"))
+    read = Table(guide.root, "page-calls.json", code_key())
     for path in sorted(docs.rglob("*.md")):
         shown = f"{docs.name}/{path.relative_to(docs).as_posix()}"
         report.pages += 1

