@@ -53,7 +53,9 @@ build: $(STAMP) ## Build the site strictly into site/
 
 test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite (strict build included), on two workers
 	@.ci/system-packages check test || { echo "(the tests that need them skip; under CI they would fail, so CI stops here)"; test -z "$$CI"; }
-	$(PY) -m pytest -n 2 --dist loadfile   # a test file to a worker: see tests/conftest.py; GUIDE_SITE_DIR: test a built site
+	@# A file to a worker, slowest first (tests/conftest.py); GUIDE_SITE_DIR: test a built site.
+	@# The tests marked `replay` (the lint job in a fresh clone) run in .ci/run and their own job.
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder -m "not replay"
 
 pdf: $(STAMP) ## Write the whole guide as one PDF into site/ (pages then link to it)
 	GUIDE_PDF=true $(PY) -m mkdocs build --strict --clean

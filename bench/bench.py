@@ -1,15 +1,16 @@
-"""Benchmark the study guide: build cost, scaling, page weight, Lighthouse scores, the PDF and the EPUB.
+"""Benchmark the study guide: build cost, scaling, page weight, Lighthouse, PDF, EPUB, test suite.
 
     make bench                         # or: .venv/bin/python -m bench.bench
     python -m bench.bench --quick      # one run per timing, fewer scale steps (a smoke test)
-    python -m bench.bench --skip lighthouse,scale --no-write
+    python -m bench.bench --skip lighthouse,scale,suite --no-write
 
 Prints one table and writes the same table, as Markdown, into bench/README.md between
 the markers <!-- bench:start --> and <!-- bench:end -->. It is a report, not a test: the
 exit code is 0 even when a budget fails (FAIL is printed) unless --strict is given, when
 it is 2; it is 1 only if the bench itself cannot run. Work files go to bench/out/
 (ignored by git). One module per row: build_cost, scale_cost, weight, lighthouse,
-pdf_cost, epub_cost; timing, report and output_cost are shared. See bench/README.md.
+pdf_cost, epub_cost, suite_cost; timing, report and output_cost are shared. See
+bench/README.md.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bench.lighthouse import bench_lighthouse
 from bench.pdf_cost import bench_pdf
 from bench.report import Report, machine, markdown, text_table, write_page
 from bench.scale_cost import bench_scale
+from bench.suite_cost import bench_suite
 from bench.timing import OUT, ROOT, mkdocs_cmd, say, timed
 from bench.weight import bench_weight
 
@@ -40,10 +42,12 @@ def main() -> int:
         help="one run per timing; scale 1× and 10× only; Lighthouse mobile only",
     )
     parser.add_argument(
-        "--skip", default="", help="comma-separated: build, scale, weight, lighthouse, pdf, epub"
+        "--skip",
+        default="",
+        help="comma-separated: build, scale, weight, lighthouse, pdf, epub, suite",
     )
     parser.add_argument(
-        "--runs", type=int, default=5, help="runs per headline build timing (best is kept)"
+        "--runs", type=int, default=7, help="pairs of headline build timings (median kept)"
     )
     parser.add_argument(
         "--lighthouse-runs",
@@ -85,9 +89,9 @@ def main() -> int:
     if site and "weight" not in skip:
         bench_weight(report, site)
     if site and "pdf" not in skip:
-        bench_pdf(report, root, site, 1 if args.quick else min(args.runs, 3))
+        bench_pdf(report, root, 1 if args.quick else min(args.runs, 3))
     if site and "epub" not in skip:
-        bench_epub(report, root, site, 1 if args.quick else min(args.runs, 3))
+        bench_epub(report, root, 1 if args.quick else min(args.runs, 3))
     if site and "lighthouse" not in skip:
         bench_lighthouse(
             report,
@@ -96,6 +100,8 @@ def main() -> int:
             1 if args.quick else args.lighthouse_runs,
             OUT / "site-bare",
         )
+    if "suite" not in skip:  # last: minutes of work on both cores, after Lighthouse's quiet
+        bench_suite(report, root)
 
     date = started.strftime("%Y-%m-%d %H:%M UTC")
     print()

@@ -82,7 +82,7 @@ def bench_scale(report: Report, root: Path, factors: list[int], runs: int) -> No
                     )
                 )
             report.notes.append(
-                f"What grows most from 1× to {top}× (one in-process run each): "
+                f"What grows most from 1× to {top}× (one in-process run each, CPU seconds): "
                 + "; ".join(parts)
                 + "."
             )

@@ -11,7 +11,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import LAUNCH_ARGS, find_chromium, free_socket, serve, site_pages
+from browser_support import (
+    LAUNCH_ARGS,
+    SEARCH_INDEX,
+    find_chromium,
+    free_socket,
+    serve,
+    site_pages,
+    small_search_index,
+)
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
@@ -68,9 +76,20 @@ AXE_START_JS = """(options) => {
 def served(site):
     """(site_dir, base_url): the session's strict build of the guide (the `site` fixture,
     built once for every worker) served at http://127.0.0.1:PORT/<site_url's path>, as
-    GitHub Pages serves a project site. Pages link one another relatively, so the site
-    works there; the absolute URLs (canonical link, sitemap) name the real host, which no
-    page may request: the Recorder fails any request that leaves the local server."""
+    GitHub Pages serves a project site, every file as built but the search index, which
+    holds only the home page's entries (browser_support.small_search_index: each page
+    load builds the index in Material's search worker, and the whole index is the same
+    for every page). Pages link one another relatively, so the site works there; the
+    absolute URLs (canonical link, sitemap) name the real host, which no page may request:
+    the Recorder fails any request that leaves the local server."""
+    with serve(site, free_socket(), replace={SEARCH_INDEX: small_search_index(site)}) as base_url:
+        yield site, base_url
+
+
+@pytest.fixture(scope="session")
+def served_as_built(site):
+    """(site_dir, base_url): as `served`, every file as built, the real search index too:
+    for the tests that search (test_browser_search.py)."""
     with serve(site, free_socket()) as base_url:
         yield site, base_url
 

@@ -9,6 +9,7 @@ local server.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import socket
@@ -165,3 +166,19 @@ def site_pages(site_dir: Path, base_url: str) -> list[str]:
     if in_sitemap != on_disk:
         raise AssertionError(f"sitemap.xml {in_sitemap} does not match the built pages {on_disk}")
     return [base_url + p for p in on_disk]
+
+
+# Every page starts Material's search worker, which fetches the index and builds it: the
+# index is one file for the whole site, so building it again on each page showed nothing
+# new and cost a third of a page load's CPU. The `served` fixture answers this path with
+# small_search_index(); the tests that search are served the real one (served_as_built).
+SEARCH_INDEX = "search/search_index.json"
+
+
+def small_search_index(site_dir: Path) -> bytes:
+    """The site's search index (its config, so the worker sets up as on the site) with
+    only the home page's entries."""
+    index = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+    docs = [d for d in index["docs"] if d["location"] == "" or d["location"].startswith("#")]
+    assert docs, "the search index has no entry for the home page"
+    return json.dumps({**index, "docs": docs}).encode()

@@ -18,7 +18,7 @@ from browser_fixtures import (
     finish_animations,
 )
 
-from browser_support import free_socket, serve
+from browser_support import SEARCH_INDEX, small_search_index  # noqa: F401 (test_browser.py)
 
 # Runs in the page: sideways overflow of the page and of every table, and where the h1 starts.
 FIT_JS = r"""() => {
@@ -66,43 +66,17 @@ def walk(browser, served, pages):
     structure facts and how it fits each screen. The tests read this; screenshots go to
     $GUIDE_SCREENSHOTS when it is set. One load per page: the palette and the window
     change in place, so the walk costs a load and an axe run (and a half) per page. The
-    pages come from a server of the walk's own, the same site but for a small search
-    index (SEARCH_INDEX, below)."""
+    pages come from `served`: the site as built but for a small search index
+    (browser_support.SEARCH_INDEX; the real one is built and searched in
+    test_browser_search.py)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    site_dir, base_url = served
-    with serve(
-        site_dir, free_socket(), replace={SEARCH_INDEX: small_search_index(site_dir)}
-    ) as walk_url:
-        rec = Recorder(browser, walk_url, viewport=PHONE)
-        try:
-            return _walk(
-                rec,
-                [(url, walk_url + url[len(base_url) :]) for url in pages],
-                base_url,
-                Axe().axe_script,
-            )
-        finally:
-            rec.close()
-
-
-# The walk's server answers this with small_search_index(): every page starts Material's
-# search worker, which fetches the index and builds it, but the index is one file for the
-# whole site, so building it again on each page showed nothing new and cost a quarter of
-# a page's CPU. The real index is built and searched in test_browser_search.py (and in
-# every test that opens a page with Recorder.open, which waits until search is ready).
-SEARCH_INDEX = "search/search_index.json"
-
-
-def small_search_index(site_dir) -> bytes:
-    """The site's search index (its config, so the worker sets up as on the site) with
-    only the home page's entries."""
-    import json
-
-    index = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
-    docs = [d for d in index["docs"] if d["location"] == "" or d["location"].startswith("#")]
-    assert docs, "the search index has no entry for the home page"
-    return json.dumps({**index, "docs": docs}).encode()
+    _, base_url = served
+    rec = Recorder(browser, base_url, viewport=PHONE)
+    try:
+        return _walk(rec, [(url, url) for url in pages], base_url, Axe().axe_script)
+    finally:
+        rec.close()
 
 
 def _walk(rec, urls: list[tuple[str, str]], base_url: str, axe_script: str) -> dict:

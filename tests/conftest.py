@@ -8,7 +8,9 @@ source texts are absent).
 (`--dist loadfile`), so the browser tests and the PDF tests each make their own session
 fixtures once. (`--dist loadgroup` would do it per marker, but pytest-xdist 3.8 groups by
 rewriting `item._nodeid`, which pytest 9 no longer reads.) The real site is built once
-for both workers: the first to need it builds it under a file lock (built_once).
+for both workers: the first to need it builds it under a file lock (built_once), and so
+is the PDF. The files go out slowest first (SLOWEST_FIRST, with `--no-loadscope-reorder`),
+each to whichever worker runs out of work, so the two finish together.
 
 With GUIDE_SITE_DIR set, the `site` fixture is that already built site (the workflow's
 build job's artefact) instead of a fresh build.
@@ -46,6 +48,37 @@ def ignore_in_copy(folder: str, names: list[str]) -> set[str]:
 
 
 _SESSION_CACHE: list[Path] = []
+
+# The files that take longest (roughly the CPU seconds of the slowest, in the comments),
+# handed out in this order before all others: the two workers then end within a few
+# seconds of each other. The first two need no shared build of each other's:
+# one worker builds the site and walks it while the other breaks scratch copies, and the
+# PDF is rendered (for every PDF test) while the walk still runs.
+SLOWEST_FIRST = (
+    "test_browser.py",  # the site's build, then the walk over every page: 70
+    "test_contributor_mistakes.py",  # twelve builds of broken copies, no site: 13
+    "test_pdf_document.py",  # renders the PDF for the PDF tests: 30
+    "test_epub.py",  # EPUBCheck, Ace by DAISY: 30
+    "test_validators.py",  # hyperlink's crawl, the W3C checker: 21
+    "test_practice_browser.py",
+    "test_browser_terms.py",
+    "test_browser_interactions.py",
+    "test_browser_phone.py",
+    "test_practice_progress_browser.py",
+    "test_repository_links.py",
+    "test_offline.py",
+    "test_sheets_print.py",
+    "test_browser_core.py",
+    "test_browser_search.py",
+    "test_pdf_ua.py",
+    "test_core_budgets.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """SLOWEST_FIRST's files first, in its order; the others after them, as collected."""
+    rank = {name: n for n, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 def pytest_configure(config):
@@ -89,8 +122,10 @@ def pytest_make_collect_report(collector):
         report.longrepr = f"{collector.nodeid} skipped at collection under CI, where nothing may be skipped: {reason}"
 
 
-def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_mkdocs(
+    project: Path, site_dir: Path, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    env = dict(os.environ if env is None else env, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -144,6 +179,50 @@ def site(tmp_path_factory) -> Path:
     )
 
 
+# Where the guide lives, as the workflow's jobs set it (studyguide.repository): a build that
+# must find out for itself runs without them.
+WHERE = ("REPO_URL", "REPO_NAME", "SITE_URL")
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "init.defaultBranch=main",
+            *args,
+        ],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _build_without_repository(folder: Path) -> None:
+    project = folder / "project"
+    shutil.copytree(ROOT, project, ignore=ignore_in_copy)
+    git(project, "init", "-q")
+    git(project, "remote", "add", "origin", "/srv/git/guide.git")
+    env = {k: v for k, v in os.environ.items() if k not in WHERE}
+    result = run_mkdocs(project, folder / "site", env)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+@pytest.fixture(scope="session")
+def site_without_repository(tmp_path_factory) -> Path:
+    """The guide built strictly from a scratch copy that cannot tell where it lives: its
+    git origin is no GitHub repository and REPO_URL, REPO_NAME and SITE_URL are unset
+    (mkdocs.yml as it is, edit_uri included). Built once for the run: the repository-link
+    and report-link tests read the same build."""
+    return (
+        built_once(tmp_path_factory, "site-without-repository", _build_without_repository) / "site"
+    )
+
+
 def load_error(project: Path, data_file: str, old: str, new: str) -> str:
     """The GuideError that loading `project` raises once `old` in `data_file` reads `new`."""
     from studyguide.errors import GuideError
@@ -175,5 +254,5 @@ def guide():
 
 # The browser tests' session fixtures (tests/browser_fixtures.py), made once for all the
 # tests/test_browser*.py files that use them.
-from browser_fixtures import browser, pages, recorder, served  # noqa: E402, F401
+from browser_fixtures import browser, pages, recorder, served, served_as_built  # noqa: E402, F401
 from browser_walk import walk  # noqa: E402, F401

@@ -55,33 +55,33 @@ def test_an_off_site_request_is_recorded_and_never_leaves(browser, served):
         rec.close()
 
 
-def test_the_walks_server_gives_a_small_search_index_and_every_other_file_as_built(served):
-    """The walk's pages are the site's own; only the search index is cut to the home
-    page's entries, with the site's search config."""
+def test_the_walks_server_gives_a_small_search_index_and_every_other_file_as_built(
+    served, served_as_built
+):
+    """The pages the walk and the other browser tests load (`served`) are the site's own;
+    only the search index is cut to the home page's entries, with the site's search
+    config. The search tests' server (`served_as_built`) gives the real index."""
     import json
     from urllib.request import urlopen
 
-    from browser_walk import SEARCH_INDEX, small_search_index
+    from browser_walk import SEARCH_INDEX
 
-    from browser_support import free_socket, serve
-
-    site_dir, _ = served
+    site_dir, url = served
     built = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
-    with serve(
-        site_dir, free_socket(), replace={SEARCH_INDEX: small_search_index(site_dir)}
-    ) as url:
-        small = json.loads(urlopen(url + SEARCH_INDEX).read())
-        for path in (
-            "",
-            "glossary/",
-            "assets/javascripts/workers/"
-            + next((site_dir / "assets/javascripts/workers").glob("search.*.js")).name,
-        ):
-            target = site_dir / path / ("index.html" if path.endswith("/") or not path else "")
-            assert urlopen(url + path).read() == target.read_bytes(), path
+    small = json.loads(urlopen(url + SEARCH_INDEX).read())
+    for path in (
+        "",
+        "glossary/",
+        "assets/javascripts/workers/"
+        + next((site_dir / "assets/javascripts/workers").glob("search.*.js")).name,
+    ):
+        target = site_dir / path / ("index.html" if path.endswith("/") or not path else "")
+        assert urlopen(url + path).read() == target.read_bytes(), path
     assert small["config"] == built["config"]
     assert small["docs"] and {d["location"].split("#")[0] for d in small["docs"]} == {""}
     assert len(small["docs"]) < len(built["docs"]) / 20
+    as_built = urlopen(served_as_built[1] + SEARCH_INDEX).read()
+    assert as_built == (site_dir / SEARCH_INDEX).read_bytes()
 
 
 def test_axe_in_both_palettes_finds_a_colour_only_the_dark_one_gets_wrong(browser, served):

@@ -1,8 +1,9 @@
 """Search in a real browser, on a phone (390 px): a term's page is the first result for its
 hanzi (typed through an input method), its pinyin with or without tones and spaces, its
 English, and a query of five letters or more with one typo (issue 26's table); each result
-shows a snippet of at most two lines; results mark their Chinese zh-Hans; the open search
-dialog passes axe in both palettes."""
+shows a snippet of at most two lines; results mark their Chinese zh-Hans; tone marks fold
+to plain letters for the whole result list (hùkǒu lists what hukou lists, in its order);
+the open search dialog passes axe in both palettes."""
 
 from __future__ import annotations
 
@@ -83,11 +84,11 @@ def _visible_results(page, base_url: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def searcher(browser, served):
+def searcher(browser, served_as_built):
     """One home page on a phone for every search below, as a reader searches again and
     again without reloading (each load would build the search index again)."""
-    rec = Recorder(browser, served[1], viewport=PHONE)
-    rec.open(served[1])
+    rec = Recorder(browser, served_as_built[1], viewport=PHONE)
+    rec.open(served_as_built[1])
     yield rec
     rec.close()
 
@@ -113,11 +114,11 @@ def search_for(rec, query: str) -> None:
 
 
 @pytest.mark.parametrize(("query", "target"), SEARCHES, ids=[q for q, _ in SEARCHES])
-def test_search_puts_the_term_page_first(searcher, served, query, target):
+def test_search_puts_the_term_page_first(searcher, served_as_built, query, target):
     """The term's page is the first result, as in a dictionary, and no result's snippet
     runs past two lines on a phone."""
     page = searcher.page
-    base_url = served[1]
+    base_url = served_as_built[1]
     search_for(searcher, query)
     wanted = "/" + target
     top: list[str] = []
@@ -139,6 +140,43 @@ def test_search_puts_the_term_page_first(searcher, served, query, target):
     assert "No matching" not in meta, f"search {query!r}: the count says {meta!r} above a result"
     unmarked = page.evaluate(UNMARKED_CHINESE_JS)
     assert not unmarked, f"Chinese in search results outside lang=zh-Hans: {unmarked[:5]}"
+    assert not searcher.errors and not searcher.foreign and not searcher.failed
+
+
+def _settled_results(page, base_url: str) -> tuple[str, list[str]]:
+    """The result count and every visible result, once two looks 300 ms apart agree
+    (Material answers each key press; the last answer wins)."""
+    seen = None
+    for _ in range(30):
+        page.wait_for_timeout(300)
+        now = (
+            page.locator(".md-search-result__meta").inner_text(),
+            _visible_results(page, base_url),
+        )
+        if now == seen and now[1]:
+            return now
+        seen = now
+    return seen
+
+
+@pytest.mark.parametrize(("toned", "plain"), [("hùkǒu", "hukou"), ("wéiquán", "weiquan")])
+def test_tone_marks_fold_for_every_result(searcher, served_as_built, toned, plain):
+    """Issue 26: tone marks fold to plain letters in the index and the query, so a
+    tone-marked query lists the same pages as the plain one, in the same order: the term
+    first, then the chapters and the pages that use it (not only text written with tones)."""
+    page = searcher.page
+    lists = {}
+    for query in (plain, toned):
+        search_for(searcher, query)
+        page.locator(".md-search__input").press("End")  # a last keyup, as after any letter
+        lists[query] = _settled_results(page, served_as_built[1])
+    count, results = lists[plain]
+    assert results[:1] == [f"/terms/{plain}/"], f"{plain!r}: {results[:3]}"
+    assert len(results) > 5, f"{plain!r} lists only {results} ({count})"
+    assert lists[toned] == lists[plain], (
+        f"{toned!r} lists {lists[toned][1]} ({lists[toned][0]});"
+        f" {plain!r} lists {results} ({count})"
+    )
     assert not searcher.errors and not searcher.foreign and not searcher.failed
 
 

@@ -92,9 +92,12 @@ def test_the_deploy_job_and_an_unknown_job_are_refused_before_anything_runs():
     assert unknown.returncode == 2 and "no job 'lnt'" in unknown.stderr and "lint" in unknown.stderr
 
 
+@pytest.mark.replay
 def test_the_lint_job_replayed_in_a_fresh_clone_without_the_source_texts_passes():
-    """About a minute: a fresh venv with the lint lock (from pip's cache), then every hook.
-    --dirty: the working tree as it is, so this tests the files under review."""
+    """About a minute: a fresh venv with the lint lock (from pip's cache), `npm ci`, then
+    every hook. --dirty: the working tree as it is, so this tests the files under review.
+    Not in `make test` (a minute of CPU, a seventh of the suite's): .ci/run runs it after
+    the suite, and on GitHub the workflow's replay job, beside the others."""
     result = run_replay("--dirty", "lint", timeout=900)
     out = result.stdout
     assert result.returncode == 0, "\n".join((out + result.stderr).splitlines()[-40:])

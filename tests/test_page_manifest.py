@@ -94,3 +94,19 @@ def test_page_paths_name_each_page_once():
     chapters = [p.stem for p in page_paths.theme_files(ROOT / page_paths.DOCS)]
     assert chapters and "index" not in chapters
     assert all((ROOT / "docs" / page_paths.theme_page(t)).is_file() for t in chapters)
+
+
+def test_pages_json_matches_its_schema_which_refuses_a_bad_file(site):
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(
+        (ROOT / "studyguide/schemas/site/pages.schema.json").read_text(encoding="utf-8")
+    )
+    validator = Draft202012Validator(schema)
+    data = json.loads((site / page_manifest.FILE).read_text(encoding="utf-8"))
+    assert not list(validator.iter_errors(data))
+    page = data["pages"][0]
+    bad = {**data, "pages": [{**page, "url": "/abs/", "title": "", "nav_index": -1}]}
+    assert len(list(validator.iter_errors(bad))) == 3

@@ -20,7 +20,6 @@ import yaml
 from browser_fixtures import Recorder
 
 from bench.report import END, START, write_page
-from conftest import run_mkdocs
 from studyguide import ROOT
 
 # Pages a contributor may be sent to, where workshop words are in place.
@@ -165,21 +164,12 @@ def test_every_page_has_a_report_link_with_the_page_filled_in(site):
         )
 
 
-def test_no_report_link_without_a_repository(project_copy, tmp_path, monkeypatch):
-    """Built with no repository address (mkdocs.yml's repo_url and edit_uri taken out, no
-    REPO_URL, and no git remote: the copy has no .git), no page links to an issue form,
-    and About says why."""
-    config = project_copy / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    config.write_text(
-        "".join(ln for ln in lines if not ln.startswith(("repo_url:", "edit_uri:"))),
-        encoding="utf-8",
-    )
-    monkeypatch.delenv("REPO_URL", raising=False)
-    result = run_mkdocs(project_copy, tmp_path / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert report_links(tmp_path / "site") == {}
-    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+def test_no_report_link_without_a_repository(site_without_repository):
+    """Built with no repository address (no REPO_URL, and a git origin that is no GitHub
+    repository: conftest's site_without_repository), no page links to an issue form, and
+    About says why."""
+    assert report_links(site_without_repository) == {}
+    about = (site_without_repository / "about" / "index.html").read_text(encoding="utf-8")
     assert "/issues/new" not in about and "built without the address of its repository" in about
 
 

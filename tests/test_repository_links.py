@@ -1,7 +1,8 @@
 """Where the guide lives (studyguide/repository.py, macros/hooks/repository.py): the
 repository and site address come from REPO_URL/SITE_URL, else git's GitHub origin, else
 nowhere, so no build links to a placeholder repository. The two builds at the end are
-real strict builds of scratch copies: one cloned from GitHub, one with no remote."""
+real strict builds of scratch copies: one cloned from GitHub, one with no GitHub remote
+(conftest's site_without_repository)."""
 
 from __future__ import annotations
 
@@ -146,10 +147,10 @@ def test_a_clone_of_a_github_repository_links_only_to_it(project_copy):
     )  # a generated page edits its data
 
 
-def test_a_copy_with_no_github_remote_has_no_repository_links(project_copy):
-    _git(project_copy, "init", "-q")
-    _git(project_copy, "remote", "add", "origin", "/srv/git/guide.git")
-    site = _build(project_copy)
+def test_a_copy_with_no_github_remote_has_no_repository_links(site_without_repository):
+    """conftest's site_without_repository: origin /srv/git/guide.git, no REPO_URL, REPO_NAME
+    or SITE_URL (the build the report-link test reads too)."""
+    site = site_without_repository
     links = _links(site)
     github = {page: [u for u in urls if "github.com" in u] for page, urls in links.items()}
     assert not any(github.values()), {p: u for p, u in github.items() if u}

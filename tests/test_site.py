@@ -90,8 +90,16 @@ def test_search_index_keeps_multi_character_terms_whole(site):
 
 
 def test_search_is_configured_for_english_and_chinese(site):
+    """English and Chinese, and "pinyin": the lunr module that folds tone marks
+    (docs/javascripts/search-pinyin.js), published where Material's worker loads it, with
+    the worker that folds the query, which every page's config names."""
     config = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
-    assert config["lang"] == ["en", "zh"]
+    assert config["lang"] == ["en", "zh", "pinyin"]
+    assert (site / "assets/javascripts/lunr/min/lunr.pinyin.min.js").is_file()
+    assert (site / "assets/javascripts/workers/guide-search.js").is_file()
+    assert "/workers/guide-search.js?material=search." in (site / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "\\u200b" in config["separator"] or "\u200b" in config["separator"]
 
 

@@ -56,3 +56,22 @@ def test_worker_is_filled_in_and_changes_version_with_the_files(tmp_path):
     (site / "javascripts/q.js").write_text("changed", encoding="utf-8")
     assert worker(site, ["zh"]) != first
     (site / "javascripts/only-here.js").write_text("changed", encoding="utf-8")
+
+
+def test_precache_has_the_search_worker_and_the_languages_the_index_names(tmp_path):
+    """Search offline after one visit: our worker, which runs Material's, and the lunr
+    module of a language the search index names (pinyin: tone marks folded), not only
+    those of the search plugin's `lang`."""
+    site = _site(tmp_path)
+    (site / "search/search_index.json").write_text(
+        '{"config": {"lang": ["en", "zh", "pinyin"]}}', encoding="utf-8"
+    )
+    for path in (
+        "assets/javascripts/workers/guide-search.js",
+        "assets/javascripts/lunr/min/lunr.pinyin.min.js",
+    ):
+        (site / path).write_text("", encoding="utf-8")
+    listed = precache(site, ["en", "zh"])
+    assert "assets/javascripts/workers/guide-search.js" in listed
+    assert "assets/javascripts/lunr/min/lunr.pinyin.min.js" in listed
+    assert "assets/javascripts/lunr/min/lunr.ja.min.js" not in listed

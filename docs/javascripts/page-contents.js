@@ -9,14 +9,16 @@
  * (aria-expanded, aria-controls) and a <nav> of the page's sections and their
  * subsections, the headings' own markup kept (Chinese stays marked zh-Hans). It works by
  * tap, click or keyboard; choosing a heading closes it and goes there; Escape closes it
- * and gives focus back to the button. Pages with fewer than MIN_ENTRIES headings get
- * no button. From 60em up Material's sidebar shows the contents and guide.css hides
- * this one. Without JavaScript nothing changes.
+ * and gives focus back to the button. The disclosure goes into the empty box
+ * overrides/main.html puts under the title of a page with four or more headings (two
+ * levels), whose room guide.css keeps from the first paint, so nothing moves when the
+ * button comes; a page without the box gets no button. The list is made the first time
+ * it opens, not while the page loads (on the glossary it cost 10-15 ms of Lighthouse's
+ * throttled mobile CPU in the task that runs every script). From 60em up Material's sidebar
+ * shows the contents and guide.css hides this one. Without JavaScript nothing changes.
  */
 (function () {
   "use strict";
-
-  var MIN_ENTRIES = 4;   // headings in the toc (two levels) before a page gets the button
 
   function entries(list, depth) {
     // The toc's <li>s as [{href, label node, children}], two levels deep at most.
@@ -48,14 +50,8 @@
 
   function build() {
     var toc = document.querySelector(".md-sidebar--secondary [data-md-component='toc']");
-    var title = document.querySelector(".md-content article h1");
-    if (!toc || !title) return null;
-    var items = entries(toc, 1);
-    var count = items.reduce(function (n, entry) { return n + 1 + entry.children.length; }, 0);
-    if (count < MIN_ENTRIES) return null;
-
-    var box = document.createElement("div");
-    box.className = "page-contents";
+    var box = document.querySelector(".md-content article .page-contents:empty");
+    if (!toc || !box) return null;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "page-contents__button";
@@ -68,15 +64,10 @@
     nav.className = "page-contents__list";
     nav.setAttribute("aria-labelledby", "page-contents-button");
     nav.hidden = true;
-    nav.append(listOf(items));
     box.append(button, nav);
 
-    // Under the title, after the reading time where the page has one.
-    var after = title.nextElementSibling && title.nextElementSibling.classList.contains("reading-time")
-      ? title.nextElementSibling : title;
-    after.after(box);
-
     function setOpen(open, refocus) {
+      if (open && !nav.firstChild) nav.append(listOf(entries(toc, 1)));  // made on first use
       nav.hidden = !open;
       button.setAttribute("aria-expanded", String(open));
       if (!open && refocus) button.focus();

@@ -13,9 +13,13 @@
   var store = window.GuideStore.here();
   function path(key) { return new URL(key, base).pathname; }
 
+  /* Each nav link is resolved to a path, 200 of them on every page: skipped while nothing
+     is read and nothing ticked (a first visit, and Lighthouse's). */
   function tick() {
+    var keys = Object.keys(store.data.read);
+    if (!keys.length && !document.querySelector(".guide-tick")) return;
     var read = {};
-    Object.keys(store.data.read).forEach(function (k) { read[path(k)] = true; });
+    keys.forEach(function (k) { read[path(k)] = true; });
     document.querySelectorAll(".md-nav__link[href]").forEach(function (a) {
       var done = !!read[new URL(a.getAttribute("href"), location.href).pathname];
       var mark = a.querySelector(".guide-tick");
@@ -70,8 +74,12 @@
   window.addEventListener("storage", function (e) {
     if (e.key === window.GuideStore.KEY) { store = window.GuideStore.open(window.localStorage); tick(); }
   });
+  /* Once the page has loaded: the worker's install fetches the study pages, which should
+     not compete with this page's own files. */
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && document.querySelector('link[rel="manifest"]')) {
-    navigator.serviceWorker.register(new URL("sw.js", base), { scope: base.pathname })
-      .catch(function () { /* offline use is a bonus: a refusal changes nothing else */ });
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register(new URL("sw.js", base), { scope: base.pathname })
+        .catch(function () { /* offline use is a bonus: a refusal changes nothing else */ });
+    });
   }
 })();

@@ -19,7 +19,8 @@
  *
  * On the glossary it runs the filter box (studyguide/pages/glossary.py): rows whose text,
  * folded the same way, contains the folded query stay; a list left empty hides with its
- * heading; a status line says how many terms match.
+ * heading; a status line says how many terms match. The rows are read on the first
+ * keystroke, not while the page loads.
  *
  * The matching functions are exported for node (tests/test_search_dictionary.py).
  */
@@ -188,11 +189,14 @@
     var box = document.getElementById("glossary-filter");
     if (!box) return;
     var status = document.getElementById("glossary-filter-count");
-    var rows = Array.prototype.map.call(document.querySelectorAll(".md-content .term-index li"), function (li) {
-      return { li: li, text: fold(li.textContent), href: (li.querySelector("a") || {}).href };
-    });
-    var lists = document.querySelectorAll(".md-content .term-index");
+    var rows = null, lists = null;  // read on the first keystroke, not while the page loads
     box.addEventListener("input", function () {
+      if (!rows) {
+        rows = Array.prototype.map.call(document.querySelectorAll(".md-content .term-index li"), function (li) {
+          return { li: li, text: fold(li.textContent), href: (li.querySelector("a") || {}).href };
+        });
+        lists = document.querySelectorAll(".md-content .term-index");
+      }
       var q = fold(box.value), hits = {};
       rows.forEach(function (row) {
         row.li.hidden = q !== "" && row.text.indexOf(q) < 0;

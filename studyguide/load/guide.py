@@ -1,4 +1,9 @@
-"""Everything the guide knows, loaded once per build and cross-checked."""
+"""Everything the guide knows, loaded once per build and cross-checked.
+
+A build whose data, pages and code are those of an earlier build that loaded them without
+a problem gets that load's result back from the cache (load.memo), without parsing or
+checking again; any changed byte loads and checks everything (the pinyin and schema checks
+still skip the inputs load.cache remembers passing)."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from studyguide.load import page_paths, records, schema
 from studyguide.load.cache import Checks
 from studyguide.load.glossary import Glossary, load_glossary
 from studyguide.load.glossary_notes import note_problems
+from studyguide.load.memo import code_key, digest, files_digest, kept
 from studyguide.load.questions import load_questions, question_reference_problems
 from studyguide.load.records import Record
 from studyguide.load.theme_tags import Tag, load_theme_tags
@@ -29,6 +35,9 @@ class Guide:
     theme_tags: list[Tag] = field(default_factory=list)
     positions: dict[str, Record] = field(default_factory=dict)  # theme → who says what
     questions: dict[str, Record] = field(default_factory=dict)  # argument questions by id
+    # What load_guide made it from (a digest of its inputs, our code and the libraries);
+    # "" for a Guide made otherwise. Results worked out from it are remembered under it.
+    key: str = field(default="", compare=False, repr=False)
 
     def source_of(self, excerpt: Record) -> Record:
         return self.sources[excerpt["source"]]
@@ -41,30 +50,45 @@ class Guide:
 _last: tuple[tuple, Guide] | None = None
 
 
-def _state(root: Path) -> tuple:
-    """What the loaded guide depends on: each data file's path, size and change time."""
+def _inputs(root: Path) -> list[Path]:
+    """Every file the loaded guide is made from: the data, its schemas, and the source and
+    theme pages (theme tags' anchors, the questions' links)."""
     paths = [
         root / "glossary.yaml",
         *sorted((root / "data").rglob("*.yaml")),
         *sorted(p for p in schema.SCHEMA_DIR.iterdir() if p.name.endswith(".json")),
+        *sorted((root / page_paths.DOCS / page_paths.SOURCES).glob("*.md")),
+        *sorted((root / page_paths.DOCS / page_paths.THEMES).glob("*.md")),
     ]
-    docs = root / page_paths.DOCS
-    paths += sorted((docs / page_paths.SOURCES).glob("*.md")) + sorted(
-        (docs / page_paths.THEMES).glob("*.md")
-    )  # theme tags' anchors
-    return (root, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists()))
+    return [p for p in paths if p.exists()]
+
+
+def _state(root: Path, paths: list[Path]) -> tuple:
+    """Each input's path, size and change time: cheap to compare within one process."""
+    return (root, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
 
 
 def load_guide(root: Path) -> Guide:
     """Load every data file under `root` and check the references between them.
 
     Within one process, a second call with no data file changed returns the same Guide
-    (a build's hooks and macros both need it)."""
+    (a build's hooks and macros both need it); across builds, the cache returns the last
+    good load of the same inputs (module docstring)."""
     global _last
     root = Path(root).resolve()
-    state = _state(root)
+    paths = _inputs(root)
+    state = _state(root, paths)
     if _last and _last[0] == state:
         return _last[1]
+    key = digest(str(root), files_digest(root, paths), code_key())
+    guide = kept(root, "guide.pickle", key, lambda: _load(root))
+    guide.key = key
+    _last = (state, guide)
+    return guide
+
+
+def _load(root: Path) -> Guide:
+    """Parse and check every input (raises GuideError listing every problem)."""
     checks = Checks.at(root)
 
     def optional(loader, name: str, empty):
@@ -91,7 +115,6 @@ def load_guide(root: Path) -> Guide:
         )
     check_references(guide)
     checks.save()
-    _last = (state, guide)
     return guide
 
 
@@ -238,16 +261,30 @@ def position_problems(guide: Guide) -> list[Problem]:
     return problems
 
 
-def once_per_guide(function):
+def once_per_guide(function=None, *, remember: str | None = None):
     """`function(guide)` worked out once per loaded Guide and reused while that Guide is
     the current one (load_guide returns the same object until a data file changes). The
-    result is shared, so it should not be changed by its callers: return a tuple."""
+    result is shared, so it should not be changed by its callers: return a tuple.
+
+    With `remember="<name>"`, the result is also kept across builds (load.memo.kept, as
+    .cache/<name>.pickle) under the guide's key, which digests every input and the code key
+    (load.cache: the package and its libraries): for a function of the guide alone, using no other
+    library. The guide inside the result is the current one, not a copy."""
+    if function is None:
+        return lambda f: once_per_guide(f, remember=remember)
     last: list = [None, None]  # a weak reference to the guide, and the result for it
+
+    def work(guide: Guide):
+        if not remember or not guide.key:
+            return function(guide)
+        return kept(
+            guide.root, f"{remember}.pickle", guide.key, lambda: function(guide), {"guide": guide}
+        )
 
     @wraps(function)
     def for_guide(guide: Guide):
         if last[0] is None or last[0]() is not guide:
-            last[:] = [weakref.ref(guide), function(guide)]
+            last[:] = [weakref.ref(guide), work(guide)]
         return last[1]
 
     return for_guide

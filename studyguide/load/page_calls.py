@@ -4,6 +4,9 @@ build), and each key they name checked against the loaded data, with the file an
 
 A build finds the same unknown keys as it renders (studyguide.render.blocks), but only
 one page at a time and without a line number; this check finds them all before building.
+The calls read from each page's text are remembered under the digest of that text
+(load.memo), so a build re-reads only the pages that changed; the keys are checked
+against the data every time.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from jinja2.defaults import DEFAULT_NAMESPACE
 from studyguide.errors import GuideError, Problem, did_you_mean
 from studyguide.load import front_matter, page_paths
 from studyguide.load.guide import Guide
+from studyguide.load.memo import Table, code_key, digest
 
 # Each macro registered in studyguide/site_macros.py and what its first argument names
 # (None: no key). tests/test_page_calls.py keeps this table equal to the registry.
@@ -112,14 +116,17 @@ def page_problems(guide: Guide, docs: Path, report: PageReport | None = None) ->
     """Each page's unknown macros and unknown keys, one Problem each, as docs/<page>:<line>."""
     report = report if report is not None else PageReport()
     problems: list[Problem] = []
+    read = Table(guide.root, "page-calls.json", code_key())
     for path in sorted(docs.rglob("*.md")):
         shown = f"{docs.name}/{path.relative_to(docs).as_posix()}"
         report.pages += 1
         try:
-            found = calls(page_text(path, shown))
+            text = page_text(path, shown)
         except GuideError as error:  # a front matter that is not YAML
             problems += error.problems
             continue
+        try:
+            found = [Call(*c) for c in read.get(digest(text), lambda t=text: _as_lists(calls(t)))]
         except TemplateSyntaxError as error:
             problems.append(
                 Problem(
@@ -135,7 +142,13 @@ def page_problems(guide: Guide, docs: Path, report: PageReport | None = None) ->
             problems += _call_problems(
                 guide, path.relative_to(docs).as_posix(), shown, call, report
             )
+    read.save()
     return problems
+
+
+def _as_lists(found: list[Call]) -> list[list]:
+    """The calls as JSON keeps them (load.memo.Table)."""
+    return [[c.name, c.line, c.key] for c in found]
 
 
 def _call_problems(

@@ -4,6 +4,9 @@ A generated page changes when its data does, so it takes the later of its own da
 its data files' dates. A file git does not know (new, uncommitted) or a checkout without
 git gets the build date; in a shallow clone, files older than the clone's history get the
 date of its oldest commit, which is the best git can say there.
+
+The history is remembered (load.memo.kept) under the commit git's HEAD names, which fixes
+it; a shallow clone (whose history can deepen under the same HEAD) reads it every time.
 """
 
 from __future__ import annotations
@@ -12,22 +15,28 @@ import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from studyguide.load.memo import digest, kept
 from studyguide.pages import generated_from
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=root, capture_output=True, text=True, timeout=60, check=True
+    ).stdout
 
 
 def history(root: Path) -> dict[str, date]:
     """Path (relative to the repository root) -> date of the last commit that touched it."""
     try:
-        out = subprocess.run(
-            ["git", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", "."],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+        head, shallow = _git(root, "rev-parse", "HEAD", "--is-shallow-repository").split()
+        key = digest(str(Path(root).resolve()), head) if shallow == "false" else ""
+        return kept(root, "git-dates.pickle", key, lambda: _read_log(root))
+    except (OSError, subprocess.SubprocessError, ValueError):
         return {}
+
+
+def _read_log(root: Path) -> dict[str, date]:
+    out = _git(root, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", ".")
     dates: dict[str, date] = {}
     when = None
     for line in out.splitlines():

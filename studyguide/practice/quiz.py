@@ -258,10 +258,10 @@ def event_questions(ctx: Context) -> list[Question]:
     return out
 
 
-@once_per_guide
+@once_per_guide(remember="quiz-questions")
 def questions_for(guide: Guide) -> tuple[Context, tuple[Question, ...]]:
-    """The guide's context and its questions, made once per loaded guide: the quiz data
-    (study/practice/quiz.json) and the printable sheets both need them."""
+    """The guide's context and its questions, made once per loaded guide (kept across builds
+    while no input changes): the quiz data (quiz.json) and the printable sheets need them."""
     ctx = context(guide)
     return ctx, tuple(build_questions(ctx))
 

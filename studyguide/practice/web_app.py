@@ -24,15 +24,21 @@ ASSET = re.compile(r'(?:src|href)="([^"#?:]+\.(?:css|js|json|svg|png|ico|woff2?|
 
 
 def search_files(site: Path, langs: list[str]) -> set[str]:
-    """Material's search, which every page starts: its worker, the index and the lunr
-    language files for `langs` (what the worker imports), so it has no request to fail offline."""
+    """Material's search, which every page starts: its worker (and ours, which runs it:
+    docs/javascripts/search-pinyin.js), the index and the lunr language files for `langs`
+    and the languages the index names (what the worker imports), so it has no request to
+    fail offline."""
     names = [
         "search/search_index.json",
         *[
             p.relative_to(site).as_posix()
-            for p in (site / "assets/javascripts/workers").glob("search.*.js")
+            for p in (site / "assets/javascripts/workers").glob("*.js")
         ],
     ]
+    index = site / "search/search_index.json"
+    if index.is_file():
+        named = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", [])
+        langs = [*langs, *(lang for lang in named if lang not in langs)]
     lunr = "assets/javascripts/lunr/min/lunr.{}.min.js"
     names += [
         lunr.format(n)

@@ -1,7 +1,7 @@
 """Page bodies from the built HTML: from SITE_DIR/<page>/index.html only the article is
 kept (`article.md-content__inner`, else `.md-content`); screen-only parts are dropped
-(permalinks, edit/view buttons, "last update" facts, the "Report a problem" link,
-tooltips' titles, scripts) and every <details> is rendered open."""
+(permalinks, edit/view buttons, "last update" facts, the "Report a problem" link, the
+Contents box, tooltips' titles, scripts) and every <details> is rendered open."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ DROP_CLASSES = {
     "glossary-filter",
     "guide-read",
     "guide-mine",
-}  # screen-only controls: the glossary's filter, the read box
+    "page-contents",
+}  # screen-only controls: the glossary's filter, the read box, a phone's Contents box
 DROP_TAGS = {"script", "noscript", "template", "button", "input", "form"}
 
 
