@@ -2,18 +2,19 @@
 
 Kinds: term → meaning, meaning → term, hanzi → pinyin, pinyin → hanzi (distractors from
 the same glossary category), quote → source, quote → speaker, event → year, which event
-came first, and claim → which source (timeline events that do not name their source);
-and the written argument questions of data/questions/ (argue-<kind>).
-Every question goes through validate.refuse_ambiguous; options and question order are
-shuffled with fixed seeds, so a build is reproducible.
+came first, and claim → which source (timeline events that do not name their source: those
+three kinds are made in timeline_questions.py); and the written argument questions of
+data/questions/ (argue-<kind>). Every question goes through validate.refuse_ambiguous;
+options (choices.py) and question order are shuffled with fixed seeds, so a build is
+reproducible.
 """
 
 from __future__ import annotations
 
 import random
-import re
 
 from studyguide.load.guide import Guide, once_per_guide
+from studyguide.practice.choices import CHOICES, SEED, ask, distractors
 from studyguide.practice.context import (
     PINYIN,
     ZH,
@@ -24,37 +25,12 @@ from studyguide.practice.context import (
     plain,
     section_link,
     seg,
-    source_link,
     term_link,
 )
-from studyguide.practice.validate import Option, Question, normal, refuse_ambiguous
+from studyguide.practice.timeline_questions import event_questions
+from studyguide.practice.validate import Option, Question, refuse_ambiguous
 
-SEED = 14
-CHOICES = 4
 MIN_QUIZ = 5  # a deck with fewer questions gets no quiz of its own
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def _ask(
-    qid, kind, prompt, right: Option, wrong: list[Option], why, link, tags, file, line=None
-) -> Question:
-    options = [right, *wrong]
-    random.Random(f"{SEED}:{qid}").shuffle(options)
-    return Question(qid, kind, prompt, options, options.index(right), why, link, tags, file, line)
-
-
-def _distractors(pool: list, right, fact, n: int, seed: str, also: tuple = ()) -> list:
-    """n items of the pool whose `fact` differs from the right one's, from `also`'s and
-    from each other's."""
-    rng, chosen = random.Random(f"{SEED}:{seed}"), []
-    taken = {normal(fact(x)) for x in (right, *also)}
-    for item in rng.sample(pool, len(pool)) if n > 0 else ():
-        if normal(fact(item)) not in taken:
-            taken.add(normal(fact(item)))
-            chosen.append(item)
-            if len(chosen) == n:
-                break
-    return chosen
 
 
 def term_questions(ctx: Context) -> list[Question]:
@@ -88,13 +64,13 @@ def term_questions(ctx: Context) -> list[Question]:
         others = [o for o in entries if o.key != e.key and o.category != e.category]
         for kind, (prompt, text, facts) in kinds.items():
             key_fact = lambda x, f=facts: next(iter(f(x).values()))  # noqa: E731
-            wrong = _distractors(same, e, key_fact, CHOICES - 1, f"{kind}:{e.key}")
-            wrong += _distractors(
+            wrong = distractors(same, e, key_fact, CHOICES - 1, f"{kind}:{e.key}")
+            wrong += distractors(
                 others, e, key_fact, CHOICES - 1 - len(wrong), f"{kind}:{e.key}:more", tuple(wrong)
             )
             why = f"{e.term} ({e.hanzi}, {e.pinyin}), “{e.english}”: {plain(e.summary)}"
             out.append(
-                _ask(
+                ask(
                     f"{kind}:{e.key}",
                     kind,
                     prompt(e),
@@ -120,9 +96,9 @@ def quote_questions(ctx: Context) -> list[Question]:
             ctx.excerpt_tags(xid, "excerpt"),
         )
         short = g.sources[r["source"]]["short"]
-        wrong = _distractors(sorted(g.sources), r["source"], str, CHOICES - 1, f"source:{xid}")
+        wrong = distractors(sorted(g.sources), r["source"], str, CHOICES - 1, f"source:{xid}")
         out.append(
-            _ask(
+            ask(
                 f"quote-source:{xid}",
                 "quote-source",
                 [seg("Which source is this from?"), quote],
@@ -136,9 +112,9 @@ def quote_questions(ctx: Context) -> list[Question]:
             )
         )
         if r.get("speaker"):
-            wrong = _distractors(speakers, r["speaker"], str, CHOICES - 1, f"speaker:{xid}")
+            wrong = distractors(speakers, r["speaker"], str, CHOICES - 1, f"speaker:{xid}")
             out.append(
-                _ask(
+                ask(
                     f"quote-speaker:{xid}",
                     "quote-speaker",
                     [seg("Who says this?"), quote],
@@ -154,108 +130,9 @@ def quote_questions(ctx: Context) -> list[Question]:
     return out
 
 
-def _event_link(ctx: Context, event):
-    return (
-        excerpt_link(ctx.guide, event["excerpt"])
-        if event.get("excerpt")
-        else source_link(ctx.guide, event["source"])
-    )
-
-
-def _names(ctx: Context, source_id: str) -> list[str]:
-    source = ctx.guide.sources[source_id]
-    words = [p["family"] for p in source["people"] if p.get("family")] + [
-        source.get("container") or ""
-    ]
-    words += [
-        r["speaker"]
-        for r in ctx.guide.excerpts.values()
-        if r["source"] == source_id and r.get("speaker")
-    ]
-    return [w for w in words if w] + ["commenter", "commentary", "blog", "interview", "Herald"]
-
-
 def _first_sentence(text: str) -> str:
     first = " ".join(text.split()).split(". ")[0].rstrip(".")
     return plain(first) + "."
-
-
-def _gist(event, words: int = 9) -> str:
-    """An event's first words, for an explanation that names several events."""
-    text = event["event"].split()
-    return " ".join(text[:words]) + ("…" if len(text) > words else "")
-
-
-def _year(event) -> int | None:
-    """An event's year (timeline dates are "YYYY" or "YYYY-MM")."""
-    return int(event["date"][:4]) if event.get("date") else None
-
-
-def event_questions(ctx: Context) -> list[Question]:
-    g, out = ctx.guide, []
-    dated = [e for e in g.timeline if not e.get("approximate")]
-    for i, e in enumerate(dated):
-        eid, tags = f"{e['source']}-{_year(e)}-{i}", Tags({e["source"]}, set(), {"timeline"})
-        short = g.sources[e["source"]]["short"]
-        if not _YEAR.search(e["event"]):
-            wrong = _distractors(dated, e, _year, CHOICES - 1, f"year:{eid}")
-            why = (
-                f"{short} dates it “{e['when']}”. The other years: "
-                + "; ".join(f"{_year(o)}, {_gist(o)}" for o in wrong)
-                + "."
-            )
-            out.append(
-                _ask(
-                    f"event-year:{eid}",
-                    "event-year",
-                    [seg("When? "), seg(e["event"])],
-                    Option([seg(str(_year(e)))], {"year": _year(e)}),
-                    [Option([seg(str(_year(o)))], {"year": _year(o)}) for o in wrong],
-                    why,
-                    _event_link(ctx, e),
-                    tags,
-                    e.file,
-                    e.line,
-                )
-            )
-        if not any(n.casefold() in e["event"].casefold() for n in _names(ctx, e["source"])):
-            wrong = _distractors(sorted(g.sources), e["source"], str, CHOICES - 1, f"claim:{eid}")
-            out.append(
-                _ask(
-                    f"claim-source:{eid}",
-                    "claim-source",
-                    [seg("Which source says this? "), seg(e["event"])],
-                    Option([seg(g.sources[e["source"]]["short"])], {"source": e["source"]}),
-                    [Option([seg(g.sources[s]["short"])], {"source": s}) for s in wrong],
-                    f"Only {short} reports this, dated “{e['when']}”; the other sources do not mention it.",
-                    _event_link(ctx, e),
-                    tags,
-                    e.file,
-                    e.line,
-                )
-            )
-    rng = random.Random(SEED)
-    for n in range(len(dated) // 3):
-        group = _distractors(dated, {}, _year, CHOICES, f"order:{n}")
-        first = min(group, key=_year)
-        out.append(
-            _ask(
-                f"event-order:{n}",
-                "event-order",
-                [seg("Which of these came first?")],
-                Option([seg(first["event"])], {"year": _year(first)}),
-                [Option([seg(o["event"])], {"year": _year(o)}) for o in group if o is not first],
-                "In order: "
-                + "; ".join(f"{o['when']}, {_gist(o)}" for o in sorted(group, key=_year))
-                + ".",
-                _event_link(ctx, first),
-                Tags({first["source"]}, set(), {"timeline"}),
-                first.file,
-                first.line,
-            )
-        )
-        rng.random()
-    return out
 
 
 @once_per_guide(remember="quiz-questions")
@@ -285,7 +162,7 @@ def argument_questions(ctx: Context) -> list[Question]:
         first, _, anchor = r["cites"][0].partition("#")
         link = section_link(ctx.guide, first, anchor) if anchor else excerpt_link(ctx.guide, first)
         out.append(
-            _ask(
+            ask(
                 f"argue:{key}",
                 f"argue-{r['kind']}",
                 [seg(r["ask"])],
