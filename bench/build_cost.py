@@ -176,8 +176,10 @@ def data_times(root: Path) -> dict[str, float] | None:
     """Seconds of the macros' data load and cross-index (define_env's two big steps)."""
     code = (
         "import json, time; from pathlib import Path\n"
-        "from studyguide.load.guide import load_guide; from studyguide.crossref.index import build_index\n"
-        "t0 = time.perf_counter(); g = load_guide(Path('.')); t1 = time.perf_counter(); build_index(g); t2 = time.perf_counter()\n"
+        "from studyguide.load.guide import load_guide; "
+        "from studyguide.crossref.index import build_index\n"
+        "t0 = time.perf_counter(); g = load_guide(Path('.')); t1 = time.perf_counter(); "
+        "build_index(g); t2 = time.perf_counter()\n"
         "print(json.dumps({'load_guide': t1 - t0, 'build_index': t2 - t1}))"
     )
     proc = subprocess.run([PY, "-c", code], cwd=root, env=ENV, capture_output=True, text=True)
@@ -202,9 +204,11 @@ IMPORTS = [
 def import_costs(root: Path) -> list[tuple[str, float]]:
     code = (
         "import importlib, sys, time\n"
-        "import mkdocs.commands.build, mkdocs.config, material.plugins.search.plugin, markdown, pymdownx.superfences, pymdownx.details\n"
+        "import mkdocs.commands.build, mkdocs.config, material.plugins.search.plugin, markdown, "
+        "pymdownx.superfences, pymdownx.details\n"
         f"for label, name in {IMPORTS!r}:\n"
-        "    t = time.perf_counter(); importlib.import_module(name); print(f'{label}\\t{time.perf_counter() - t}')\n"
+        "    t = time.perf_counter(); importlib.import_module(name); "
+        "print(f'{label}\\t{time.perf_counter() - t}')\n"
     )
     runs = []
     for _ in range(3):

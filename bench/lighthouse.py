@@ -94,7 +94,8 @@ def failing_audits(lhr: dict) -> list[tuple[str, str, str, list[str]]]:
                         (
                             cat_id,
                             ref["id"],
-                            f"{audit.get('displayValue', '')} (score {audit['score']:.2f}, weight {ref['weight']})",
+                            f"{audit.get('displayValue', '')} "
+                            f"(score {audit['score']:.2f}, weight {ref['weight']})",
                             [],
                         )
                     )
@@ -218,13 +219,13 @@ def bench_lighthouse(
                     entry["examples"] += [e for e in examples if e not in entry["examples"]]
                 if metrics:
                     line = (
-                        f"Lighthouse performance {scores['performance']:.2f} on /{path} ({preset}): "
-                        + "; ".join(metrics)
-                        + "."
+                        f"Lighthouse performance {scores['performance']:.2f} "
+                        f"on /{path} ({preset}): " + "; ".join(metrics) + "."
                     )
                     if bare_base and (bare_site / path / "index.html").is_file():
                         say(
-                            f"lighthouse {preset} /{path} on the bare Material build, for comparison …"
+                            f"lighthouse {preset} /{path} on the bare Material build, "
+                            "for comparison …"
                         )
                         slug = "bare-" + ((path or "home").strip("/").replace("/", "_"))
                         bare = [
@@ -251,9 +252,14 @@ def bench_lighthouse(
                                 r["audits"]["largest-contentful-paint"]["numericValue"]
                                 for r in bare
                             )
-                            line += f" Bare Material on the same page (no macros, hooks, cjk_lang): performance {perf:.2f}, TBT {tbt:.0f} ms, LCP {lcp / 1000:.1f} s"
                             line += (
-                                ", so Material's own CSS and JavaScript already miss the budget here."
+                                " Bare Material on the same page (no macros, hooks, cjk_lang): "
+                                f"performance {perf:.2f}, TBT {tbt:.0f} ms, "
+                                f"LCP {lcp / 1000:.1f} s"
+                            )
+                            line += (
+                                ", so Material's own CSS and JavaScript already miss the "
+                                "budget here."
                                 if perf < BUDGET_LH["performance"]
                                 else "."
                             )
@@ -272,15 +278,20 @@ def bench_lighthouse(
     report.notes += slow
     if BUSY:
         report.notes.append(
-            f"Each Lighthouse run started once the CPUs had been less than 15% busy for a second (waiting at most 60 s): "
-            f"{sum(b < 0.15 for b in BUSY)} of {len(BUSY)} runs started so; the busiest start was {max(BUSY):.0%}."
+            "Each Lighthouse run started once the CPUs had been less than 15% busy for a second "
+            "(waiting at most 60 s): "
+            f"{sum(b < 0.15 for b in BUSY)} of {len(BUSY)} runs started so; "
+            f"the busiest start was {max(BUSY):.0%}."
         )
     version = subprocess.run(
         [str(binary), "--version"], capture_output=True, text=True
     ).stdout.strip()
     report.notes.append(
-        f"Lighthouse {version}, scores in the order performance · accessibility · best practices · SEO"
+        f"Lighthouse {version}, scores in the order "
+        "performance · accessibility · best practices · SEO"
         + (f", median of {runs} runs" if runs > 1 else "")
-        + ". Mobile is Lighthouse's default (Moto G Power emulation, simulated slow 4G and 4× CPU slowdown): a study guide is "
-        "read on phones, so it counts. Desktop is the `--preset=desktop` run. Both are held to the same budget. Full JSON reports: bench/out/lighthouse/."
+        + ". Mobile is Lighthouse's default (Moto G Power emulation, simulated slow 4G "
+        "and 4× CPU slowdown): a study guide is read on phones, so it counts. "
+        "Desktop is the `--preset=desktop` run. Both are held to the same budget. "
+        "Full JSON reports: bench/out/lighthouse/."
     )

@@ -65,7 +65,10 @@ def machine() -> str:
         except metadata.PackageNotFoundError:
             pass
     load = f"; load average at start {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
-    return f"{os.cpu_count()} CPUs ({cpu}), {ram} RAM, Python {platform.python_version()}, {', '.join(versions)}{load}"
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {ram} RAM, Python {platform.python_version()}, "
+        f"{', '.join(versions)}{load}"
+    )
 
 
 def text_table(rows: list[Row]) -> str:

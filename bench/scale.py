@@ -45,8 +45,9 @@ SKIP = {
 WORDS = (
     "state society policy welfare reform party local official migrant worker service organization "
     "registration funding trust rights governance management community city rural urban provider "
-    "insurance household stability control partnership participation hierarchy pilot county province "
-    "contract budget volunteer network leader cadre report survey scholar interview document"
+    "insurance household stability control partnership participation hierarchy pilot county "
+    "province contract budget volunteer network leader cadre report survey scholar "
+    "interview document"
 ).split()
 CATEGORIES = [
     "policy",

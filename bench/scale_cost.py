@@ -27,7 +27,8 @@ def bench_scale(report: Report, root: Path, factors: list[int], runs: int) -> No
             )
             return
     say(
-        f"timing the builds of {', '.join(f'{f}×' for f in factors)}, taking turns (best of {runs}) …"
+        f"timing the builds of {', '.join(f'{f}×' for f in factors)}, "
+        f"taking turns (best of {runs}) …"
     )
     timings = timed_many(
         [(mkdocs_cmd(OUT / f"scale-{f}-site", strict=False), OUT / f"scale-{f}") for f in factors],
@@ -36,7 +37,10 @@ def bench_scale(report: Report, root: Path, factors: list[int], runs: int) -> No
     results = dict(zip(factors, timings, strict=True))
     for factor, timing in results.items():
         counts = copies[factor]
-        label = f"Build {factor}× ({counts['pages']} pages, {counts['glossary']} terms, {counts['excerpts']} excerpts)"
+        label = (
+            f"Build {factor}× ({counts['pages']} pages, {counts['glossary']} terms, "
+            f"{counts['excerpts']} excerpts)"
+        )
         if timing.best is None:
             report.add(label, "failed", "", False)
             report.notes.append(f"The {factor}× build failed:\n\n```\n{timing.error}\n```")
@@ -77,7 +81,8 @@ def bench_scale(report: Report, root: Path, factors: list[int], runs: int) -> No
                 parts.append(
                     "inside the macros plugin, "
                     + ", ".join(
-                        f"`{n}` {data_small[n]:.2f} → {data_big[n]:.2f} s ({data_big[n] / max(data_small[n], 1e-3):.0f}×)"
+                        f"`{n}` {data_small[n]:.2f} → {data_big[n]:.2f} s "
+                        f"({data_big[n] / max(data_small[n], 1e-3):.0f}×)"
                         for n in data_big
                     )
                 )
@@ -87,6 +92,7 @@ def bench_scale(report: Report, root: Path, factors: list[int], runs: int) -> No
                 + "."
             )
     report.notes.append(
-        "Scale copies live in bench/out/ (ignored by git), so the page-date hook finds no history for them and "
-        "uses the build date, as it does for any new page; the builds are not strict (the copies are not meant to pass content checks)."
+        "Scale copies live in bench/out/ (ignored by git), so the page-date hook finds no "
+        "history for them and uses the build date, as it does for any new page; the builds "
+        "are not strict (the copies are not meant to pass content checks)."
     )

@@ -82,7 +82,8 @@ def bench_weight(report: Report, site: Path) -> None:
             f"{len(raw) / 1024:.1f} KiB raw, {gz(raw) / 1024:.1f} KiB gzip{worker}",
         )
     report.notes.append(
-        f"Page weight: the page's HTML plus every stylesheet and script it references, each gzipped at level {GZIP_LEVEL} as a "
-        "static host would send it on a first visit (images, the favicon and the search index are not counted; the search "
-        "index is listed separately)."
+        "Page weight: the page's HTML plus every stylesheet and script it references, "
+        f"each gzipped at level {GZIP_LEVEL} as a static host would send it on a first visit "
+        "(images, the favicon and the search index are not counted; "
+        "the search index is listed separately)."
     )

@@ -40,7 +40,8 @@ TERM_SAMPLE = ("hukou", "weiquan", "shehui-zuzhi")
 
 # Runs in the page: every text node with Chinese (Han or CJK punctuation) whose closest
 # [lang] is not zh-Hans.
-UNMARKED_CHINESE_JS = r"""() => {
+UNMARKED_CHINESE_JS = (
+    r"""() => {
   const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
   const skip = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -51,11 +52,13 @@ UNMARKED_CHINESE_JS = r"""() => {
     const lang = owner ? owner.getAttribute("lang") : null;
     if (lang !== "zh-Hans") {
       const where = node.parentElement;
-      bad.push(`<${where.tagName.toLowerCase()} class="${where.className}"> lang=${lang}: ${node.data.trim().slice(0, 60)}`);
+      bad.push(`<${where.tagName.toLowerCase()} class="${where.className}">"""
+    r""" lang=${lang}: ${node.data.trim().slice(0, 60)}`);
     }
   }
   return bad;
 }"""
+)
 
 # Material's search is ready once its worker has loaded the index and the lunr scripts.
 SEARCH_READY_JS = """() => {
@@ -243,16 +246,20 @@ def finish_animations(page) -> None:
     fade (Material fades the header title and button colours). A fade can start a frame
     after what caused it (the header title swaps after a scroll that focus made), so this
     repeats, a few frames apart, until a round finds none running."""
-    page.evaluate("""async () => {
-      const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    page.evaluate(
+        """async () => {
+      const frame = () => new Promise((done) =>"""
+        """ requestAnimationFrame(() => requestAnimationFrame(done)));
       for (let round = 0; round < 20; round++) {
         const running = document.getAnimations().filter((a) =>
-          a.playState === "running" && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+          a.playState === "running" && a.effect"""
+        """ && a.effect.getComputedTiming().endTime !== Infinity);
         running.forEach((a) => a.finish());
         await frame();
         if (!running.length && round > 0) return;
       }
-    }""")
+    }"""
+    )
 
 
 def short(base_url: str, url: str) -> str:

@@ -68,7 +68,8 @@ def find_chromium(playwright) -> tuple[str | None, str]:
         if path and Path(path).is_file() and os.access(path, os.X_OK):
             return path, ""
     return None, (
-        "no Chromium found: set CHROMIUM_PATH, install Debian's chromium, or run `playwright install chromium`"
+        "no Chromium found: set CHROMIUM_PATH, install Debian's chromium, "
+        "or run `playwright install chromium`"
     )
 
 
@@ -150,8 +151,8 @@ def serve(site_dir: Path, sock: socket.socket, replace: dict[str, bytes] | None 
 
 
 def site_pages(site_dir: Path, base_url: str) -> list[str]:
-    """Every page's URL: the sitemap's entries (rebased from SITE_URL on `base_url`), checked against
-    the index.html files on disk so that neither can miss a page."""
+    """Every page's URL: the sitemap's entries (rebased from SITE_URL on `base_url`), checked
+    against the index.html files on disk so that neither can miss a page."""
     on_disk = sorted(
         "" if p.parent == site_dir else p.parent.relative_to(site_dir).as_posix() + "/"
         for p in site_dir.rglob("index.html")

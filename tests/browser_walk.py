@@ -21,40 +21,50 @@ from browser_fixtures import (
 from browser_support import SEARCH_INDEX, small_search_index  # noqa: F401 (test_browser.py)
 
 # Runs in the page: sideways overflow of the page and of every table, and where the h1 starts.
-FIT_JS = r"""() => {
+FIT_JS = (
+    r"""() => {
   const tables = [...document.querySelectorAll("article table")].filter((t) => t.offsetParent)
-    .map((t) => ({sw: t.scrollWidth, cw: t.parentElement.clientWidth, head: t.rows[0] ? t.rows[0].textContent.trim().slice(0, 40) : ""}))
+    .map((t) => ({sw: t.scrollWidth, cw: t.parentElement.clientWidth,"""
+    r""" head: t.rows[0] ? t.rows[0].textContent.trim().slice(0, 40) : ""}))
     .filter((t) => t.sw > t.cw + 1);
   const h1 = document.querySelector("article h1");
   return {page: document.documentElement.scrollWidth, inner: innerWidth, tables,
           h1Top: h1 ? h1.getBoundingClientRect().top + scrollY : null};
 }"""
+)
 
 # Runs in the page: the document's structure facts.
-STRUCTURE_JS = r"""() => {
+STRUCTURE_JS = (
+    r"""() => {
   const headings = [...document.body.querySelectorAll("h1, h2, h3, h4, h5, h6")];
   const skips = [];
   let previous = 0;
   for (const h of headings) {
     const level = Number(h.tagName[1]);
-    if (level > previous + 1) skips.push(`h${previous} → h${level} "${h.textContent.trim().slice(0, 50)}"`);
+    if (level > previous + 1)"""
+    r""" skips.push(`h${previous} → h${level} "${h.textContent.trim().slice(0, 50)}"`);
     previous = level;
   }
   return {
     htmlLang: document.documentElement.getAttribute("lang"),
-    imgsWithoutAlt: [...document.querySelectorAll("img:not([alt])")].map((i) => i.outerHTML.slice(0, 120)),
+    imgsWithoutAlt: [...document.querySelectorAll("img:not([alt])")]"""
+    r""".map((i) => i.outerHTML.slice(0, 120)),
     h1Count: document.querySelectorAll("h1").length,
     skips,
     scheme: document.body.getAttribute("data-md-color-scheme"),
     background: getComputedStyle(document.body).backgroundColor,
   };
 }"""
+)
 
 # Runs on the glossary page: each row of the by-characters index and its pinyin element.
-GLOSSARY_PINYIN_JS = r"""() => [...document.querySelectorAll(".term-index--characters li")].map((row) => {
+GLOSSARY_PINYIN_JS = (
+    r"""() => [...document.querySelectorAll(".term-index--characters li")]"""
+    r""".map((row) => {
   const pinyin = row.querySelector('[lang="zh-Latn-pinyin"]');
   return {row: row.textContent.trim().slice(0, 40), pinyin: pinyin ? pinyin.textContent : null};
 })"""
+)
 
 
 @pytest.fixture(scope="session")

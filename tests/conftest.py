@@ -61,6 +61,7 @@ SLOWEST_FIRST = (
     "test_epub.py",  # EPUBCheck, Ace by DAISY: 30
     "test_validators.py",  # hyperlink's crawl, the W3C checker: 21
     "test_practice_browser.py",
+    "test_flashcards_browser.py",
     "test_browser_terms.py",
     "test_browser_interactions.py",
     "test_browser_phone.py",
@@ -119,7 +120,10 @@ def pytest_make_collect_report(collector):
     reason = _forbidden_under_ci(report)
     if reason is not None:
         report.outcome = "failed"
-        report.longrepr = f"{collector.nodeid} skipped at collection under CI, where nothing may be skipped: {reason}"
+        report.longrepr = (
+            f"{collector.nodeid} skipped at collection under CI, "
+            f"where nothing may be skipped: {reason}"
+        )
 
 
 def run_mkdocs(

@@ -37,12 +37,16 @@ def test_an_off_site_request_is_recorded_and_never_leaves(browser, served):
     rec = Recorder(browser, served[1])
     try:
         rec.open(served[1] + "about/")
-        outcome = rec.page.evaluate("""async () => {
+        outcome = rec.page.evaluate(
+            """async () => {
           const link = Object.assign(document.createElement("link"), {rel: "stylesheet", href: "https://fonts.googleapis.com/css2?family=Noto+Sans"});
-          const img = Object.assign(document.createElement("img"), {src: "http://cdn.example.org/logo.png", alt: ""});
+          const img = Object.assign(document.createElement("img"),"""
+            """ {src: "http://cdn.example.org/logo.png", alt: ""});
           document.head.append(link); document.body.append(img);
-          try { await fetch("https://www.example.com/data.json"); return "answered"; } catch (e) { return "refused"; }
-        }""")
+          try { await fetch("https://www.example.com/data.json"); return "answered"; }"""
+            """ catch (e) { return "refused"; }
+        }"""
+        )
         rec.settle()
         assert outcome == "refused"
         assert sorted(rec.foreign) == [
@@ -91,12 +95,15 @@ def test_axe_in_both_palettes_finds_a_colour_only_the_dark_one_gets_wrong(browse
     rec = Recorder(browser, served[1])
     try:
         rec.open(served[1] + "about/")
-        rec.page.evaluate("""() => {
+        rec.page.evaluate(
+            """() => {
           const style = document.createElement("style");
           style.textContent = '[data-md-color-scheme="slate"] #dim { color: #333 }';
           document.head.append(style);
-          document.querySelector("article").prepend(Object.assign(document.createElement("p"), {id: "dim", textContent: "Hard to read at night"}));
-        }""")
+          document.querySelector("article").prepend(Object.assign(document.createElement("p"),"""
+            """ {id: "dim", textContent: "Hard to read at night"}));
+        }"""
+        )
         lines = axe_violations(rec.page)
         assert [line.split(":")[0] for line in lines] == ["[dark] color-contrast (serious)"], lines
         assert "#dim" in lines[0]
@@ -129,7 +136,8 @@ def test_axe_finds_no_violations(walk, served, pages, palette):
             targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
             summary = v["nodes"][0].get("failureSummary", "").replace("\n", " ")[:300]
             lines.append(
-                f"{short(served[1], url)} [{palette}] {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {targets} — {summary}"
+                f"{short(served[1], url)} [{palette}] {v['id']} "
+                f"({v['impact']}, {len(v['nodes'])} nodes): {targets} — {summary}"
             )
     assert not lines, "axe-core violations:\n" + "\n".join(lines)
 

@@ -17,11 +17,14 @@ PAGES = ["", "glossary/", "sources/shi-2014/", "themes/welfare-mix/", "terms/huk
 SCRIPT = "**/javascripts/study-guide.js"
 
 # Where each block of the article starts (its top edge, page coordinates), in order.
-TOPS_JS = """() => [...document.querySelectorAll(
+TOPS_JS = (
+    """() => [...document.querySelectorAll(
   "article > :is(h1, h2, h3, p, ul, ol, nav, div, details, table)")]
   .filter(el => el.checkVisibility())
   .slice(0, 12)
-  .map(el => `${el.tagName.toLowerCase()}.${el.className || ""} ${Math.round(el.getBoundingClientRect().top + scrollY)}`)"""
+  .map(el => `${el.tagName.toLowerCase()}.${el.className || ""}"""
+    """ ${Math.round(el.getBoundingClientRect().top + scrollY)}`)"""
+)
 
 
 def _tops(browser, url: str, script: bool) -> list[str]:

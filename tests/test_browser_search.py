@@ -55,8 +55,10 @@ def _type_like_a_reader(page, cdp, text: str):
 
 
 # Each visible result: its title and how many lines its text (everything but the title) takes.
-SNIPPET_LINES_JS = """articles => articles.filter(a => a.checkVisibility()).map(a => {
-  const blocks = [...a.children].filter(el => !/^(H1|H2|NAV)$/.test(el.tagName) && el.checkVisibility()
+SNIPPET_LINES_JS = (
+    """articles => articles.filter(a => a.checkVisibility()).map(a => {
+  const blocks = [...a.children].filter(el => !/^(H1|H2|NAV)$/.test(el.tagName)"""
+    """ && el.checkVisibility()
                                               && !el.classList.contains('md-search-result__icon'));
   const lines = blocks.reduce((n, el) => {
     const style = getComputedStyle(el);
@@ -64,6 +66,7 @@ SNIPPET_LINES_JS = """articles => articles.filter(a => a.checkVisibility()).map(
   }, 0);
   return [a.querySelector('h1, h2').textContent.trim(), lines];
 })"""
+)
 
 
 def _visible_results(page, base_url: str) -> list[str]:

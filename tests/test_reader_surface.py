@@ -79,13 +79,15 @@ def reader_pages(site: Path) -> list[Path]:
 
 def test_the_scan_finds_workshop_text_and_leaves_plain_english_alone():
     bad = (
-        '<p>Link a term with <code>{{ term("hukou") }}</code> (see the macros), run <code>make build</code>, '
-        "edit <code>glossary.yaml</code>.</p><p>SM-2 (Woźniak, 1990); each card keeps the same id.</p>"
+        '<p>Link a term with <code>{{ term("hukou") }}</code> (see the macros), '
+        "run <code>make build</code>, edit <code>glossary.yaml</code>.</p>"
+        "<p>SM-2 (Woźniak, 1990); each card keeps the same id.</p>"
     )
     assert {hit.split(":")[0] for hit in workshop_text(bad)} == set(WORKSHOP)
     fine = (
         '<p>Loosening rules "to make more room" for NGOs, seen from a "macro-perspective".</p>'
-        "<!-- made from glossary.yaml by a macro --><script>var macros = '{{ make build }}';</script>"
+        "<!-- made from glossary.yaml by a macro -->"
+        "<script>var macros = '{{ make build }}';</script>"
     )
     assert workshop_text(fine) == []
 

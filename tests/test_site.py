@@ -48,7 +48,8 @@ def test_term_links_lead_to_term_pages_and_old_glossary_anchors_still_land(site)
             target = urlparse(urljoin(url, href))
             if target.netloc == "x" and target.path == "/glossary/" and target.fragment:
                 assert target.fragment in glossary_ids, (
-                    f"{page.relative_to(site)} links to glossary#{target.fragment}, which does not exist"
+                    f"{page.relative_to(site)} links to glossary#{target.fragment}, "
+                    "which does not exist"
                 )
             if target.netloc == "x" and target.path.startswith("/terms/"):
                 assert _target_file(site, target.path).is_file(), (

@@ -13,7 +13,8 @@ def _site(tmp_path):
     site = tmp_path / "site"
     for path, text in {
         "index.html": '<link href="assets/main.css" rel="stylesheet"><script src="https://cdn.example/x.js"></script>',
-        "study/quiz/index.html": '<script src="../../javascripts/q.js"></script><a href="../../sources/shi/">Shi</a>'
+        "study/quiz/index.html": '<script src="../../javascripts/q.js"></script>'
+        '<a href="../../sources/shi/">Shi</a>'
         '<img src="../../../outside.png"><script src="../../javascripts/missing.js"></script>',
         "core/one/index.html": '<link href="../../assets/main.css">',
         "sources/shi/index.html": '<script src="../../javascripts/only-here.js"></script>',

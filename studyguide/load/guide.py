@@ -233,7 +233,8 @@ def position_problems(guide: Guide) -> list[Problem]:
                     record.file,
                     3,
                     theme,
-                    f"rank {record['rank']} is already {ranks[record['rank']]}'s; give each theme its own rank",
+                    f"rank {record['rank']} is already {ranks[record['rank']]}'s; "
+                    "give each theme its own rank",
                 )
             )
         ranks.setdefault(record["rank"], theme)

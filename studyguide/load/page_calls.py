@@ -133,7 +133,8 @@ def page_problems(guide: Guide, docs: Path, report: PageReport | None = None) ->
                     shown,
                     error.lineno,
                     None,
-                    f"template syntax error: {error.message} (to show {{{{ or {{% as text, wrap it in {{% raw %}}…{{% endraw %}})",
+                    f"template syntax error: {error.message} "
+                    "(to show {{ or {% as text, wrap it in {% raw %}…{% endraw %})",
                 )
             )
             continue
@@ -162,7 +163,8 @@ def _call_problems(
                 shown,
                 call.line,
                 call.name,
-                f"unknown macro{did_you_mean(call.name, KEYS)}; the macros are registered in studyguide/site_macros.py",
+                f"unknown macro{did_you_mean(call.name, KEYS)}; "
+                "the macros are registered in studyguide/site_macros.py",
             )
         ]
     kind = KEYS[call.name]
@@ -188,7 +190,8 @@ def _call_problems(
                 shown,
                 call.line,
                 call.key,
-                f"this is the excerpt's own source page: it is shown there by key_excerpts(); link to it with [text](#{call.key})",
+                "this is the excerpt's own source page: it is shown there by key_excerpts(); "
+                f"link to it with [text](#{call.key})",
             )
         ]
     return []

@@ -76,7 +76,8 @@ def extract_article(page: NavPage, site_dir: Path, site_name: str = "") -> PageC
         article = next((e for e in root.iter() if "md-content" in classes(e)), None)
     if article is None:
         raise BookError(
-            f"{path}: no article.md-content__inner or .md-content; is this a page built by MkDocs Material?"
+            f"{path}: no article.md-content__inner or .md-content; "
+            "is this a page built by MkDocs Material?"
         )
     _strip_screen_only(article)
     h1 = next((e for e in article.iter() if tag_of(e) == "h1"), None)
