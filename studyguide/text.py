@@ -94,3 +94,9 @@ _CHINESE_RUN = re.compile(CJK_RUN)
 def mark_chinese_html(text: str) -> str:
     """Text that holds no tags (entities allowed), each Chinese run in <span lang="zh-Hans">."""
     return _CHINESE_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group()}</span>', text)
+
+
+# HTML's void elements (no end tag), for the parsers that walk a page's tags.
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)

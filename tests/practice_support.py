@@ -3,6 +3,8 @@ blocked that lists every request and fails on any page error, and axe at zero.""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 # The shared browser fixtures and axe helper of the site-wide browser tests.
@@ -28,3 +30,9 @@ def phone(browser, served):  # noqa: F811
 def no_axe(page, state):
     found = _axe_violations(page)
     assert not found, f"axe-core violations ({state}):\n" + "\n".join(found)
+
+
+def site_cards(site_dir) -> list[dict]:
+    """The flashcards as the built site serves them (study/practice/cards.json)."""
+    path = site_dir / "study/practice/cards.json"
+    return json.loads(path.read_text(encoding="utf-8"))["cards"]

@@ -19,6 +19,15 @@ QUESTION = {
     "outline": [POINT, POINT],
 }
 
+# A theme's position table with one row (data/positions/<theme>.yaml), for the bad edits.
+POSITION = {
+    "term": "shuniu-zuzhi",
+    "rank": 1,
+    "rows": [
+        {"source": "shi-2014", "gist": "Hubs", "position": "P.", "evidence": "E.", "concedes": "C."}
+    ],
+}
+
 # (schema, smallest valid document, how to break it, what the error says)
 BROKEN = [
     (
@@ -156,19 +165,7 @@ BROKEN = [
     ),
     (
         "positions.schema.json",
-        {
-            "term": "shuniu-zuzhi",
-            "rank": 1,
-            "rows": [
-                {
-                    "source": "shi-2014",
-                    "gist": "Hubs",
-                    "position": "P.",
-                    "evidence": "E.",
-                    "concedes": "C.",
-                }
-            ],
-        },
+        POSITION,
         lambda d: d["rows"][0].update(
             silent="Shi is silent."
         ),  # a row is either a position or silent
@@ -176,19 +173,7 @@ BROKEN = [
     ),
     (
         "positions.schema.json",
-        {
-            "term": "shuniu-zuzhi",
-            "rank": 1,
-            "rows": [
-                {
-                    "source": "shi-2014",
-                    "gist": "Hubs",
-                    "position": "P.",
-                    "evidence": "E.",
-                    "concedes": "C.",
-                }
-            ],
-        },
+        POSITION,
         lambda d: d["rows"][0].pop("concedes"),
         "is not valid under any of the given schemas",
     ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from practice_support import PHONE, phone  # noqa: F401 - the fixture
+from practice_support import PHONE, phone, site_cards  # noqa: F401 - the fixture
 from practice_support import no_axe as _no_axe
 
 pytestmark = pytest.mark.browser
@@ -19,9 +19,7 @@ expect = sync_api.expect
 
 
 def _siblings(site_dir):
-    cards = json.loads((site_dir / "study/practice/cards.json").read_text(encoding="utf-8"))[
-        "cards"
-    ]
+    cards = site_cards(site_dir)
     return {c["id"]: set(c["siblings"]) for c in cards}, cards
 
 

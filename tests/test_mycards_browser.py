@@ -5,11 +5,12 @@ with the button pressed, light and dark."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from practice_support import no_axe as _no_axe
-from practice_support import phone  # noqa: F401 - the fixture
+from practice_support import (
+    phone,  # noqa: F401 - the fixture
+    site_cards,
+)
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -17,9 +18,7 @@ expect = sync_api.expect
 
 
 def _hukou_cards(site_dir):
-    cards = json.loads((site_dir / "study/practice/cards.json").read_text(encoding="utf-8"))[
-        "cards"
-    ]
+    cards = site_cards(site_dir)
     return {c["id"] for c in cards if "term:hukou" in c["siblings"]}
 
 

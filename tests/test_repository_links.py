@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import git
 from studyguide.repository import Home, env_lines, github_repository, locate, pages_url
 
 # --- Reading a remote ---------------------------------------------------------------
@@ -56,28 +57,10 @@ def test_pages_address_of_a_project_site_and_of_a_user_site():
     assert pages_url("acme", "acme.github.io") == "https://acme.github.io/"
 
 
-def _git(folder: Path, *args: str) -> None:
-    subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "-c",
-            "init.defaultBranch=main",
-            *args,
-        ],
-        cwd=folder,
-        check=True,
-        capture_output=True,
-    )
-
-
 def test_locate_reads_the_origin_and_lets_the_environment_win(tmp_path):
-    _git(tmp_path, "init", "-q")
+    git(tmp_path, "init", "-q")
     assert locate(tmp_path, {}) == Home(None, None, None)  # no origin: nothing known
-    _git(tmp_path, "remote", "add", "origin", "git@github.com:acme/guide.git")
+    git(tmp_path, "remote", "add", "origin", "git@github.com:acme/guide.git")
     assert locate(tmp_path, {}) == Home(
         "https://github.com/acme/guide", "acme/guide", "https://acme.github.io/guide/"
     )
@@ -130,8 +113,8 @@ def _links(site: Path) -> dict[str, list[str]]:
 
 
 def test_a_clone_of_a_github_repository_links_only_to_it(project_copy):
-    _git(project_copy, "init", "-q")
-    _git(project_copy, "remote", "add", "origin", "https://github.com/acme/guide")
+    git(project_copy, "init", "-q")
+    git(project_copy, "remote", "add", "origin", "https://github.com/acme/guide")
     links = _links(_build(project_copy))
     placeholders = {page: [u for u in urls if "example" in u] for page, urls in links.items()}
     assert not any(placeholders.values()), {p: u for p, u in placeholders.items() if u}

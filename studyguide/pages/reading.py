@@ -16,6 +16,7 @@ import re
 from html.parser import HTMLParser
 
 from studyguide.errors import GuideError, Problem, did_you_mean
+from studyguide.text import VOID_ELEMENTS
 
 WORDS_PER_MINUTE = 200
 SKIP_CLASSES = {
@@ -29,22 +30,6 @@ SKIP_CLASSES = {
     "guide-mine",
 }  # controls, not reading
 SKIP_TAGS = {"script", "button", "style", "template"}
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-}
 
 
 class _Words(HTMLParser):
@@ -58,7 +43,7 @@ class _Words(HTMLParser):
         self.article_only = article_only
 
     def handle_starttag(self, tag, attrs):
-        if tag in VOID:
+        if tag in VOID_ELEMENTS:
             return
         classes = set((dict(attrs).get("class") or "").split())
         if self.article_only and not self.inside:
@@ -71,7 +56,7 @@ class _Words(HTMLParser):
             self.skip += 1
 
     def handle_endtag(self, tag):
-        if tag in VOID or not self.inside:
+        if tag in VOID_ELEMENTS or not self.inside:
             return
         if self.skip:
             self.skip -= 1

@@ -20,24 +20,9 @@ from html.parser import HTMLParser
 
 from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
-from studyguide.text import CHINESE_OR_PINYIN, HAN_OR_TONED
+from studyguide.text import CHINESE_OR_PINYIN, HAN_OR_TONED, VOID_ELEMENTS
 
 SKIP = {"code", "pre", "script", "style", "textarea", "svg", "kbd", "samp"}
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
 
 
 class _Tags(HTMLParser):
@@ -48,7 +33,7 @@ class _Tags(HTMLParser):
         self.events: list[tuple[str, bool | None]] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag not in VOID:
+        if tag not in VOID_ELEMENTS:
             self.events.append((tag, tag in SKIP or any(name == "lang" for name, _ in attrs)))
 
     def handle_endtag(self, tag):

@@ -12,26 +12,10 @@ import html
 import re
 import xml.etree.ElementTree as ET
 
-from studyguide.text import CJK_RUN
+from studyguide.text import CJK_RUN, VOID_ELEMENTS
 
 CHINESE_RUN = re.compile(CJK_RUN)
 
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-}
 # Attribute names XML accepts (HTML allows more, e.g. "@click"; none is kept), and epub:type.
 _XML_NAME = re.compile(r"^(epub:)?[A-Za-z_][\w.\-]*$")
 # Characters XML 1.0 forbids (C0 controls other than tab, newline, return).
@@ -76,7 +60,7 @@ def serialize(element: ET.Element) -> str:
         tag = tag_of(e)
         if tag is not None:
             attrs = attributes(e.attrib)
-            if tag in VOID:
+            if tag in VOID_ELEMENTS:
                 out.append(f"<{tag}{attrs}/>")
             else:
                 out.append(f"<{tag}{attrs}>")

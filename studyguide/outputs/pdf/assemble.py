@@ -17,24 +17,9 @@ from studyguide.outputs.book.extract import PageContent, add_class, extract_arti
 from studyguide.outputs.book.nav import NavPage, NavSection, iter_pages
 from studyguide.outputs.pdf.links import LinkMapper, LinkStats
 from studyguide.repository import locate
+from studyguide.text import VOID_ELEMENTS
 
 LICENCE = "Text CC BY-SA 4.0; code MIT; quoted excerpts remain the work of their authors"
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-}
 
 
 @dataclass
@@ -55,7 +40,7 @@ def serialize(element: ET.Element) -> str:
             return
         attrs = "".join(f' {k.rsplit("}", 1)[-1]}="{html.escape(v)}"' for k, v in e.attrib.items())
         out.append(f"<{tag}{attrs}>")
-        if tag not in VOID:
+        if tag not in VOID_ELEMENTS:
             if e.text:
                 out.append(e.text if tag == "style" else html.escape(e.text, quote=False))
             for child in e:
