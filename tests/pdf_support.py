@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -31,12 +32,13 @@ def require_tool(name: str, package: str):
 
 
 def run_pdf(
-    site: Path, *args: str, python_options: tuple[str, ...] = ()
+    site: Path, *args: str, python_options: tuple[str, ...] = (), env: dict | None = None
 ) -> subprocess.CompletedProcess:
     """`python -m studyguide.outputs.pdf SITE ARGS...` as `make pdf` runs it."""
     return subprocess.run(
         [sys.executable, *python_options, "-m", "studyguide.outputs.pdf", str(site), *args],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         timeout=600,
@@ -46,14 +48,19 @@ def run_pdf(
 @pytest.fixture(scope="session")
 def rendered(site, tmp_path_factory):
     """Run `python -m studyguide.outputs.pdf SITE` on the strictly built site, as `make pdf`
-    does, once per test run (the PDF test files may run on different xdist workers)."""
+    does, once per test run (the PDF test files may run on different xdist workers). Its
+    cache folder starts empty, as on a machine that did not build the site (the workflow's
+    test job): the PDF step must not lean on what the build remembered."""
     from conftest import built_once
 
     require_fonts()
     pytest.importorskip("weasyprint", reason="WeasyPrint or its system libraries (Pango) missing")
 
     def render(folder: Path) -> None:
-        result = run_pdf(site, python_options=("-X", "importtime"))
+        cache = folder.with_name("pdf-cache")
+        shutil.rmtree(cache, ignore_errors=True)
+        env = dict(os.environ, GUIDE_CACHE_DIR=str(cache))
+        result = run_pdf(site, python_options=("-X", "importtime"), env=env)
         assert result.returncode == 0, (
             f"python -m studyguide.outputs.pdf failed:\n{result.stderr[-4000:]}"
         )

@@ -143,11 +143,12 @@ def load_nav(config_file: Path, site_dir: Path) -> tuple[dict, list]:
 def term_pages(root: Path, manifest: page_manifest.Manifest, level: int) -> NavSection:
     """The term pages (outside the nav, made by macros/hooks/term_pages.py), printed last
     among the appendices so that every term link stays inside the book: an offline reader
-    gets each term's full page, not only the glossary index."""
-    from studyguide.load.guide import load_guide
+    gets each term's full page, not only the glossary index. The glossary is read, not
+    checked again: the build that made the site has checked it."""
+    from studyguide.load.glossary import load_glossary
 
     section = NavSection("Terms", level, "part--terms")
-    for entry in load_guide(root).glossary.sorted():
+    for entry in load_glossary(root / "glossary.yaml", check_pinyin=False).sorted():
         page = manifest.page(page_paths.term_page(entry.key))
         section.children.append(
             NavPage(
