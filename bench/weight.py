@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from bench.report import Report
+from studyguide.practice.web_app import practice_scripts
 
 GZIP_LEVEL = 6  # the usual server default (nginx and Apache default lower, GitHub Pages similar)
 BUDGET_PAGE_KIB = 150.0
@@ -41,6 +42,7 @@ def bench_weight(report: Report, site: Path) -> None:
         html = page.read_bytes()
         parser = Assets()
         parser.feed(html.decode("utf-8"))
+        parser.urls += practice_scripts(html.decode("utf-8"))  # added by study-guide.js
         base = "http://x/" + page.relative_to(site).as_posix()
         assets = 0
         for url in dict.fromkeys(parser.urls):

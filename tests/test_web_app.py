@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from studyguide.practice.web_app import precache, worker
+from studyguide.practice.web_app import practice_scripts, precache, worker
 
 
 def _site(tmp_path):
@@ -76,3 +76,51 @@ def test_precache_has_the_search_worker_and_the_languages_the_index_names(tmp_pa
     assert "assets/javascripts/workers/guide-search.js" in listed
     assert "assets/javascripts/lunr/min/lunr.pinyin.min.js" in listed
     assert "assets/javascripts/lunr/min/lunr.ja.min.js" not in listed
+
+
+def test_precache_has_the_scripts_a_practice_page_lists(tmp_path):
+    """A practice page names its own scripts in a list that study-guide.js turns into
+    scripts after the first paint (overrides/practice.html): offline, they must be cached
+    like a <script src>."""
+    site = _site(tmp_path)
+    (site / "javascripts/listed.js").write_text("3", encoding="utf-8")
+    page = site / "study/quiz/index.html"
+    page.write_text(
+        '<script type="application/json" id="practice-scripts">'
+        '{"scripts": ["../../javascripts/listed.js"], "json": "../practice/quiz.json", '
+        '"base": "../../"}</script>',
+        encoding="utf-8",
+    )
+    assert "javascripts/listed.js" in precache(site, ["en"])
+    page.write_text("<p>no list</p>", encoding="utf-8")
+    assert "javascripts/listed.js" not in precache(site, ["en"])
+
+
+def test_a_practice_page_fetches_its_scripts_after_the_first_paint(site):
+    """On the built flashcards, quiz and progress pages no <script src> names a practice
+    script (a browser would fetch it while drawing the page, the page's largest paint then
+    waiting for it on a slow connection); the list names each, in order, the page's own
+    last, and every one is a file of the site."""
+    from html.parser import HTMLParser
+
+    class Sources(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.sources: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "script" and dict(attrs).get("src"):
+                self.sources.append(dict(attrs)["src"])
+
+    for name, page in (("cards", "flashcards"), ("quiz", "quiz"), ("progress", "progress")):
+        html = (site / "study" / page / "index.html").read_text(encoding="utf-8")
+        parser = Sources()
+        parser.feed(html)
+        assert not [s for s in parser.sources if "practice-" in s or "vendor/" in s], page
+        listed = practice_scripts(html)
+        assert listed[-2:] == [
+            "../../javascripts/practice-common.js",
+            f"../../javascripts/practice-{name}.js",
+        ], listed
+        for src in listed:
+            assert (site / "study" / page / src).resolve().is_file(), src

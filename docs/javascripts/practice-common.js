@@ -1,20 +1,18 @@
-/* Shared by the flashcard, quiz and progress pages (overrides/practice.html loads it after
+/* Shared by the flashcard, quiz and progress pages (practice-site.js loads it, after
    practice-store.js): fetch the page's JSON once, render text segments with their lang,
    resolve links, save to the store with any error shown, and the progress file's export
    and import. After the JSON has loaded, a study round makes no request. */
 (function () {
   "use strict";
   var Store = window.GuideStore;
-  function page() {
-    var scripts = document.querySelectorAll("script[data-json]");
-    return scripts[scripts.length - 1];
-  }
+  // The page's settings (overrides/practice.html): its JSON, and the site's base.
+  function page() { return JSON.parse(document.getElementById("practice-scripts").textContent); }
   var P = window.GuidePractice = {
     store: Store.here(),
     load: function (onData) {
-      var script = page();
-      var base = new URL(script.dataset.base, location.href);
-      fetch(script.dataset.json)
+      var settings = page();
+      var base = new URL(settings.base, location.href);
+      fetch(settings.json)
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
         .then(function (data) { onData(data, base); })
         .catch(function (err) {

@@ -4,7 +4,8 @@
    file), and the offline service worker (sw.js, written by macros/hooks/offline_worker.py
    when the page links the manifest), registered over http(s); and the "Add to my cards"
    button of a term page and of a term's tap card (term-card.js calls window.GuideMine):
-   the term's key goes into the store's `mine`, the flashcards' "My cards" deck. */
+   the term's key goes into the store's `mine`, the flashcards' "My cards" deck; and a
+   practice page's own scripts. */
 (function () {
   "use strict";
   var config = document.getElementById("__config");  // Material's page settings: the site's base
@@ -74,6 +75,17 @@
   window.addEventListener("storage", function (e) {
     if (e.key === window.GuideStore.KEY) { store = window.GuideStore.open(window.localStorage); tick(); }
   });
+  /* A practice page's own scripts, listed by overrides/practice.html: added in their order
+     now, after the first paint, so that they never hold it up on a slow connection. */
+  var practice = document.getElementById("practice-scripts");
+  if (practice) {
+    JSON.parse(practice.textContent).scripts.forEach(function (src) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = false;  // run in the listed order
+      document.body.appendChild(script);
+    });
+  }
   /* Once the page has loaded: the worker's install fetches the study pages, which should
      not compete with this page's own files. */
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && document.querySelector('link[rel="manifest"]')) {

@@ -21,6 +21,21 @@ PAGES = re.compile(
     r"^(index\.html|study/.*index\.html|core/.*index\.html|study/[^/]+\.html|core/[^/]+\.html)$"
 )
 ASSET = re.compile(r'(?:src|href)="([^"#?:]+\.(?:css|js|json|svg|png|ico|woff2?|webmanifest))"')
+# A practice page's own scripts, which study-guide.js adds (overrides/practice.html).
+PRACTICE_SCRIPTS = re.compile(
+    r'<script type="application/json" id="practice-scripts">([^<]*)</script>'
+)
+
+
+def practice_scripts(html: str) -> list[str]:
+    """The scripts a practice page's list names (relative to the page), in order."""
+    listed = PRACTICE_SCRIPTS.search(html)
+    return json.loads(listed.group(1))["scripts"] if listed else []
+
+
+def references(html: str) -> list[str]:
+    """The same-site files a page uses: its src and href attributes, and its listed scripts."""
+    return ASSET.findall(html) + practice_scripts(html)
 
 
 def search_files(site: Path, langs: list[str]) -> set[str]:
@@ -57,7 +72,7 @@ def precache(site: Path, langs: list[str] = ()) -> list[str]:
     files = set()
     for page in pages:
         folder = posixpath.dirname(page)
-        for ref in ASSET.findall((site / page).read_text(encoding="utf-8")):
+        for ref in references((site / page).read_text(encoding="utf-8")):
             path = posixpath.normpath(posixpath.join(folder, ref))
             if not path.startswith("..") and (site / path).is_file():
                 files.add(path)
