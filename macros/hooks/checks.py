@@ -20,7 +20,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from studyguide.check import run
 from studyguide.errors import GuideError, error_page
 from studyguide.load import verbatim
 from studyguide.load.guide import load_guide
@@ -41,6 +40,8 @@ def on_config(config):
 def _check(root: Path) -> str | None:
     """Run every check; raise after logging the problems, else return the note on what
     was not checked."""
+    from studyguide.check import run  # imported only when the checks run (not remembered)
+
     problems, note = run(root, os.environ)
     for problem in problems:
         log.error(str(problem))

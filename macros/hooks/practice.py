@@ -17,7 +17,12 @@ from mkdocs.structure.files import File
 from studyguide.load.guide import load_guide
 from studyguide.load.memo import digest, kept
 from studyguide.practice.json_files import CARDS_PATH, QUIZ_PATH, cards_json, quiz_json
-from studyguide.practice.progress import PROGRESS_PATH, progress_json, readable
+from studyguide.practice.progress import (
+    PROGRESS_PATH,
+    practice_summary,
+    progress_json,
+    readable,
+)
 
 
 def on_files(files, config):
@@ -29,12 +34,16 @@ def on_files(files, config):
             raise ValueError(f"studyguide.practice: link to missing page {link.page}")
         return page.url + (f"#{link.anchor}" if link.anchor else "")
 
+    def make():
+        cards, quiz = cards_json(guide, url), quiz_json(guide, url)
+        return cards, quiz, practice_summary(quiz, cards)
+
     urls = [f"{f.src_uri} {f.url}" for f in files.documentation_pages()]
-    cards, quiz = kept(
+    cards, quiz, _summary[:] = kept(
         guide.root,
         "practice.pickle",
         digest(guide.key, *urls) if guide.key else "",  # "": remember nothing
-        lambda: (cards_json(guide, url), quiz_json(guide, url)),
+        make,
     )
     files.append(File.generated(config, CARDS_PATH, content=cards))
     files.append(File.generated(config, QUIZ_PATH, content=quiz))
@@ -54,16 +63,13 @@ def on_env(env, config, files):
     ]
     order = {p.file.src_uri: i for i, p in enumerate(_nav_pages)}
     pages.sort(key=lambda p: (order.get(p.file.src_uri, len(order)), p.file.src_uri))
-    content = progress_json(
-        [(p.url, p.title) for p in pages],
-        files.get_file_from_path(QUIZ_PATH).content_string,
-        files.get_file_from_path(CARDS_PATH).content_string,
-    )
+    content = progress_json([(p.url, p.title) for p in pages], *_summary)
     files.append(File.generated(config, PROGRESS_PATH, content=content))
     return env
 
 
 _nav_pages: list = []
+_summary: list = []  # the quizzes' titles and the number of cards, from on_files
 
 
 def on_nav(nav, config, files):

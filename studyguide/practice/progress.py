@@ -16,16 +16,22 @@ def readable(src_uri: str) -> bool:
     return any(key_of(src_uri, folder) for folder in (SOURCES, THEMES, CORE))
 
 
-def progress_json(pages: list[tuple[str, str]], quiz_text: str, cards_text: str) -> str:
-    """`pages`: (url, title) of each readable page, in navigation order; the quiz and card
-    files as written, for the quizzes' titles and the number of cards."""
+def practice_summary(quiz_text: str, cards_text: str) -> tuple[dict[str, str], int]:
+    """From the quiz and card files as written: each quiz's title by id, and the number of
+    cards (read once, when the files are made, and remembered with them)."""
     quiz = json.loads(quiz_text)
+    return {z["id"]: z["title"] for z in quiz["quizzes"]}, len(json.loads(cards_text)["cards"])
+
+
+def progress_json(pages: list[tuple[str, str]], quizzes: dict[str, str], cards: int) -> str:
+    """`pages`: (url, title) of each readable page, in navigation order; the quizzes'
+    titles and the number of cards (practice_summary)."""
     return json.dumps(
         {
             "version": 1,
-            "pages": [{"url": url, "title": title} for url, title in pages],
-            "quizzes": {z["id"]: z["title"] for z in quiz["quizzes"]},
-            "cards": len(json.loads(cards_text)["cards"]),
+            "pages": [{"url": u, "title": t} for u, t in pages],
+            "quizzes": quizzes,
+            "cards": cards,
         },
         ensure_ascii=False,
         separators=(",", ":"),
