@@ -55,11 +55,16 @@ def page_dates(
     dates = history(root)
     docs = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else "docs"
 
+    folders: dict[str, date] = {}  # each folder -> the latest date of a file under it
+    for path, when in dates.items():
+        folder = path
+        while "/" in folder:
+            folder = folder.rsplit("/", 1)[0]
+            if folder not in folders or folders[folder] < when:
+                folders[folder] = when
+
     def last(path: str) -> date | None:
-        if path in dates:
-            return dates[path]
-        found = [d for p, d in dates.items() if p.startswith(path + "/")]
-        return max(found) if found else None
+        return dates[path] if path in dates else folders.get(path)
 
     result = {}
     for page in pages:

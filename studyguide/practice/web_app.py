@@ -64,10 +64,13 @@ def search_files(site: Path, langs: list[str]) -> set[str]:
 
 def precache(site: Path, langs: list[str] = ()) -> list[str]:
     """Paths (relative to the site root) of the pages to cache and the files they use."""
+    found = [
+        *site.glob("*.html"),
+        *(site / "study").rglob("*.html"),
+        *(site / "core").rglob("*.html"),
+    ]
     pages = sorted(
-        p.relative_to(site).as_posix()
-        for p in site.rglob("*.html")
-        if PAGES.match(p.relative_to(site).as_posix())
+        p.relative_to(site).as_posix() for p in found if PAGES.match(p.relative_to(site).as_posix())
     )
     files = set()
     for page in pages:
