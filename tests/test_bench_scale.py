@@ -10,8 +10,11 @@ import re
 import subprocess
 import sys
 
+import yaml
+
 from bench.scale import make_scaled
 from studyguide import ROOT
+from studyguide.pages.core_path import NAV_TITLE, START, core_page, full_pages
 
 
 def _check(project) -> subprocess.CompletedProcess:
@@ -44,6 +47,12 @@ def test_a_doubled_copy_passes_the_build_checks_and_needs_its_scaled_cap(tmp_pat
     assert counts["glossary"] >= 2 * 50 and counts["excerpts"] >= 2 * 50, counts
     result = _check(tmp_path / "scale-2")
     assert result.returncode == 0, result.stdout + result.stderr
+    # The core path lists a core page for every source and theme page, copies included, in
+    # the nav's order (macros/hooks/core_path.py refuses the build otherwise).
+    nav = yaml.safe_load((tmp_path / "scale-2/mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    listed = next(item[NAV_TITLE] for item in nav if isinstance(item, dict) and NAV_TITLE in item)
+    listed = [next(iter(i.values())) if isinstance(i, dict) else i for i in listed]
+    assert listed == [START] + [core_page(page) for page in full_pages(nav)], listed
 
     check = tmp_path / "scale-2" / "studyguide" / "check.py"
     check.write_text(
