@@ -34,5 +34,7 @@ def bench_pdf(report: Report, root: Path, runs: int) -> None:
         "The PDF row times what `make pdf` runs: `GUIDE_PDF=true mkdocs build --strict --clean` "
         "and then `python -m studyguide.outputs.pdf SITE` (reading the nav, extracting and "
         "linking the pages, WeasyPrint's layout and the tagged PDF), the best run of the two "
-        "together; the step's own share is the row below it."
+        "together; the step's own share is the row below it. The build keeps its cache, as in "
+        "a working copy; the step starts each run from an empty cache, so the book is laid "
+        "out again, as after any edit (a kept PDF would be copied in about a second)."
     )
