@@ -29,6 +29,8 @@ from pathlib import Path
 
 import yaml
 
+from studyguide.pages.core_path import NAV_TITLE, core_page
+
 HERE = Path(__file__).resolve().parent
 SKIP = {
     ".git",
@@ -278,10 +280,7 @@ def make_scaled(root: Path, out: Path, factor: int, seed: int = 2014) -> dict[st
 
 
 def _list_core_pages(nav: list, copies: list[str]) -> None:
-    """The core path has a page for each source and theme page (macros/hooks/core_path.py),
-    and its nav section must list them in the nav's order: the copies' go at its end."""
-    from studyguide.pages.core_path import NAV_TITLE, core_page
-
+    """The nav's core path lists a core page per source and theme page: the copies' last."""
     for item in nav:
         if isinstance(item, dict) and isinstance(item.get(NAV_TITLE), list):
             item[NAV_TITLE] += [core_page(page) for page in copies]
