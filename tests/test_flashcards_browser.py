@@ -122,6 +122,7 @@ def test_flashcards_storage_refusal_is_a_message_and_the_round_goes_on(phone, se
         "throw new DOMException('full', 'QuotaExceededError'); }"
     )
     page.goto(base + "study/flashcards/")
+    expect(page.locator("#deck-counts")).to_contain_text("Due ")  # the cards have loaded
     first = page.locator("#card-front").inner_text()
     page.locator("#card-flip").click()
     page.keyboard.press("3")
@@ -135,6 +136,7 @@ def test_flashcards_storage_refusal_is_a_message_and_the_round_goes_on(phone, se
 def test_flashcards_session_summary(phone, served):  # noqa: F811
     page, (_, base) = phone, served
     page.goto(base + "study/flashcards/")
+    expect(page.locator("#deck-counts")).to_contain_text("Due ")  # the cards have loaded
     page.locator("#new-per-day").fill("2")
     page.locator("#new-per-day").dispatch_event("change")
     for _ in range(2):
