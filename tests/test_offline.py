@@ -104,7 +104,11 @@ def _search(page, offline_copy, query: str) -> list[str]:
     box.fill(query)
     box.press("End")  # Material searches on keyup
     links = page.locator(".md-search-result__list a.md-search-result__link")
-    expect(links.first).to_be_visible(timeout=15000)
+    page.wait_for_function(  # a result shown, not one the list is about to redraw
+        "() => [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]"
+        ".some((a) => a.checkVisibility())",
+        timeout=15000,
+    )
     return [
         href.split("?")[0].removeprefix(offline_copy.as_uri() + "/")
         + ("#" + href.split("#")[1] if "#" in href else "")
